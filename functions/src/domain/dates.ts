@@ -1,0 +1,50 @@
+/** Calendar helpers in Asia/Jakarta time (WIB, UTC+7 all year, no daylight saving). */
+
+export const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export interface CalendarDate {
+  year: number;
+  month: number; // 1–12
+  day: number; // 1–31
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD`; returns null if it is not a real calendar date. */
+export function parseIsoDate(value: string): CalendarDate | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (!isRealDate(year, month, day)) return null;
+  return { year, month, day };
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function formatIsoDate(d: CalendarDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** The calendar date an instant falls on in Jakarta. */
+export function jakartaDateOf(instant: Date): CalendarDate {
+  const shifted = new Date(instant.getTime() + JAKARTA_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** The instant of 00:00 Jakarta time on a calendar date (month may overflow, Date.UTC normalises it). */
+export function jakartaStartOfDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - JAKARTA_OFFSET_MS);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}

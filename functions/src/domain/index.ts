@@ -1,0 +1,15 @@
+/**
+ * Tepat's domain rules: pure TypeScript and zod, no Firebase. Imported by the Cloud Functions and
+ * by the portal, so a rule is written once and both sides decide the same way.
+ */
+export * from './reason.js';
+export * from './dates.js';
+export * from './wilayah.js';
+export * from './nik.js';
+export * from './kk.js';
+export * from './schemas.js';
+export * from './validate-usulan.js';
+export * from './programs.js';
+export * from './eligibility.js';
+export * from './staleness.js';
+export * from './usulan-status.js';

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { parseIsoDate } from './dates.js';
+import { parseDesaCode } from './wilayah.js';
+
+/**
+ * zod schemas for every payload a person types. Messages are in Bahasa Indonesia because they are
+ * shown next to the form field; they never echo the value (a NIK must not end up in a message).
+ */
+export const isoDateSchema = z
+  .string({ error: 'Tanggal wajib diisi' })
+  .refine((v) => parseIsoDate(v) !== null, { error: 'Tanggal tidak valid (format TTTT-BB-HH)' });
+
+export const desaCodeSchema = z.string().refine((v) => parseDesaCode(v).ok, { error: 'Kode desa/kelurahan tidak valid' });
+
+export const sexSchema = z.enum(['L', 'P'], { error: 'Pilih jenis kelamin' });
+
+export const RELATIONSHIPS = [
+  'kepala_keluarga',
+  'istri',
+  'suami',
+  'anak',
+  'menantu',
+  'cucu',
+  'orang_tua',
+  'mertua',
+  'famili_lain',
+  'lainnya',
+] as const;
+export const relationshipSchema = z.enum(RELATIONSHIPS, { error: 'Pilih hubungan dalam keluarga' });
+
+export const RELATIONSHIP_LABELS: Record<(typeof RELATIONSHIPS)[number], string> = {
+  kepala_keluarga: 'Kepala keluarga',
+  istri: 'Istri',
+  suami: 'Suami',
+  anak: 'Anak',
+  menantu: 'Menantu',
+  cucu: 'Cucu',
+  orang_tua: 'Orang tua',
+  mertua: 'Mertua',
+  famili_lain: 'Famili lain',
+  lainnya: 'Lainnya',
+};
+
+export const memberSchema = z.object({
+  nik: z.string().regex(/^\d{16}$/, { error: 'NIK harus 16 digit angka' }).nullable(),
+  name: z.string({ error: 'Nama wajib diisi' }).trim().min(1, { error: 'Nama wajib diisi' }).max(100, { error: 'Nama terlalu panjang (maks. 100 huruf)' }),
+  sex: sexSchema,
+  birthDate: isoDateSchema,
+  relationship: relationshipSchema,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const desilSchema = z
+  .number({ error: 'Desil wajib diisi' })
+  .int({ error: 'Desil harus bilangan bulat 1–10' })
+  .min(1, { error: 'Desil harus 1–10' })
+  .max(10, { error: 'Desil harus 1–10' });
+
+export const householdProposalSchema = z
+  .object({
+    kkNumber: z.string({ error: 'Nomor KK wajib diisi' }).regex(/^\d{16}$/, { error: 'Nomor KK harus 16 digit angka' }),
+    address: z.string({ error: 'Alamat wajib diisi' }).trim().min(3, { error: 'Alamat terlalu pendek' }).max(200, { error: 'Alamat terlalu panjang (maks. 200 huruf)' }),
+    desil: desilSchema,
+    members: z.array(memberSchema).min(1, { error: 'Keluarga harus memiliki minimal satu anggota' }).max(30, { error: 'Maksimal 30 anggota dalam satu keluarga' }),
+  })
+  .superRefine((h, ctx) => {
+    const heads = h.members.filter((m) => m.relationship === 'kepala_keluarga').length;
+    if (heads !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'Keluarga harus memiliki tepat satu kepala keluarga' });
+    }
+  });
+export type HouseholdProposal = z.infer<typeof householdProposalSchema>;
+
+export const MUSYAWARAH_TYPES = ['musdesus', 'muskelsus'] as const;
+
+/** The meeting as the berita acara records it. */
+export const meetingSchema = z.object({
+  type: z.enum(MUSYAWARAH_TYPES, { error: 'Pilih jenis musyawarah' }),
+  date: isoDateSchema,
+  place: z.string({ error: 'Tempat wajib diisi' }).trim().min(2, { error: 'Tempat wajib diisi' }).max(120, { error: 'Tempat terlalu panjang' }),
+  chair: z.string({ error: 'Pimpinan musyawarah wajib diisi' }).trim().min(2, { error: 'Pimpinan musyawarah wajib diisi' }).max(100, { error: 'Nama terlalu panjang' }),
+  attendees: z.number({ error: 'Jumlah peserta wajib diisi' }).int({ error: 'Jumlah peserta harus bilangan bulat' }).min(1, { error: 'Jumlah peserta minimal 1' }).max(10000, { error: 'Jumlah peserta tidak wajar' }),
+  notes: z.string().max(2000, { error: 'Catatan terlalu panjang (maks. 2000 huruf)' }),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+export const USULAN_TYPES = ['baru'] as const;
+export type UsulanType = (typeof USULAN_TYPES)[number];
+
+/** The content of an "add household" usulan as the operator writes it. */
+export const usulanBaruContentSchema = z.object({
+  type: z.literal('baru'),
+  household: householdProposalSchema,
+});
+export type UsulanBaruContent = z.infer<typeof usulanBaruContentSchema>;
+
+export const decisionInputSchema = z
+  .object({
+    usulanId: z.string().min(1).max(128),
+    decision: z.enum(['setujui', 'tolak'], { error: 'Keputusan harus setujui atau tolak' }),
+    note: z.string().trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
+  })
+  .refine((d) => d.decision !== 'tolak' || d.note.length > 0, { error: 'Alasan penolakan wajib diisi', path: ['note'] });
+export type DecisionInput = z.infer<typeof decisionInputSchema>;

@@ -1,0 +1,10 @@
+/**
+ * Tepat's Cloud Functions, in the order a proposal lives through them:
+ * validate → decide → apply, and the daily staleness job that freezes unverified households.
+ */
+import './lib/global-options.js';
+
+export { validateUsulan } from './validate-usulan.js';
+export { decideUsulan } from './decide-usulan.js';
+export { applyUsulan } from './apply-usulan.js';
+export { freezeStaleHouseholds } from './freeze-stale-households.js';

@@ -1,0 +1,10 @@
+import { FieldValue, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
+import { collections } from './collections.js';
+import type { AuditDoc } from './documents.js';
+
+/** Appends one audit entry in the same transaction or batch as the change it describes. */
+export function writeAudit(writer: Transaction | WriteBatch, entry: Omit<AuditDoc, 'at'>): void {
+  const ref = collections.auditLog().doc();
+  const data = { ...entry, at: FieldValue.serverTimestamp() } as unknown as AuditDoc;
+  writer.create(ref, data);
+}
