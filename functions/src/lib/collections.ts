@@ -1,6 +1,7 @@
 import type { CollectionReference, DocumentData, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from './admin.js';
 import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UsulanDoc } from './documents.js';
+import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T> {
@@ -15,12 +16,12 @@ function collection<T extends DocumentData>(path: string): CollectionReference<T
 }
 
 export const collections = {
-  musyawarah: () => collection<MusyawarahDoc>('musyawarah'),
-  usulan: () => collection<UsulanDoc>('usulan'),
-  households: () => collection<HouseholdDoc>('households'),
-  members: (householdId: string) => collection<MemberDoc>(`households/${householdId}/members`),
-  nikIndex: () => collection<NikIndexDoc>('nikIndex'),
-  auditLog: () => collection<AuditDoc>('auditLog'),
-  programs: () => collection<Program>('programs'),
-  policies: () => collection<PolicyDoc>('policies'),
+  musyawarah: () => collection<MusyawarahDoc>(COLLECTIONS.musyawarah),
+  usulan: () => collection<UsulanDoc>(COLLECTIONS.usulan),
+  households: () => collection<HouseholdDoc>(COLLECTIONS.households),
+  members: (householdId: string) => collection<MemberDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.members}`),
+  nikIndex: () => collection<NikIndexDoc>(COLLECTIONS.nikIndex),
+  auditLog: () => collection<AuditDoc>(COLLECTIONS.auditLog),
+  programs: () => collection<Program>(COLLECTIONS.programs),
+  policies: () => collection<PolicyDoc>(COLLECTIONS.policies),
 };

@@ -1,0 +1,146 @@
+import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
+import { collection, doc, getDoc, getDocs, query, serverTimestamp, where, writeBatch, type DocumentReference } from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UsulanDoc } from '../../functions/src/lib/documents.js';
+import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
+import { DESA, KABUPATEN } from '../support/demo.js';
+import { household, meeting, nikFor } from '../support/factories.js';
+
+/**
+ * The thin flow, end to end on the emulator suite: an operator records a musyawarah with one
+ * "add household" usulan and submits it; the validation trigger checks it; a Dinas Sosial user
+ * approves it; the application trigger puts the household in the register with its eligibility;
+ * the scheduled job freezes it once its verval is too old.
+ */
+type Usulan = Omit<UsulanDoc, 'createdAt' | 'updatedAt' | 'submittedAt'> & { submittedAt: unknown };
+
+const PASSWORD = 'flow-test-pass';
+let operator: ClientUser;
+let dinas: ClientUser;
+
+beforeAll(async () => {
+  await clearFirestore();
+  await seedConfig(KABUPATEN);
+  await ensureUser('flow.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA.derati });
+  await ensureUser('flow.dinas@tepat.test', PASSWORD, { role: 'dinas', kabupaten: KABUPATEN });
+  operator = await signInClient('flow.operator@tepat.test', PASSWORD);
+  dinas = await signInClient('flow.dinas@tepat.test', PASSWORD);
+});
+
+afterAll(async () => {
+  await operator?.close();
+  await dinas?.close();
+});
+
+/** What the portal does: create the musyawarah and its usulan as drafts, then submit both. */
+async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof household>): Promise<DocumentReference<Usulan>> {
+  const wilayah = { desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN };
+  const mRef = doc(collection(user.db, 'musyawarah'));
+  const uRef = doc(collection(user.db, 'usulan')) as DocumentReference<Usulan>;
+  const create = writeBatch(user.db);
+  create.set(mRef, { ...wilayah, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
+  create.set(uRef, {
+    musyawarahId: mRef.id, ...wilayah, type: 'baru', household: content, status: 'draft', createdBy: user.uid,
+    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decision: null, outcome: null,
+  });
+  await create.commit();
+  const submit = writeBatch(user.db);
+  const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
+  submit.update(mRef, stamp);
+  submit.update(uRef, stamp);
+  await submit.commit();
+  return uRef;
+}
+
+async function runScheduled(name: string): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:5001/functions/projects/${PROJECT_ID}/triggers/${REGION}-${name}-0`, { method: 'POST' });
+  expect(res.ok, `scheduled function ${name} answered ${res.status}`).toBe(true);
+}
+
+describe('thin flow: usulan from musyawarah to register', () => {
+  let usulanRef: DocumentReference<Usulan>;
+  let householdId: string;
+  const content = household({ desil: 4 });
+
+  it('1–2. an operator submits an usulan and the trigger validates it', async () => {
+    usulanRef = await recordAndSubmit(operator, content);
+    const validated = await waitForDoc(usulanRef, (d) => d?.validation != null);
+    expect(validated.status).toBe('diajukan');
+    expect(validated.validation?.ok).toBe(true);
+    expect(validated.validation?.errors).toEqual([]);
+    // The member without NIK is accepted but flagged.
+    expect(validated.validation?.warnings.map((w) => [w.code, w.field])).toEqual([['nik.missing', 'household.members.2.nik']]);
+  });
+
+  it('3. Dinas Sosial of the kabupaten sees the submission and approves it', async () => {
+    const queue = await getDocs(query(collection(dinas.db, 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'diajukan')));
+    expect(queue.docs.map((d) => d.id)).toContain(usulanRef.id);
+    const decide = httpsCallable(dinas.functions, 'decideUsulan');
+    const result = await decide({ usulanId: usulanRef.id, decision: 'setujui', note: 'Sesuai hasil musdesus' });
+    expect(result.data).toEqual({ status: 'disetujui' });
+  });
+
+  it('4. the approved usulan is applied: household, members, eligibility per program, audit', async () => {
+    const applied = await waitForDoc(usulanRef, (d) => d?.status === 'diterapkan' || d?.status === 'ditolak');
+    expect(applied.status).toBe('diterapkan');
+    householdId = applied.outcome!.householdId!;
+    const h = (await getDoc(doc(dinas.db, 'households', householdId))).data()!;
+    expect(h).toMatchObject({ kkNumber: content.kkNumber, desaCode: DESA.derati.desa, kabupatenCode: KABUPATEN, desil: 4, status: 'aktif', memberCount: 3, headName: 'Sutrisno' });
+    // Desil 4: PKH (1–4), Sembako (1–5), PBI-JK (1–5) and other programs (1–5) all apply, each with its legal basis.
+    expect(Object.fromEntries(Object.entries(h.eligibility as Record<string, { eligible: boolean }>).map(([k, v]) => [k, v.eligible]))).toEqual({
+      PKH: true, SEMBAKO: true, 'PBI-JK': true, 'KESSOS-LAIN': true,
+    });
+    expect(h.eligibility.PKH.reasons[0].message).toContain('Kepmensos 79/HUK/2025');
+
+    const members = await getDocs(query(collection(operator.db, 'households', householdId, 'members'), where('desaCode', '==', DESA.derati.desa)));
+    expect(members.size).toBe(3);
+    const byName = Object.fromEntries(members.docs.map((m) => [m.data().name, m.data()]));
+    expect(byName.Sutrisno!.nikMasked).toMatch(/^1702•{8}\d{4}$/);
+    expect(byName.Dimas!.flags).toEqual(['nik.missing']);
+
+    const audit = await getDocs(query(collection(dinas.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN)));
+    const actions = audit.docs.map((a) => a.data().action);
+    expect(actions).toEqual(expect.arrayContaining(['usulan.lolos_validasi', 'usulan.disetujui', 'keluarga.ditambahkan']));
+    const approval = audit.docs.find((a) => a.data().action === 'usulan.disetujui')!.data();
+    expect(approval.actorUid).toBe(dinas.uid);
+    for (const a of audit.docs) expect(JSON.stringify(a.data())).not.toMatch(/\d{16}/);
+  });
+
+  it('4b. the same NIK cannot enter the register twice: a second usulan fails validation', async () => {
+    const again = household({ kkNumber: '1702061203150008', members: [{ ...content.members[0]!, name: 'Sutrisno (ganda)' }] });
+    const ref = await recordAndSubmit(operator, again);
+    const validated = await waitForDoc(ref, (d) => d?.validation != null);
+    expect(validated.status).toBe('tidak_lolos_validasi');
+    expect(validated.validation?.errors.map((e) => e.code)).toEqual(['nik.registered']);
+    expect(validated.validation?.errors[0]?.message).not.toMatch(/\d{16}/);
+  });
+
+  it('4c. a malformed usulan is kept with its reasons', async () => {
+    const bad = household({ members: [{ nik: nikFor('1990-02-01', 'L'), name: 'Budi', sex: 'P', birthDate: '1990-02-01', relationship: 'kepala_keluarga' }] });
+    const ref = await recordAndSubmit(operator, bad);
+    const validated = await waitForDoc(ref, (d) => d?.validation != null);
+    expect(validated.status).toBe('tidak_lolos_validasi');
+    expect(validated.validation?.errors).toEqual([
+      expect.objectContaining({ code: 'nik.sex_mismatch', field: 'household.members.0.nik' }),
+    ]);
+  });
+
+  it('5. the scheduled job freezes a household whose last verval is older than the policy, once', async () => {
+    const ref = adminDb().collection('households').doc(householdId);
+    const fourMonthsAgo = new Date(Date.now() - 125 * 24 * 3600 * 1000);
+    await ref.update({ lastVervalAt: AdminTimestamp.fromDate(fourMonthsAgo) });
+    await runScheduled('freezeStaleHouseholds');
+    const frozen = (await ref.get()).data()!;
+    expect(frozen.status).toBe('beku');
+    expect(frozen.statusReason.code).toBe('household.beku');
+    expect(Object.values(frozen.eligibility as Record<string, { eligible: boolean }>).every((d) => !d.eligible)).toBe(true);
+    expect(frozen.desil).toBe(4);
+
+    // A second run the same day changes nothing and writes no second audit entry.
+    await runScheduled('freezeStaleHouseholds');
+    const audits = await adminDb().collection('auditLog').where('target.id', '==', householdId).where('action', '==', 'keluarga.dibekukan').get();
+    expect(audits.size).toBe(1);
+  });
+});

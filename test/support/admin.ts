@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getApps, initializeApp, type App } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+
+/**
+ * Admin SDK against the emulator suite started by `firebase emulators:exec` (which sets
+ * FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST). Refuses to run anywhere else, so a
+ * test can never touch a real project.
+ */
+export const PROJECT_ID = 'demo-tepat';
+export const REGION = 'asia-southeast2';
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export function assertEmulators(): void {
+  if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+    throw new Error('Emulator tests run inside `firebase emulators:exec`: use `npm run test:emulators`.');
+  }
+}
+
+export function adminApp(): App {
+  assertEmulators();
+  return getApps().find((a) => a.name === 'tepat-test-admin') ?? initializeApp({ projectId: PROJECT_ID }, 'tepat-test-admin');
+}
+
+export const adminDb = () => getFirestore(adminApp());
+export const adminAuth = () => getAuth(adminApp());
+
+interface DefaultConfig {
+  programs: { id: string }[];
+  stalenessPolicy: unknown;
+}
+
+export function defaultConfig(): DefaultConfig {
+  return JSON.parse(readFileSync(join(ROOT, 'functions/src/domain/defaults/programs.json'), 'utf8')) as DefaultConfig;
+}
+
+/** Writes the default program bands and a kabupaten's staleness policy, as an admin would. */
+export async function seedConfig(kabupaten: string): Promise<void> {
+  const db = adminDb();
+  const config = defaultConfig();
+  const batch = db.batch();
+  for (const p of config.programs) batch.set(db.collection('programs').doc(p.id), p);
+  batch.set(db.collection('policies').doc(kabupaten), { staleness: config.stalenessPolicy });
+  await batch.commit();
+}
+
+/** Creates (or resets) an Auth emulator user with custom claims; returns its uid. */
+export async function ensureUser(email: string, password: string, claims: Record<string, string>, displayName?: string): Promise<string> {
+  const auth = adminAuth();
+  const existing = await auth.getUserByEmail(email).catch(() => null);
+  const user = existing ?? (await auth.createUser({ email, password, displayName }));
+  if (existing) await auth.updateUser(user.uid, { password });
+  await auth.setCustomUserClaims(user.uid, claims);
+  return user.uid;
+}
+
+/** Deletes every document in the emulator's default database for the demo project. */
+export async function clearFirestore(): Promise<void> {
+  const host = process.env.FIRESTORE_EMULATOR_HOST;
+  const res = await fetch(`http://${host}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: 'DELETE' });
+  if (!res.ok) throw new Error(`clearing Firestore failed: ${res.status}`);
+}

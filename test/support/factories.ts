@@ -1,0 +1,33 @@
+import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
+
+/** Typed builders for test data. Each call gives fresh, valid data unless a test overrides it. */
+export function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return { type: 'musdesus', date: '2026-11-20', place: 'Balai Desa Derati', chair: 'Kepala Desa Derati', attendees: 34, notes: '', ...overrides };
+}
+
+let serial = 1;
+
+/**
+ * A NIK issued in Kec. Kota Padang (17.02.06) for a birth date and sex, with a fresh serial.
+ * Serials are unique per test process, so two calls never collide in the register.
+ */
+export function nikFor(birthDate: string, sex: 'L' | 'P', kecamatan = '170206'): string {
+  const [y, m, d] = birthDate.split('-');
+  const day = Number(d) + (sex === 'P' ? 40 : 0);
+  const s = (Date.now() + serial++) % 10000 || 1;
+  return `${kecamatan}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(s).padStart(4, '0')}`;
+}
+
+export function household(overrides: Partial<HouseholdProposal> = {}): HouseholdProposal {
+  return {
+    kkNumber: '1702061203150007',
+    address: 'Jl. Lintas Curup–Lubuk Linggau RT 02, Derati',
+    desil: 4,
+    members: [
+      { nik: nikFor('1984-03-12', 'L'), name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga' },
+      { nik: nikFor('1988-07-05', 'P'), name: 'Rahmawati', sex: 'P', birthDate: '1988-07-05', relationship: 'istri' },
+      { nik: null, name: 'Dimas', sex: 'L', birthDate: '2016-01-30', relationship: 'anak' },
+    ],
+    ...overrides,
+  };
+}

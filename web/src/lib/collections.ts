@@ -1,0 +1,32 @@
+import { collection, doc, type CollectionReference, type DocumentData, type FirestoreDataConverter, type Timestamp } from 'firebase/firestore';
+import { COLLECTIONS } from '$domain/documents.js';
+import type * as D from '$domain/documents.js';
+import type { Program } from '$domain/index.js';
+import { db } from './firebase';
+
+/** Typed references for the portal: the same document shapes as the functions, with the JS SDK's Timestamp. */
+export type MusyawarahDoc = D.MusyawarahDoc<Timestamp>;
+export type UsulanDoc = D.UsulanDoc<Timestamp>;
+export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
+export type MemberDoc = D.MemberDoc<Timestamp>;
+
+function typed<T extends DocumentData>(): FirestoreDataConverter<T, DocumentData> {
+  return {
+    toFirestore: (data) => data as DocumentData,
+    fromFirestore: (snap, options) => snap.data(options) as T,
+  };
+}
+
+function typedCollection<T extends DocumentData>(path: string): CollectionReference<T> {
+  return collection(db, path).withConverter(typed<T>());
+}
+
+export const collections = {
+  musyawarah: () => typedCollection<MusyawarahDoc>(COLLECTIONS.musyawarah),
+  usulan: () => typedCollection<UsulanDoc>(COLLECTIONS.usulan),
+  households: () => typedCollection<HouseholdDoc>(COLLECTIONS.households),
+  members: (householdId: string) => typedCollection<MemberDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.members}`),
+  programs: () => typedCollection<Program>(COLLECTIONS.programs),
+};
+
+export const musyawarahRef = (id: string) => doc(collections.musyawarah(), id);

@@ -1,0 +1,32 @@
+import { env } from '$env/dynamic/public';
+import { initializeApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth } from 'firebase/auth';
+import { connectFirestoreEmulator, initializeFirestore, persistentLocalCache, persistentMultipleTabManager } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
+
+/**
+ * One Firebase app for the portal. Firestore keeps a persistent cache (IndexedDB), so what an
+ * operator enters during a musyawarah without signal is kept and sent when the network returns.
+ */
+export const REGION = 'asia-southeast2';
+
+export const app = initializeApp({
+  apiKey: env.PUBLIC_FIREBASE_API_KEY,
+  authDomain: env.PUBLIC_FIREBASE_AUTH_DOMAIN,
+  projectId: env.PUBLIC_FIREBASE_PROJECT_ID,
+  appId: env.PUBLIC_FIREBASE_APP_ID,
+});
+
+export const auth = getAuth(app);
+export const db = initializeFirestore(app, {
+  localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+});
+export const functions = getFunctions(app, REGION);
+
+if (env.PUBLIC_USE_EMULATORS === 'true') {
+  // The emulators listen on the same host the page was loaded from (127.0.0.1 or localhost).
+  const host = location.hostname;
+  connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, 8080);
+  connectFunctionsEmulator(functions, host, 5001);
+}

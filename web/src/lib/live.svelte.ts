@@ -1,0 +1,60 @@
+import { onSnapshot, type DocumentReference, type Query } from 'firebase/firestore';
+import { firebaseErrorMessage } from './form-errors';
+
+export interface LiveDoc<T> {
+  id: string;
+  data: T;
+  /** Written on this device and not yet confirmed by the server. */
+  pending: boolean;
+}
+
+/**
+ * Subscribes to a query for as long as the calling component lives, re-subscribing when the
+ * query it depends on changes. Serves from the offline cache first, then the server.
+ */
+export function liveQuery<T>(makeQuery: () => Query<T> | null) {
+  const state = $state({ items: [] as LiveDoc<T>[], loaded: false, error: '' });
+  $effect(() => {
+    const q = makeQuery();
+    if (!q) return;
+    return onSnapshot(
+      q,
+      { includeMetadataChanges: true },
+      (snap) => {
+        state.items = snap.docs.map((d) => ({ id: d.id, data: d.data(), pending: d.metadata.hasPendingWrites }));
+        state.loaded = true;
+        state.error = '';
+      },
+      (err) => {
+        console.error('query failed', err.code);
+        state.error = firebaseErrorMessage(err);
+        state.loaded = true;
+      },
+    );
+  });
+  return state;
+}
+
+export function liveDoc<T>(makeRef: () => DocumentReference<T> | null) {
+  const state = $state({ item: null as LiveDoc<T> | null, loaded: false, error: '' });
+  $effect(() => {
+    const ref = makeRef();
+    if (!ref) return;
+    return onSnapshot(
+      ref,
+      { includeMetadataChanges: true },
+      (snap) => {
+        const data = snap.data();
+        state.item = data ? { id: snap.id, data, pending: snap.metadata.hasPendingWrites } : null;
+        state.loaded = true;
+        state.error = '';
+      },
+      (err) => {
+        console.error('document read failed', err.code);
+        state.error = firebaseErrorMessage(err);
+        state.loaded = true;
+      },
+    );
+  });
+  return state;
+}

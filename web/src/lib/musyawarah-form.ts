@@ -1,0 +1,82 @@
+import { meetingSchema, reasonsFromZod, validateUsulanBaru, type Meeting, type Reason, type UsulanBaruContent } from '$domain/index.js';
+import { errorsByField } from './form-errors';
+
+/**
+ * The musyawarah form's state and its checks, kept apart from the page so it can be tested
+ * without a browser. Values are what the inputs hold (strings, nullable numbers); `toMeeting` and
+ * `toHousehold` turn them into the payloads the shared schemas accept.
+ */
+export interface MemberForm {
+  nik: string;
+  noNik: boolean;
+  name: string;
+  sex: '' | 'L' | 'P';
+  birthDate: string;
+  relationship: string;
+}
+
+export interface HouseholdForm {
+  kkNumber: string;
+  address: string;
+  desil: number | null;
+  members: MemberForm[];
+}
+
+export interface MeetingForm {
+  type: 'musdesus' | 'muskelsus';
+  date: string;
+  place: string;
+  chair: string;
+  attendees: number | null;
+  notes: string;
+}
+
+export function newMember(relationship = ''): MemberForm {
+  return { nik: '', noNik: false, name: '', sex: '', birthDate: '', relationship };
+}
+
+export function newHousehold(): HouseholdForm {
+  return { kkNumber: '', address: '', desil: null, members: [newMember('kepala_keluarga')] };
+}
+
+export function toMeeting(m: MeetingForm): unknown {
+  return { ...m, place: m.place.trim(), chair: m.chair.trim(), notes: m.notes.trim(), attendees: m.attendees ?? undefined };
+}
+
+export function toHousehold(h: HouseholdForm): unknown {
+  return {
+    kkNumber: h.kkNumber.trim(),
+    address: h.address.trim(),
+    desil: h.desil ?? undefined,
+    members: h.members.map((m) => ({
+      nik: m.noNik ? null : m.nik.trim(),
+      name: m.name.trim(),
+      sex: m.sex === '' ? undefined : m.sex,
+      birthDate: m.birthDate,
+      relationship: m.relationship === '' ? undefined : m.relationship,
+    })),
+  };
+}
+
+export interface FormCheck {
+  meeting: Meeting | null;
+  meetingErrors: Record<string, string[]>;
+  usulan: { content: UsulanBaruContent | null; errors: Record<string, string[]>; warnings: Reason[] }[];
+  ok: boolean;
+}
+
+/** Checks the whole form with the same rules the validation trigger applies. */
+export function checkForm(meeting: MeetingForm, households: HouseholdForm[], now: Date): FormCheck {
+  const m = meetingSchema.safeParse(toMeeting(meeting));
+  const meetingErrors = m.success ? {} : errorsByField(reasonsFromZod(m.error));
+  const usulan = households.map((h) => {
+    const result = validateUsulanBaru({ type: 'baru', household: toHousehold(h) }, now);
+    return { content: result.ok ? (result.content ?? null) : null, errors: errorsByField(result.errors), warnings: result.warnings };
+  });
+  return {
+    meeting: m.success ? m.data : null,
+    meetingErrors,
+    usulan,
+    ok: m.success && usulan.every((u) => u.content !== null),
+  };
+}
