@@ -1,8 +1,8 @@
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
-import { collection, doc, getDoc, getDocs, query, serverTimestamp, where, writeBatch, type DocumentReference } from 'firebase/firestore';
+import { collection, doc, getDoc, getDocs, query, serverTimestamp, where, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UsulanDoc } from '../../functions/src/lib/documents.js';
+import type { UsulanDoc } from '../../functions/src/domain/documents.js';
 import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
@@ -14,7 +14,7 @@ import { household, meeting, nikFor } from '../support/factories.js';
  * approves it; the application trigger puts the household in the register with its eligibility;
  * the scheduled job freezes it once its verval is too old.
  */
-type Usulan = Omit<UsulanDoc, 'createdAt' | 'updatedAt' | 'submittedAt'> & { submittedAt: unknown };
+type Usulan = UsulanDoc<Timestamp>;
 
 const PASSWORD = 'flow-test-pass';
 let operator: ClientUser;
@@ -38,7 +38,7 @@ afterAll(async () => {
 async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof household>): Promise<DocumentReference<Usulan>> {
   const wilayah = { desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN };
   const mRef = doc(collection(user.db, 'musyawarah'));
-  const uRef = doc(collection(user.db, 'usulan')) as DocumentReference<Usulan>;
+  const uRef = doc(collection(user.db, 'usulan'));
   const create = writeBatch(user.db);
   create.set(mRef, { ...wilayah, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
   create.set(uRef, {
@@ -51,7 +51,7 @@ async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof hous
   submit.update(mRef, stamp);
   submit.update(uRef, stamp);
   await submit.commit();
-  return uRef;
+  return uRef as DocumentReference<Usulan>;
 }
 
 async function runScheduled(name: string): Promise<void> {

@@ -13,8 +13,9 @@ export const PROJECT_ID = 'demo-tepat';
 export const REGION = 'asia-southeast2';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-export function assertEmulators(): void {
-  if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+export function assertEmulators(needs: ('firestore' | 'auth')[] = ['firestore', 'auth']): void {
+  const vars = { firestore: 'FIRESTORE_EMULATOR_HOST', auth: 'FIREBASE_AUTH_EMULATOR_HOST' } as const;
+  if (needs.some((n) => !process.env[vars[n]])) {
     throw new Error('Emulator tests run inside `firebase emulators:exec`: use `npm run test:emulators`.');
   }
 }

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { nikFor } from '../support/factories.js';
+import { E2E_DINAS, E2E_OPERATOR, E2E_PASSWORD } from './global-setup.js';
+
+/**
+ * Steps 1–4 of the thin flow through the portal, as the people do it: the operator records a
+ * musyawarah with one new household and submits it, sees it pass validation; Dinas Sosial
+ * approves it; the household appears in the register with its eligibility.
+ */
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+test('an usulan travels from the musyawarah to the register through the portal', async ({ page }) => {
+  const headNik = nikFor('1979-08-17', 'L');
+  const wifeNik = nikFor('1983-02-09', 'P');
+
+  await signIn(page, E2E_OPERATOR);
+  await expect(page).toHaveURL(/\/operator$/);
+  await expect(page.getByRole('heading', { name: /Musyawarah desa\/kelurahan 17\.02\.06\.2001/ })).toBeVisible();
+  await shot(page, '01-operator-home');
+
+  await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
+  await expect(page.getByRole('heading', { name: 'Catat musyawarah baru' })).toBeVisible();
+
+  // Submitting an empty form shows each error next to its field, in Bahasa Indonesia.
+  await page.getByRole('button', { name: 'Simpan dan ajukan ke Dinas Sosial' }).click();
+  await expect(page.getByText('Periksa kembali isian yang ditandai merah.')).toBeVisible();
+  await expect(page.locator('#m-place-err')).toHaveText('Tempat wajib diisi');
+  await expect(page.locator('#u0-kk-err')).toHaveText('Nomor KK harus 16 digit angka');
+  await expect(page.getByLabel('Tempat')).toBeFocused();
+  await shot(page, '02-form-errors');
+
+  await page.getByLabel('Tempat').fill('Balai Desa Derati');
+  await page.getByLabel('Pimpinan musyawarah').fill('Kepala Desa Derati');
+  await page.getByLabel('Jumlah peserta').fill('36');
+  await page.getByLabel('Nomor KK').fill('1702061708790002');
+  await page.getByLabel('Desil kesejahteraan').fill('3');
+  await page.getByLabel('Alamat').fill('Dusun II RT 03, Derati');
+  await page.getByLabel('Nama anggota 1').fill('Hendra Saputra');
+  await page.getByLabel('NIK anggota 1').fill(headNik);
+  await page.getByLabel('Jenis kelamin anggota 1').selectOption('L');
+  await page.getByLabel('Tanggal lahir anggota 1').fill('1979-08-17');
+  await expect(page.getByLabel('Hubungan dalam keluarga anggota 1')).toHaveValue('kepala_keluarga');
+
+  await page.getByRole('button', { name: '+ Tambah anggota' }).click();
+  await page.getByLabel('Nama anggota 2').fill('Yuliana');
+  await page.getByLabel('NIK anggota 2').fill(wifeNik);
+  await page.getByLabel('Jenis kelamin anggota 2').selectOption('P');
+  // A wrong birth date is caught as it is typed, against the NIK (women: day + 40).
+  await page.getByLabel('Tanggal lahir anggota 2').fill('1983-02-10');
+  await page.getByLabel('Hubungan dalam keluarga anggota 2').selectOption('istri');
+  await expect(page.locator('#u0-m1-nik-err')).toHaveText('Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota');
+  await page.getByLabel('Tanggal lahir anggota 2').fill('1983-02-09');
+  await expect(page.locator('#u0-m1-nik-err')).toHaveCount(0);
+  await shot(page, '03-form-filled');
+
+  await page.getByRole('button', { name: 'Simpan dan ajukan ke Dinas Sosial' }).click();
+  await expect(page).toHaveURL(/\/operator\/musyawarah\/[A-Za-z0-9]+$/);
+  await expect(page.getByText('Lolos validasi. Menunggu keputusan Dinas Sosial.')).toBeVisible();
+  await expect(page.getByTestId('usulan')).toContainText('Hendra Saputra');
+  // The NIK is masked on the page.
+  await expect(page.getByTestId('usulan')).not.toContainText(headNik);
+  await expect(page.getByTestId('usulan')).toContainText(`${headNik.slice(0, 4)}••••••••${headNik.slice(12)}`);
+  await shot(page, '04-operator-validated');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signIn(page, E2E_DINAS);
+  await expect(page).toHaveURL(/\/dinas$/);
+  const card = page.getByTestId('usulan-masuk').filter({ hasText: 'Hendra Saputra' });
+  await expect(card).toContainText('Hasil validasi: lolos.');
+  await shot(page, '05-dinas-queue');
+  await card.getByLabel('Catatan keputusan').fill('Sesuai berita acara musdesus Derati');
+  await card.getByRole('button', { name: 'Setujui' }).click();
+  const row = page.getByTestId('usulan-diproses').filter({ hasText: 'Hendra Saputra' });
+  await expect(row).toContainText('Diterapkan ke register');
+  await shot(page, '06-dinas-decided');
+
+  await page.getByRole('link', { name: 'Register' }).click();
+  const keluarga = page.getByTestId('keluarga').filter({ hasText: 'Hendra Saputra' });
+  await expect(keluarga).toContainText('Aktif');
+  await expect(keluarga.locator('[data-program="PKH"]')).toContainText('Layak');
+  await expect(keluarga.locator('[data-program="PKH"]')).toContainText('Desil 3 termasuk');
+  await keluarga.getByRole('button', { name: 'Lihat anggota' }).click();
+  await expect(keluarga.getByRole('cell', { name: 'Yuliana' })).toBeVisible();
+  await expect(keluarga).not.toContainText(wifeNik);
+  await shot(page, '07-register');
+});
