@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
-  collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, Timestamp, updateDoc, where, writeBatch, type Firestore,
+  collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, where, writeBatch, type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertEmulators, ROOT } from '../support/admin.js';
@@ -61,6 +61,8 @@ const storedUsulan = (status: string) => ({ ...newUsulan('m1'), status, createdA
 
 beforeAll(async () => {
   assertEmulators(['firestore']);
+  // Denials are the point of this file; the SDK would log each one as an error.
+  setLogLevel('silent');
   const [host, port] = process.env.FIRESTORE_EMULATOR_HOST!.split(':');
   env = await initializeTestEnvironment({
     projectId: 'demo-tepat-rules',
