@@ -7,6 +7,15 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // `npm run test:unit` adds --coverage: the pure domain module must keep ≥ 95% branch coverage.
+    coverage: {
+      provider: 'v8',
+      include: ['functions/src/domain/**/*.ts'],
+      // Generated wilayah tables (data, no logic) and the script that generates them.
+      exclude: ['functions/src/domain/**/*.generated.ts', 'functions/src/domain/wilayah-data/generate.*'],
+      reporter: ['text-summary', ['text', { skipFull: true }]],
+      thresholds: { branches: 95, statements: 95, functions: 95, lines: 95 },
+    },
     projects: [
       {
         test: {

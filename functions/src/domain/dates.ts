@@ -48,3 +48,24 @@ export function jakartaStartOfDay(year: number, month: number, day: number): Dat
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+
+/** The Jakarta calendar date of an instant as `YYYY-MM-DD`. */
+export function isoDateOn(instant: Date): string {
+  return formatIsoDate(jakartaDateOf(instant));
+}
+
+/**
+ * Four-digit year of a two-digit year on a document (NIK, KK): the latest year ending in `yy` that
+ * does not put the date after the reference date. `010125` read on 2025-03-01 is 2025-01-01, but
+ * `011225` read on the same day is 1925-12-01.
+ */
+export function inferYear(yy: number, month: number, day: number, reference: CalendarDate): number {
+  const year = Math.floor(reference.year / 100) * 100 + yy;
+  return compareDates({ year, month, day }, reference) > 0 ? year - 100 : year;
+}
+
+/** Age in whole years on a date (a person born on 29 February turns a year older on 1 March). */
+export function ageOn(birth: CalendarDate, on: CalendarDate): number {
+  const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
+  return on.year - birth.year - (hadBirthday ? 0 : 1);
+}

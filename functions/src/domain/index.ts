@@ -13,3 +13,11 @@ export * from './programs.js';
 export * from './eligibility.js';
 export * from './staleness.js';
 export * from './usulan-status.js';
+export * from './usulan.js';
+export * from './musyawarah-status.js';
+export * from './suspension.js';
+export * from './policy.js';
+export * from './duplicates.js';
+export * from './layering.js';
+// Not re-exported on purpose: './wilayah-data/villages.js' (83,762 desa codes and Bengkulu names).
+// Import it explicitly where it is needed, so the portal's main bundle stays small.

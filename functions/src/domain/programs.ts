@@ -1,12 +1,37 @@
 import { z } from 'zod';
 import { formatIsoDate, jakartaDateOf } from './dates.js';
-import { isoDateSchema } from './schemas.js';
+import { reason, type Reason } from './reason.js';
+import { isoDateSchema, OCCUPATIONS, SCHOOL_LEVELS } from './schemas.js';
+import { parseWilayahCode } from './wilayah.js';
 
 /**
- * Programs are configuration, never constants: each has dated versions of its desil band and the
- * legal basis for it, because bands change by decree (e.g. Kepmensos 79/HUK/2025).
+ * Programs are configuration, never constants: each has dated versions of its desil band, its
+ * extra criteria, its exclusions, its quota and the legal basis for them, because all of these
+ * change by decree (e.g. Kepmensos 79/HUK/2025).
  */
 export const PROGRAM_LEVELS = ['pusat', 'provinsi', 'kabupaten'] as const;
+export type ProgramLevel = (typeof PROGRAM_LEVELS)[number];
+export const PROGRAM_LEVEL_LABELS: Record<ProgramLevel, string> = { pusat: 'Pusat', provinsi: 'Provinsi', kabupaten: 'Kabupaten/kota' };
+
+const age = z.number().int().min(0).max(130);
+
+/**
+ * One component of a household that a program requires (PKH: at least one of them). Ages are whole
+ * years on the evaluation date, bounds inclusive.
+ */
+export const criterionSchema = z.discriminatedUnion('kind', [
+  /** A member hamil or nifas. */
+  z.object({ kind: z.literal('pregnancy') }),
+  /** A child aged `maxAge` or younger (PKH: 0–6). */
+  z.object({ kind: z.literal('early_childhood'), maxAge: age }),
+  /** A child of `minAge`–`maxAge` enrolled at one of `levels` (PKH: SD/SMP/SMA, 6–21). */
+  z.object({ kind: z.literal('school_child'), minAge: age, maxAge: age, levels: z.array(z.enum(SCHOOL_LEVELS)).min(1) }),
+  /** A member aged `minAge` or older. */
+  z.object({ kind: z.literal('elderly'), minAge: age }),
+  /** A member with severe disability. */
+  z.object({ kind: z.literal('severe_disability') }),
+]);
+export type Criterion = z.infer<typeof criterionSchema>;
 
 export const programVersionSchema = z
   .object({
@@ -16,6 +41,17 @@ export const programVersionSchema = z
     desilMin: z.number().int().min(1).max(10),
     desilMax: z.number().int().min(1).max(10),
     legalBasis: z.string().trim().min(1),
+    /** The household must have at least one of these components; absent: no extra criteria. */
+    criteria: z.object({ anyOf: z.array(criterionSchema).min(1) }).optional(),
+    /** A household with a member in one of these occupations is excluded (ASN/TNI/Polri). */
+    exclusions: z.object({ occupations: z.array(z.enum(OCCUPATIONS)).min(1) }).optional(),
+    /** Provincial/kabupaten programs: how many households it can serve; absent: no limit. */
+    quota: z.number().int().min(0).optional(),
+    /**
+     * Programs whose recipients this one must not serve again (no double assistance). Absent on a
+     * provincial/kabupaten program: every central (pusat) program. An empty list: none.
+     */
+    overlapsWith: z.array(z.string()).optional(),
   })
   .refine((v) => v.desilMin <= v.desilMax, { error: 'Batas bawah desil tidak boleh melebihi batas atas', path: ['desilMin'] })
   .refine((v) => v.effectiveTo === null || v.effectiveTo >= v.effectiveFrom, {
@@ -27,6 +63,8 @@ export const programSchema = z.object({
   id: z.string().regex(/^[A-Z0-9_-]{2,32}$/, { error: 'Kode program hanya huruf besar, angka, - dan _' }),
   name: z.string().trim().min(2).max(120),
   level: z.enum(PROGRAM_LEVELS),
+  /** Wilayah the program serves: a province (`PP`) for provinsi, a kabupaten (`PP.KK`) for kabupaten. */
+  scope: z.string().optional(),
   versions: z.array(programVersionSchema).min(1),
 });
 export type Program = z.infer<typeof programSchema>;
@@ -34,6 +72,51 @@ export type ProgramVersion = z.infer<typeof programVersionSchema>;
 
 /** The version in force on a date (Jakarta calendar), or null. ISO dates compare as strings. */
 export function versionOn(program: Program, date: Date): ProgramVersion | null {
-  const day = formatIsoDate(jakartaDateOf(date));
+  return versionOnDay(program, formatIsoDate(jakartaDateOf(date)));
+}
+
+/** The version in force on a `YYYY-MM-DD` day, or null. */
+export function versionOnDay(program: Program, day: string): ProgramVersion | null {
   return program.versions.find((v) => v.effectiveFrom <= day && (v.effectiveTo === null || day <= v.effectiveTo)) ?? null;
+}
+
+/**
+ * Checks a whole program configuration beyond each document's shape: unique ids, a scope that
+ * fits the level, versions that do not overlap in time, and overlaps that name known programs.
+ */
+export function checkProgramConfig(programs: readonly Program[]): Reason[] {
+  const reasons: Reason[] = [];
+  const ids = new Set<string>();
+  programs.forEach((p, i) => {
+    const field = `programs.${i}`;
+    if (ids.has(p.id)) reasons.push(reason('program.duplicate_id', `Kode program ${p.id} dipakai lebih dari sekali`, `${field}.id`));
+    ids.add(p.id);
+    const scope = p.scope === undefined ? null : parseWilayahCode(p.scope);
+    const wanted = p.level === 'provinsi' ? 'provinsi' : p.level === 'kabupaten' ? 'kabupaten' : null;
+    if (wanted === null && scope !== null) {
+      reasons.push(reason('program.scope_pusat', `Program pusat ${p.id} berlaku nasional dan tidak boleh dibatasi wilayah`, `${field}.scope`));
+    } else if (wanted !== null && (scope === null || !scope.ok || scope.value.level !== wanted)) {
+      reasons.push(
+        reason('program.scope', `Program ${p.id} tingkat ${PROGRAM_LEVEL_LABELS[p.level].toLowerCase()} harus mencantumkan kode ${wanted === 'provinsi' ? 'provinsi (PP)' : 'kabupaten/kota (PP.KK)'}`, `${field}.scope`),
+      );
+    }
+    const sorted = [...p.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    for (let k = 1; k < sorted.length; k += 1) {
+      const prev = sorted[k - 1]!;
+      const next = sorted[k]!;
+      if (prev.effectiveTo === null || prev.effectiveTo >= next.effectiveFrom) {
+        reasons.push(reason('program.version_overlap', `Masa berlaku ketentuan program ${p.id} yang mulai ${prev.effectiveFrom} dan ${next.effectiveFrom} tumpang tindih`, `${field}.versions`));
+      }
+    }
+  });
+  programs.forEach((p, i) => {
+    p.versions.forEach((v, j) => {
+      for (const other of v.overlapsWith ?? []) {
+        if (!ids.has(other) || other === p.id) {
+          reasons.push(reason('program.overlap_unknown', `Program ${p.id} menyebut program tumpang tindih "${other}" yang tidak ada`, `programs.${i}.versions.${j}.overlapsWith`));
+        }
+      }
+    });
+  });
+  return reasons;
 }

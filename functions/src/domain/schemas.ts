@@ -41,12 +41,79 @@ export const RELATIONSHIP_LABELS: Record<(typeof RELATIONSHIPS)[number], string>
   lainnya: 'Lainnya',
 };
 
+/**
+ * Occupations that matter to the register. ASN (PNS and PPPK), TNI and Polri households are
+ * excluded from social assistance ("exclude keluarga ASN/TNI/Polri"); the rest is for context.
+ */
+export const OCCUPATIONS = [
+  'tidak_bekerja',
+  'mengurus_rumah_tangga',
+  'pelajar',
+  'petani',
+  'nelayan',
+  'buruh',
+  'pedagang',
+  'wiraswasta',
+  'karyawan_swasta',
+  'pensiunan',
+  'asn',
+  'tni',
+  'polri',
+  'lainnya',
+] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+export const OCCUPATION_LABELS: Record<Occupation, string> = {
+  tidak_bekerja: 'Tidak/belum bekerja',
+  mengurus_rumah_tangga: 'Mengurus rumah tangga',
+  pelajar: 'Pelajar/mahasiswa',
+  petani: 'Petani/pekebun',
+  nelayan: 'Nelayan',
+  buruh: 'Buruh harian lepas',
+  pedagang: 'Pedagang',
+  wiraswasta: 'Wiraswasta',
+  karyawan_swasta: 'Karyawan swasta',
+  pensiunan: 'Pensiunan',
+  asn: 'ASN (PNS/PPPK)',
+  tni: 'TNI',
+  polri: 'Polri',
+  lainnya: 'Lainnya',
+};
+
+export const DISABILITY_LEVELS = ['tidak_ada', 'ringan', 'sedang', 'berat'] as const;
+export type DisabilityLevel = (typeof DISABILITY_LEVELS)[number];
+export const DISABILITY_LABELS: Record<DisabilityLevel, string> = {
+  tidak_ada: 'Tidak ada',
+  ringan: 'Disabilitas ringan',
+  sedang: 'Disabilitas sedang',
+  berat: 'Disabilitas berat',
+};
+
+/** Current school enrolment (PKH education component: SD/MI, SMP/MTs, SMA/MA and equivalents). */
+export const SCHOOL_LEVELS = ['tidak_sekolah', 'paud', 'sd', 'smp', 'sma'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export const SCHOOL_LABELS: Record<SchoolLevel, string> = {
+  tidak_sekolah: 'Tidak sedang bersekolah',
+  paud: 'PAUD/TK',
+  sd: 'SD/MI/sederajat',
+  smp: 'SMP/MTs/sederajat',
+  sma: 'SMA/SMK/MA/sederajat',
+};
+
+/**
+ * A member as the KK lists them. The optional fields feed program criteria (PKH components) and
+ * exclusions; records made before they existed simply lack them.
+ */
 export const memberSchema = z.object({
   nik: z.string().regex(/^\d{16}$/, { error: 'NIK harus 16 digit angka' }).nullable(),
   name: z.string({ error: 'Nama wajib diisi' }).trim().min(1, { error: 'Nama wajib diisi' }).max(100, { error: 'Nama terlalu panjang (maks. 100 huruf)' }),
   sex: sexSchema,
   birthDate: isoDateSchema,
   relationship: relationshipSchema,
+  occupation: z.enum(OCCUPATIONS, { error: 'Pilih pekerjaan' }).optional(),
+  /** Hamil atau nifas (PKH health component). */
+  pregnant: z.boolean({ error: 'Isi status kehamilan' }).optional(),
+  disability: z.enum(DISABILITY_LEVELS, { error: 'Pilih tingkat disabilitas' }).optional(),
+  school: z.enum(SCHOOL_LEVELS, { error: 'Pilih jenjang sekolah' }).optional(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -84,8 +151,16 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const USULAN_TYPES = ['baru'] as const;
+/** Every kind of usulan; their content schemas are in `usulan.ts` (`baru` is defined here). */
+export const USULAN_TYPES = ['baru', 'perbaikan', 'keluar', 'reaktivasi', 'pindah_masuk'] as const;
 export type UsulanType = (typeof USULAN_TYPES)[number];
+export const USULAN_TYPE_LABELS: Record<UsulanType, string> = {
+  baru: 'Usulan baru',
+  perbaikan: 'Perbaikan data',
+  keluar: 'Usulan keluar',
+  reaktivasi: 'Reaktivasi',
+  pindah_masuk: 'Pindah masuk',
+};
 
 /** The content of an "add household" usulan as the operator writes it. */
 export const usulanBaruContentSchema = z.object({

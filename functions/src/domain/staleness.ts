@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { daysInMonth, jakartaDateOf, jakartaStartOfDay } from './dates.js';
+import { daysInMonth, formatIsoDate, jakartaDateOf, jakartaStartOfDay } from './dates.js';
+import { reason, type Reason } from './reason.js';
 
 /**
  * "Data beku" (seed 002): a household not verified (verval) for N consecutive monthly cycles is
@@ -50,12 +51,48 @@ export function missedCycles(lastVerval: Date, now: Date, policy: StalenessPolic
   return Math.max(0, cycleIndex(now, policy) - cycleIndex(lastVerval, policy) - 1);
 }
 
-export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy): { level: StalenessLevel; missed: number; freezesAt: Date } {
+export interface Staleness {
+  level: StalenessLevel;
+  /** Completed cycles without verval. */
+  missed: number;
+  /** First instant at which the household is frozen if no verval happens before it. */
+  freezesAt: Date;
+  /** What to tell the operator; null when all is well. */
+  reason: Reason | null;
+}
+
+/**
+ * Where a household stands: `ok`, `peringatan` (a warning threshold reached, e.g. 1 or 2 missed
+ * months), or `beku` (the freeze threshold reached, e.g. 3 consecutive months without verval).
+ */
+export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy): Staleness {
   const missed = missedCycles(lastVerval, now, policy);
   const freezesAt = cycleStart(cycleIndex(lastVerval, policy) + policy.freezeAfterMonths + 1, policy);
-  if (missed >= policy.freezeAfterMonths) return { level: 'beku', missed, freezesAt };
+  const deadline = formatIsoDate(jakartaDateOf(new Date(freezesAt.getTime() - 1)));
+  if (missed >= policy.freezeAfterMonths) {
+    return {
+      level: 'beku',
+      missed,
+      freezesAt,
+      reason: reason('household.beku', `Data beku: tidak ada verval selama ${missed} bulan berturut-turut (batas ${policy.freezeAfterMonths} bulan)`),
+    };
+  }
   const warned = policy.warnAfterMonths.some((w) => missed >= w);
-  return { level: warned ? 'peringatan' : 'ok', missed, freezesAt };
+  if (!warned) return { level: 'ok', missed, freezesAt, reason: null };
+  return {
+    level: 'peringatan',
+    missed,
+    freezesAt,
+    reason: reason(
+      'household.verval_due',
+      `Belum ada verval selama ${missed} bulan; lakukan verval paling lambat ${deadline} agar data tidak beku (${policy.freezeAfterMonths - missed} bulan lagi)`,
+    ),
+  };
+}
+
+/** The policy of a kabupaten, or the default one when it has none. */
+export function stalenessPolicyFor(kabupatenCode: string, policies: ReadonlyMap<string, StalenessPolicy>, fallback: StalenessPolicy): StalenessPolicy {
+  return policies.get(kabupatenCode) ?? fallback;
 }
 
 /**

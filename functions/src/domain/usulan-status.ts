@@ -1,14 +1,29 @@
 import { reason, type Reason } from './reason.js';
 
 /**
- * The life of an usulan. Only the listed transitions exist; anything else is an error, never a
- * silent no-op. `sistem` is a function acting on its own (validation, application).
+ * The life of an usulan (every type: baru, perbaikan, keluar, reaktivasi, pindah masuk). Only the
+ * listed transitions exist; anything else is an error, never a silent no-op.
+ *
+ * Roles: `operator` (village SIKS-NG operator), `verifikator` (Dinsos User Verifikator),
+ * `kadis` (Kepala Dinas / User Kepala OPD, who approves on behalf of the Bupati), `admin` (manages
+ * users and configuration, decides no usulan), `sistem` (a function acting on its own: validation,
+ * application). `dinas` is the single Dinas Sosial role of the first version, which may both
+ * verify and decide; kabupaten that split the work use `verifikator` and `kadis`.
  */
 export const USULAN_STATUSES = ['draft', 'diajukan', 'tidak_lolos_validasi', 'diverifikasi', 'disetujui', 'ditolak', 'diterapkan'] as const;
 export type UsulanStatus = (typeof USULAN_STATUSES)[number];
 
-export const ACTOR_ROLES = ['operator', 'dinas', 'sistem'] as const;
+export const ACTOR_ROLES = ['operator', 'dinas', 'verifikator', 'kadis', 'admin', 'sistem'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
+  operator: 'Operator desa/kelurahan',
+  dinas: 'Petugas Dinas Sosial',
+  verifikator: 'Verifikator Dinas Sosial',
+  kadis: 'Kepala Dinas Sosial',
+  admin: 'Administrator',
+  sistem: 'Sistem',
+};
 
 export const USULAN_STATUS_LABELS: Record<UsulanStatus, string> = {
   draft: 'Draf',
@@ -20,29 +35,86 @@ export const USULAN_STATUS_LABELS: Record<UsulanStatus, string> = {
   diterapkan: 'Diterapkan ke register',
 };
 
-interface Transition {
+export interface UsulanTransition {
   from: UsulanStatus;
   to: UsulanStatus;
-  by: ActorRole;
+  by: readonly ActorRole[];
+  /** The transition must carry at least one reason (why it was refused or sent back). */
+  needsReason: boolean;
 }
 
-const TRANSITIONS: readonly Transition[] = [
-  { from: 'draft', to: 'diajukan', by: 'operator' },
-  { from: 'diajukan', to: 'tidak_lolos_validasi', by: 'sistem' },
-  { from: 'tidak_lolos_validasi', to: 'draft', by: 'operator' },
-  { from: 'diajukan', to: 'disetujui', by: 'dinas' },
-  { from: 'diajukan', to: 'ditolak', by: 'dinas' },
-  { from: 'disetujui', to: 'diterapkan', by: 'sistem' },
+export const USULAN_TRANSITIONS: readonly UsulanTransition[] = [
+  { from: 'draft', to: 'diajukan', by: ['operator'], needsReason: false },
+  { from: 'diajukan', to: 'tidak_lolos_validasi', by: ['sistem'], needsReason: true },
+  { from: 'tidak_lolos_validasi', to: 'draft', by: ['operator'], needsReason: false },
+  { from: 'diajukan', to: 'diverifikasi', by: ['verifikator', 'dinas'], needsReason: false },
+  // The first version's single Dinas role decides straight from `diajukan`.
+  { from: 'diajukan', to: 'disetujui', by: ['dinas'], needsReason: false },
+  { from: 'diajukan', to: 'ditolak', by: ['verifikator', 'dinas'], needsReason: true },
+  { from: 'diverifikasi', to: 'disetujui', by: ['kadis', 'dinas'], needsReason: false },
+  { from: 'diverifikasi', to: 'ditolak', by: ['kadis', 'dinas'], needsReason: true },
+  { from: 'disetujui', to: 'diterapkan', by: ['sistem'], needsReason: false },
   // Application can still fail on the register (e.g. the NIK was registered meanwhile).
-  { from: 'disetujui', to: 'ditolak', by: 'sistem' },
+  { from: 'disetujui', to: 'ditolak', by: ['sistem'], needsReason: true },
 ];
 
 export const FINAL_USULAN_STATUSES: readonly UsulanStatus[] = ['ditolak', 'diterapkan'];
 
+function findTransition(from: UsulanStatus, to: UsulanStatus): UsulanTransition | undefined {
+  return USULAN_TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
 export function checkTransition(from: UsulanStatus, to: UsulanStatus, by: ActorRole): { ok: true } | { ok: false; reason: Reason } {
-  if (TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by)) return { ok: true };
-  if (TRANSITIONS.some((t) => t.from === from && t.to === to)) {
-    return { ok: false, reason: reason('transition.forbidden_role', `Peran ini tidak boleh mengubah status usulan dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`) };
+  const t = findTransition(from, to);
+  if (t?.by.includes(by)) return { ok: true };
+  if (t) {
+    return {
+      ok: false,
+      reason: reason(
+        'transition.forbidden_role',
+        `${ACTOR_ROLE_LABELS[by]} tidak boleh mengubah status usulan dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`,
+      ),
+    };
   }
   return { ok: false, reason: reason('transition.illegal', `Status usulan tidak dapat berubah dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`) };
+}
+
+/** The statuses a role may move an usulan to from `from` (e.g. to show only the right buttons). */
+export function allowedTransitions(from: UsulanStatus, by: ActorRole): UsulanStatus[] {
+  return USULAN_TRANSITIONS.filter((t) => t.from === from && t.by.includes(by)).map((t) => t.to);
+}
+
+export interface UsulanHistoryEntry {
+  from: UsulanStatus;
+  to: UsulanStatus;
+  by: ActorRole;
+  /** ISO 8601 instant. */
+  at: string;
+  reasons: Reason[];
+}
+
+export interface UsulanState {
+  status: UsulanStatus;
+  history: readonly UsulanHistoryEntry[];
+}
+
+/**
+ * Moves an usulan and keeps why: the new state has one more history entry carrying the reasons.
+ * Refused (state unchanged, reason given) when the transition does not exist, the role may not make
+ * it, or a refusal comes without a reason.
+ */
+export function transitionUsulan(
+  state: UsulanState,
+  to: UsulanStatus,
+  by: ActorRole,
+  reasons: readonly Reason[],
+  at: Date,
+): { ok: true; state: UsulanState } | { ok: false; reason: Reason } {
+  const check = checkTransition(state.status, to, by);
+  if (!check.ok) return check;
+  if (findTransition(state.status, to)!.needsReason && reasons.length === 0) {
+    return { ok: false, reason: reason('transition.reason_required', `Perubahan menjadi "${USULAN_STATUS_LABELS[to]}" wajib disertai alasan`) };
+  }
+  const entry: UsulanHistoryEntry = { from: state.status, to, by, at: at.toISOString(), reasons: [...reasons] };
+  return { ok: true, state: { status: to, history: [...state.history, entry] } };
 }

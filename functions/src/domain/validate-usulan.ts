@@ -1,8 +1,13 @@
 import type { z } from 'zod';
-import { checkKkNumber } from './kk.js';
-import { checkMemberNik } from './nik.js';
+import { jakartaDateOf, parseIsoDate, compareDates } from './dates.js';
+import { findNikConflicts, type NikLookup } from './duplicates.js';
+import type { HouseholdStatus } from './eligibility.js';
+import { validateKkNumber } from './kk.js';
+import { checkMemberNik, type NikCheckOptions } from './nik.js';
 import { reason, type Reason } from './reason.js';
-import { usulanBaruContentSchema, type UsulanBaruContent } from './schemas.js';
+import { usulanBaruContentSchema, type HouseholdProposal, type UsulanBaruContent } from './schemas.js';
+import { checkReactivation, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
+import { usulanContentSchema, type UsulanContent } from './usulan.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -17,22 +22,29 @@ export function reasonsFromZod(error: z.ZodError, prefix = ''): Reason[] {
   );
 }
 
+/** Occupations that exclude a household from assistance; flagged at entry so nobody is surprised later. */
+const EXCLUDED_OCCUPATIONS = new Set(['asn', 'tni', 'polri']);
+
 /**
- * Everything that can be checked about an "add household" usulan without reading the register:
- * shape, KK structure, each member's NIK structure and its agreement with birth date and sex,
- * and the same NIK twice in one household. Register-wide checks (NIK already registered) are done
- * by the caller, which has the index.
+ * Everything about one household that needs no register: KK structure, each member's NIK on its
+ * own and against the member's birth date and sex, the same NIK twice, birth dates in the future,
+ * pregnancy recorded for a man, and members whose occupation excludes the household.
  */
-export function validateUsulanBaru(input: unknown, referenceDate: Date): ValidationResult & { content?: UsulanBaruContent } {
-  const parsed = usulanBaruContentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: reasonsFromZod(parsed.error), warnings: [] };
-  const content = parsed.data;
-  const errors: Reason[] = [...checkKkNumber(content.household.kkNumber, referenceDate, 'household.kkNumber')];
-  const warnings: Reason[] = [];
+export function checkHouseholdProposal(
+  household: HouseholdProposal,
+  referenceDate: Date,
+  prefix = 'household',
+  options: NikCheckOptions = {},
+): { errors: Reason[]; warnings: Reason[] } {
+  const kk = validateKkNumber(household.kkNumber, referenceDate, `${prefix}.kkNumber`, options);
+  const errors: Reason[] = [...kk.errors];
+  const warnings: Reason[] = [...kk.warnings];
+  const today = jakartaDateOf(referenceDate);
   const seen = new Map<string, number>();
-  content.household.members.forEach((member, i) => {
-    const field = `household.members.${i}.nik`;
-    const check = checkMemberNik(member, referenceDate, field);
+  household.members.forEach((member, i) => {
+    const base = `${prefix}.members.${i}`;
+    const field = `${base}.nik`;
+    const check = checkMemberNik(member, referenceDate, field, options);
     errors.push(...check.errors);
     warnings.push(...check.warnings);
     if (member.nik) {
@@ -43,6 +55,123 @@ export function validateUsulanBaru(input: unknown, referenceDate: Date): Validat
         seen.set(member.nik, i);
       }
     }
+    const birth = parseIsoDate(member.birthDate);
+    if (birth && compareDates(birth, today) > 0) {
+      errors.push(reason('member.birth_date_future', `Tanggal lahir anggota ke-${i + 1} belum terjadi`, `${base}.birthDate`));
+    }
+    if (member.pregnant === true && member.sex === 'L') {
+      errors.push(reason('member.pregnant_sex', `Anggota ke-${i + 1} tercatat laki-laki dan hamil/nifas`, `${base}.pregnant`));
+    }
+    if (member.occupation !== undefined && EXCLUDED_OCCUPATIONS.has(member.occupation)) {
+      warnings.push(reason('member.excluded_occupation', `Anggota ke-${i + 1} ASN/TNI/Polri: keluarga ini dikecualikan dari bantuan sosial`, `${base}.occupation`));
+    }
   });
+  return { errors, warnings };
+}
+
+/**
+ * Everything that can be checked about an "add household" usulan without reading the register:
+ * shape, KK structure, each member's NIK structure and its agreement with birth date and sex,
+ * and the same NIK twice in one household. Register-wide checks (NIK already registered) are done
+ * by the caller, which has the index (or through `validateUsulan` with `nikLookup`).
+ */
+export function validateUsulanBaru(input: unknown, referenceDate: Date, options: NikCheckOptions = {}): ValidationResult & { content?: UsulanBaruContent } {
+  const parsed = usulanBaruContentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: reasonsFromZod(parsed.error), warnings: [] };
+  const content = parsed.data;
+  const { errors, warnings } = checkHouseholdProposal(content.household, referenceDate, 'household', options);
+  return { ok: errors.length === 0, errors, warnings, content };
+}
+
+/** The register's current record of the household an usulan is about (not needed for `baru`). */
+export interface TargetHousehold {
+  id: string;
+  desaCode: string;
+  kkNumber: string;
+  status: HouseholdStatus;
+  reactivations?: number;
+}
+
+export interface UsulanValidationOptions {
+  /** NIK/KK region checks. */
+  nik?: NikCheckOptions;
+  /** The desa that proposes the usulan. */
+  desaCode?: string;
+  /** The household the usulan is about, as the register has it now. */
+  target?: TargetHousehold | null;
+  /** The NIK index; when given, NIKs already in the register are reported. */
+  nikLookup?: NikLookup;
+  /** How suspended households return in this kabupaten. */
+  suspensionPolicy?: SuspensionPolicy;
+}
+
+/**
+ * Validates an usulan of any type. Without `target`/`nikLookup` only what the content alone can
+ * prove is checked; with them, also: the household belongs to the proposing desa (or, for pindah
+ * masuk, to the desa it leaves), it is still in the register, a KK change has a reason, a
+ * reactivation is allowed by the kabupaten's policy, and no NIK is registered elsewhere.
+ */
+export function validateUsulan(input: unknown, referenceDate: Date, options: UsulanValidationOptions = {}): ValidationResult & { content?: UsulanContent } {
+  const parsed = usulanContentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: reasonsFromZod(parsed.error), warnings: [] };
+  const content = parsed.data;
+  const errors: Reason[] = [];
+  const warnings: Reason[] = [];
+  const target = options.target ?? null;
+  const policy = options.suspensionPolicy ?? DEFAULT_SUSPENSION_POLICY;
+
+  if (content.type !== 'baru' && target) {
+    if (target.id !== content.householdId) {
+      errors.push(reason('usulan.target_mismatch', 'Data keluarga yang diperiksa bukan keluarga yang diusulkan', 'householdId'));
+    } else if (target.status === 'keluar') {
+      errors.push(reason('usulan.household_keluar', 'Keluarga ini sudah keluar dari register', 'householdId'));
+    } else if (content.type === 'pindah_masuk') {
+      if (target.desaCode !== content.fromDesaCode) {
+        errors.push(reason('pindah.from_mismatch', 'Menurut register, keluarga ini tidak berada di desa asal yang disebut', 'fromDesaCode'));
+      }
+    } else if (options.desaCode !== undefined && target.desaCode !== options.desaCode) {
+      errors.push(reason('usulan.other_desa', 'Keluarga ini terdaftar di desa lain; usulan harus diajukan oleh desa tempat keluarga terdaftar', 'householdId'));
+    }
+  }
+
+  switch (content.type) {
+    case 'baru':
+    case 'perbaikan': {
+      const household = checkHouseholdProposal(content.household, referenceDate, 'household', options.nik);
+      errors.push(...household.errors);
+      warnings.push(...household.warnings);
+      if (content.type === 'perbaikan' && target && target.kkNumber !== content.household.kkNumber && content.kkChangeReason === undefined) {
+        errors.push(reason('perbaikan.kk_reason_required', 'Nomor KK berubah: pilih alasan perubahan KK', 'kkChangeReason'));
+      }
+      if (options.nikLookup) {
+        const own = content.type === 'perbaikan' ? content.householdId : null;
+        const conflicts = findNikConflicts(content.household.members, options.nikLookup, { ownHouseholdId: own, suspensionPolicy: policy });
+        errors.push(...conflicts.errors);
+        warnings.push(...conflicts.warnings);
+      }
+      break;
+    }
+    case 'keluar':
+      if (content.reason === 'meninggal' && content.evidence === undefined) {
+        warnings.push(reason('keluar.evidence_missing', 'Sebaiknya lampirkan akta atau surat keterangan kematian', 'evidence'));
+      }
+      break;
+    case 'reaktivasi':
+      if (target && target.id === content.householdId) {
+        const check = checkReactivation(target, policy);
+        if (!check.ok) errors.push(...check.reasons);
+      }
+      break;
+    case 'pindah_masuk':
+      if (options.desaCode !== undefined && options.desaCode === content.fromDesaCode) {
+        errors.push(reason('pindah.same_desa', 'Desa asal sama dengan desa tujuan; gunakan perbaikan data untuk pindah alamat di desa yang sama', 'fromDesaCode'));
+      }
+      if (content.kkNumber !== undefined) {
+        const kk = validateKkNumber(content.kkNumber, referenceDate, 'kkNumber', options.nik);
+        errors.push(...kk.errors);
+        warnings.push(...kk.warnings);
+      }
+      break;
+  }
   return { ok: errors.length === 0, errors, warnings, content };
 }

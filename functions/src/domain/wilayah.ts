@@ -1,4 +1,5 @@
 import { reason, type Reason } from './reason.js';
+import { KECAMATAN_CODES, PROVINCE_CODES } from './wilayah-data/codes.generated.js';
 
 /**
  * Wilayah (administrative region) codes, Kepmendagri form `PP.KK.CC.DDDD`:
@@ -66,4 +67,136 @@ export function kecamatanOf(desaCode: string): string {
   const parsed = parseDesaCode(desaCode);
   if (!parsed.ok) throw new Error(`invalid desa code: ${parsed.reason.code}`);
   return parsed.value.kecamatan;
+}
+
+export const WILAYAH_LEVELS = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
+export type WilayahLevel = (typeof WILAYAH_LEVELS)[number];
+
+export interface WilayahCode {
+  level: WilayahLevel;
+  code: string; // dotted: PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD
+  province: string;
+  kabupaten: string | null;
+  kecamatan: string | null;
+  desa: string | null;
+}
+
+const DOTTED = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;
+const LEVEL_BY_DIGITS: Record<number, WilayahLevel> = { 2: 'provinsi', 4: 'kabupaten', 6: 'kecamatan', 10: 'desa' };
+
+/** `1702062001` or `17.02.06.2001` → `17.02.06.2001`; null if it is neither form of any level. */
+export function normaliseWilayahCode(value: string): string | null {
+  const trimmed = value.trim();
+  if (DOTTED.test(trimmed)) return trimmed;
+  if (!/^\d+$/.test(trimmed) || LEVEL_BY_DIGITS[trimmed.length] === undefined) return null;
+  return [trimmed.slice(0, 2), trimmed.slice(2, 4), trimmed.slice(4, 6), trimmed.slice(6)].filter((p) => p !== '').join('.');
+}
+
+/** Parses a code of any level, dotted or not, and checks its structure (not whether it exists). */
+export function parseWilayahCode(value: string): { ok: true; value: WilayahCode } | { ok: false; reason: Reason } {
+  const code = normaliseWilayahCode(value);
+  if (code === null) {
+    return { ok: false, reason: reason('wilayah.format', 'Kode wilayah harus berbentuk PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD') };
+  }
+  const [pp, kk, cc, dddd] = code.split('.') as [string, string | undefined, string | undefined, string | undefined];
+  if (Number(pp) < 11) return { ok: false, reason: reason('wilayah.province', 'Kode provinsi tidak dikenal') };
+  if (kk !== undefined && !isRegencyPartValid(Number(kk))) {
+    return { ok: false, reason: reason('wilayah.regency', 'Kode kabupaten harus 01–69 atau kode kota 71–99') };
+  }
+  if (cc !== undefined && Number(cc) < 1) return { ok: false, reason: reason('wilayah.district', 'Kode kecamatan tidak boleh 00') };
+  if (dddd !== undefined) {
+    const desa = parseDesaCode(code);
+    if (!desa.ok) return desa;
+  }
+  const level = WILAYAH_LEVELS[code.split('.').length - 1] as WilayahLevel;
+  return {
+    ok: true,
+    value: {
+      level,
+      code,
+      province: pp,
+      kabupaten: kk === undefined ? null : `${pp}.${kk}`,
+      kecamatan: cc === undefined ? null : `${pp}.${kk}.${cc}`,
+      desa: dddd === undefined ? null : code,
+    },
+  };
+}
+
+/** True when `code` is `scope` or lies inside it: `17.02.06.2001` is within `17.02` and `17`. */
+export function isWithin(code: string, scope: string): boolean {
+  return code === scope || code.startsWith(`${scope}.`);
+}
+
+/** Which province, kabupaten/kota and kecamatan codes exist. */
+export interface RegionLookup {
+  hasProvince(pp: string): boolean;
+  hasKabupaten(ppKk: string): boolean;
+  hasKecamatan(ppKkCc: string): boolean;
+}
+
+/** A lookup over a given list of kecamatan codes (`PP.KK.CC`); their kabupaten and provinces exist too. */
+export function regionLookupFrom(kecamatanCodes: Iterable<string>): RegionLookup {
+  const provinces = new Set<string>();
+  const kabupaten = new Set<string>();
+  const kecamatan = new Set<string>();
+  for (const code of kecamatanCodes) {
+    kecamatan.add(code);
+    kabupaten.add(code.slice(0, 5));
+    provinces.add(code.slice(0, 2));
+  }
+  return { hasProvince: (c) => provinces.has(c), hasKabupaten: (c) => kabupaten.has(c), hasKecamatan: (c) => kecamatan.has(c) };
+}
+
+let national: RegionLookup | null = null;
+
+/** Every province, kabupaten/kota and kecamatan in force (Kepmendagri 300.2.2-2138/2025). */
+export function nationalRegions(): RegionLookup {
+  if (national) return national;
+  const provinces = new Set(PROVINCE_CODES.split(' '));
+  const kabupaten = new Set<string>();
+  const kecamatan = new Set<string>();
+  for (const entry of KECAMATAN_CODES.split(' ')) {
+    const kab = `${entry.slice(0, 2)}.${entry.slice(2, 4)}`;
+    kabupaten.add(kab);
+    for (let i = 4; i < entry.length; i += 2) kecamatan.add(`${kab}.${entry.slice(i, i + 2)}`);
+  }
+  national = { hasProvince: (c) => provinces.has(c), hasKabupaten: (c) => kabupaten.has(c), hasKecamatan: (c) => kecamatan.has(c) };
+  return national;
+}
+
+/** All kecamatan codes in force, in code order (e.g. to generate test data). */
+export function nationalKecamatanCodes(): string[] {
+  return KECAMATAN_CODES.split(' ').flatMap((entry) => {
+    const kab = `${entry.slice(0, 2)}.${entry.slice(2, 4)}`;
+    const out: string[] = [];
+    for (let i = 4; i < entry.length; i += 2) out.push(`${kab}.${entry.slice(i, i + 2)}`);
+    return out;
+  });
+}
+
+/**
+ * Checks that a code of any level is well formed and that it, and each level above it, exists.
+ * Desa/kelurahan existence is checked only when a desa lookup is given (see
+ * `wilayah-data/villages.ts`), so the portal's main bundle does not carry the village list.
+ */
+export function checkWilayahCode(
+  value: string,
+  options: { regions?: RegionLookup; hasDesa?: (code: string) => boolean; field?: string } = {},
+): Reason[] {
+  const field = options.field ?? 'desaCode';
+  const parsed = parseWilayahCode(value);
+  if (!parsed.ok) return [{ ...parsed.reason, field }];
+  const w = parsed.value;
+  const regions = options.regions ?? nationalRegions();
+  if (!regions.hasProvince(w.province)) return [reason('wilayah.province_unknown', `Provinsi ${w.province} tidak ada dalam data wilayah Kemendagri`, field)];
+  if (w.kabupaten && !regions.hasKabupaten(w.kabupaten)) {
+    return [reason('wilayah.regency_unknown', `Kabupaten/kota ${w.kabupaten} tidak ada dalam data wilayah Kemendagri`, field)];
+  }
+  if (w.kecamatan && !regions.hasKecamatan(w.kecamatan)) {
+    return [reason('wilayah.district_unknown', `Kecamatan ${w.kecamatan} tidak ada dalam data wilayah Kemendagri`, field)];
+  }
+  if (w.desa && options.hasDesa && !options.hasDesa(w.desa)) {
+    return [reason('wilayah.village_unknown', `Desa/kelurahan ${w.desa} tidak ada dalam data wilayah Kemendagri`, field)];
+  }
+  return [];
 }

@@ -1,0 +1,150 @@
+import type { HouseholdStatus } from './eligibility.js';
+import { reason, type Reason } from './reason.js';
+import { checkReturnByUsulanBaru, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
+
+/**
+ * Duplicates, the two ways the register meets them:
+ * - the same NIK anywhere in the register (one NIK, one person): a hard conflict, found through
+ *   the NIK index, which the caller reads and passes in as a lookup;
+ * - the same person without NIK entered twice: a likely duplicate, found by normalised name +
+ *   birth date + desa, for a person to decide.
+ */
+export interface NikIndexEntry {
+  householdId: string;
+  desaCode: string;
+  /** Status of the household that holds the NIK, when the caller knows it. */
+  status?: HouseholdStatus;
+}
+
+export type NikLookup = ReadonlyMap<string, NikIndexEntry> | ((nik: string) => NikIndexEntry | null | undefined);
+
+export interface NikConflictOptions {
+  /** The household the usulan is about (perbaikan, pindah): its own NIKs are no conflict. */
+  ownHouseholdId?: string | null;
+  /** How a suspended household returns in this kabupaten (decides whether its NIKs may be re-proposed). */
+  suspensionPolicy?: SuspensionPolicy;
+  /** Form path of the member list, e.g. `household.members`. */
+  fieldPrefix?: string;
+}
+
+/**
+ * Which members' NIKs are already in the register. A NIK held by another household is an error
+ * (`nik.registered`); held by a household that left the register, a warning (it can come back); held
+ * by a suspended household, it depends on the kabupaten's return route. Messages name the desa,
+ * never the NIK.
+ */
+export function findNikConflicts(
+  members: readonly { nik: string | null }[],
+  lookup: NikLookup,
+  options: NikConflictOptions = {},
+): { errors: Reason[]; warnings: Reason[] } {
+  const get = typeof lookup === 'function' ? lookup : (nik: string) => lookup.get(nik);
+  const prefix = options.fieldPrefix ?? 'household.members';
+  const policy = options.suspensionPolicy ?? DEFAULT_SUSPENSION_POLICY;
+  const errors: Reason[] = [];
+  const warnings: Reason[] = [];
+  members.forEach((member, i) => {
+    if (!member.nik) return;
+    const found = get(member.nik);
+    if (!found || found.householdId === options.ownHouseholdId) return;
+    const field = `${prefix}.${i}.nik`;
+    if (found.status === 'keluar') {
+      warnings.push(reason('nik.registered_keluar', `NIK anggota ke-${i + 1} pernah terdaftar di desa ${found.desaCode} dan sudah dikeluarkan dari register`, field));
+    } else if (found.status === 'ditangguhkan') {
+      const route = checkReturnByUsulanBaru(policy, field);
+      if (route.ok) warnings.push(route.note);
+      else errors.push(route.reason);
+    } else {
+      errors.push(reason('nik.registered', `NIK anggota ke-${i + 1} sudah terdaftar di register (desa ${found.desaCode})`, field));
+    }
+  });
+  return { errors, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Likely duplicates without NIK
+
+/** Titles written before a name; academic titles after a comma are cut off whole. */
+const TITLES = new Set(['h', 'hj', 'hajjah', 'haji', 'drs', 'dra', 'dr', 'ir', 'prof', 'bapak', 'bpk', 'ibu', 'sdr', 'sdri', 'alm', 'almh']);
+const MUHAMMAD = new Set(['muhammad', 'muhamad', 'mohammad', 'mohamad', 'mochammad', 'mochamad', 'moch', 'moh', 'muh', 'mhd', 'md']);
+
+/**
+ * A name reduced to what survives the ways it is typed differently: case, accents, punctuation,
+ * titles (H., Hj., Drs. before the name; S.Pd. and the like after a comma), old spelling (oe→u, tj→c, dj→j, j→y, ch→kh), doubled
+ * letters and the many spellings of Muhammad. Both names go through the same steps, so the result
+ * is a key for comparison, not a name to show.
+ */
+export function normaliseName(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(',')[0]! // academic titles follow a comma: "Siti Aminah, S.Pd."
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !TITLES.has(w));
+  return words
+    .map((w) => {
+      if (MUHAMMAD.has(w)) return 'muhamad';
+      return w
+        .replace(/oe/g, 'u')
+        .replace(/tj/g, 'c')
+        .replace(/dj/g, 'j')
+        // Old j is today's y (Tjahjono = Cahyono); j and y become one letter in the key.
+        .replace(/j/g, 'y')
+        .replace(/ch/g, 'kh')
+        .replace(/([a-z])\1+/g, '$1');
+    })
+    .join(' ');
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  birthDate: string; // YYYY-MM-DD
+  desaCode: string;
+  nik: string | null;
+}
+
+/** Normalised name + birth date + desa: two records with the same key are likely the same person. */
+export function likelyDuplicateKey(record: Pick<PersonRecord, 'name' | 'birthDate' | 'desaCode'>): string {
+  return `${normaliseName(record.name)}|${record.birthDate}|${record.desaCode}`;
+}
+
+export interface LikelyDuplicateGroup {
+  key: string;
+  ids: string[];
+  reason: Reason;
+}
+
+/**
+ * Groups of records that are likely one person: same key, and at least one of them without NIK
+ * (records with two different NIKs are two people as far as Dukcapil is concerned; with the same
+ * NIK they are caught by the NIK index). Groups and ids come in a stable order.
+ */
+export function findLikelyDuplicates(records: readonly PersonRecord[]): LikelyDuplicateGroup[] {
+  const byKey = new Map<string, PersonRecord[]>();
+  for (const r of records) {
+    const key = likelyDuplicateKey(r);
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  const groups: LikelyDuplicateGroup[] = [];
+  for (const [key, list] of byKey) {
+    if (list.length < 2 || list.every((r) => r.nik)) continue;
+    const ids = list.map((r) => r.id).sort();
+    groups.push({
+      key,
+      ids,
+      reason: reason('duplicate.likely', `${ids.length} data dengan nama, tanggal lahir, dan desa yang sama, sedikitnya satu tanpa NIK: kemungkinan orang yang sama`),
+    });
+  }
+  return groups.sort((a, b) => (a.key < b.key ? -1 : 1)); // keys are unique
+}
+
+/** The existing records a new one likely duplicates (for a warning at entry time). */
+export function likelyDuplicatesOf(candidate: Omit<PersonRecord, 'id'>, existing: readonly PersonRecord[]): PersonRecord[] {
+  const key = likelyDuplicateKey(candidate);
+  return existing.filter((r) => likelyDuplicateKey(r) === key && !(candidate.nik && r.nik && candidate.nik !== r.nik));
+}

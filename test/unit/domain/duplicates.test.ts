@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findLikelyDuplicates,
+  findNikConflicts,
+  likelyDuplicateKey,
+  likelyDuplicatesOf,
+  normaliseName,
+  type NikIndexEntry,
+  type PersonRecord,
+} from '../../../functions/src/domain/index.js';
+
+const A = '1702061203840001';
+const B = '1702064507880002';
+const C = '1702060101200003';
+
+describe('same NIK anywhere in the register', () => {
+  const index = new Map<string, NikIndexEntry>([
+    [A, { householdId: 'h1', desaCode: '17.02.06.2002', status: 'aktif' }],
+    [B, { householdId: 'h2', desaCode: '17.08.01.2001', status: 'ditangguhkan' }],
+    [C, { householdId: 'h3', desaCode: '17.02.06.2001', status: 'keluar' }],
+  ]);
+  const members = [{ nik: A }, { nik: null }, { nik: B }, { nik: C }, { nik: '1702061111110001' }];
+
+  it('reports a NIK held by another household as an error naming the desa, never the NIK', () => {
+    const r = findNikConflicts(members, index);
+    expect(r.errors).toEqual([
+      { code: 'nik.registered', message: 'NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)', field: 'household.members.0.nik' },
+    ]);
+    expect(JSON.stringify(r)).not.toContain(A);
+  });
+
+  it('a NIK of a household that left is a warning; of a suspended one, depends on the return route', () => {
+    const kepahiang = findNikConflicts(members, index, { suspensionPolicy: { route: 'usulan_baru', maxReactivations: 2 } });
+    expect(kepahiang.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['usulan.kembali_dari_penangguhan', 'household.members.2.nik'],
+      ['nik.registered_keluar', 'household.members.3.nik'],
+    ]);
+    const kemensos = findNikConflicts(members, index, { suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 } });
+    expect(kemensos.errors.map((e) => e.code)).toEqual(['nik.registered', 'nik.registered_suspended']);
+  });
+
+  it('the household’s own NIKs are no conflict (perbaikan), and a function lookup works too', () => {
+    const r = findNikConflicts([{ nik: A }], (nik) => index.get(nik) ?? null, { ownHouseholdId: 'h1', fieldPrefix: 'members' });
+    expect(r).toEqual({ errors: [], warnings: [] });
+    const other = findNikConflicts([{ nik: A }], (nik) => index.get(nik), { fieldPrefix: 'members' });
+    expect(other.errors[0]!.field).toBe('members.0.nik');
+  });
+
+  it('an entry without status is treated as active', () => {
+    const r = findNikConflicts([{ nik: A }], new Map([[A, { householdId: 'h9', desaCode: '17.02.06.2001' }]]));
+    expect(r.errors.map((e) => e.code)).toEqual(['nik.registered']);
+  });
+});
+
+describe('likely duplicates without NIK', () => {
+  it.each([
+    ['Siti Aminah', 'SITI  AMINAH'],
+    ['Hj. Siti Aminah, S.Pd.', 'Siti Aminah'],
+    ['Soekarno', 'Sukarno'],
+    ['Djoko Tjahjono', 'Joko Cahyono'],
+    ['Muhammad Yusuf', 'Moh. Yusuf'],
+    ['Mochammad Rizki', 'Muhamad Rizky'.replace('y', 'i')],
+    ['Chairul Anam', 'Khairul Anam'],
+    ['Andi Sjahrir', 'Andi Syahrir'],
+    ['Njoman', 'Nyoman'],
+    ['Ahmad Fauzi', 'Achmad Fauzi'.replace('ch', 'h')],
+    ['José', 'Jose'],
+  ])('"%s" ≈ "%s"', (a, b) => {
+    expect(normaliseName(a)).toBe(normaliseName(b));
+  });
+
+  it('does not merge different names', () => {
+    expect(normaliseName('Siti Aminah')).not.toBe(normaliseName('Siti Aminah Putri'));
+    expect(normaliseName('Rahmat')).not.toBe(normaliseName('Rahmad'));
+  });
+
+  const rec = (id: string, name: string, nik: string | null, extra: Partial<PersonRecord> = {}): PersonRecord => ({
+    id,
+    name,
+    birthDate: '1970-01-01',
+    desaCode: '17.02.06.2001',
+    nik,
+    ...extra,
+  });
+
+  it('groups same normalised name + birth date + desa when at least one has no NIK', () => {
+    const groups = findLikelyDuplicates([
+      rec('3', 'Hj. Siti Aminah', null),
+      rec('1', 'SITI AMINAH', A),
+      rec('2', 'Soekarno', null),
+      rec('4', 'Sukarno', null),
+      rec('5', 'Sukarno', null, { birthDate: '1970-01-02' }),
+      rec('6', 'Sukarno', null, { desaCode: '17.02.06.2002' }),
+      rec('7', 'Budi', A),
+      rec('8', 'Budi', B),
+      rec('9', 'Sendiri', null),
+      rec('11', 'Ani', null),
+      rec('10', 'Ani', null),
+    ]);
+    expect(groups.map((g) => g.ids)).toEqual([
+      ['10', '11'],
+      ['1', '3'],
+      ['2', '4'],
+    ]);
+    expect(groups[1]!.reason.code).toBe('duplicate.likely');
+    expect(groups[1]!.key).toBe(likelyDuplicateKey({ name: 'Siti Aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001' }));
+  });
+
+  it('finds what a new entry likely duplicates, ignoring records with a different NIK', () => {
+    const existing = [rec('1', 'Siti Aminah', A), rec('2', 'Siti Aminah', null), rec('3', 'Siti Aminah', B)];
+    expect(likelyDuplicatesOf({ name: 'siti aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: null }, existing).map((r) => r.id)).toEqual(['1', '2', '3']);
+    expect(likelyDuplicatesOf({ name: 'siti aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: A }, existing).map((r) => r.id)).toEqual(['1', '2']);
+    expect(likelyDuplicatesOf({ name: 'Siti', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: null }, existing)).toEqual([]);
+  });
+});

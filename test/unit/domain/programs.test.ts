@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkProgramConfig,
+  DEFAULT_STALENESS_POLICY,
+  kabupatenPolicySchema,
+  programSchema,
+  stalenessPolicySchema,
+  suspensionPolicyOf,
+  suspensionPolicySchema,
+  versionOn,
+} from '../../../functions/src/domain/index.js';
+import { defaultConfig, defaultPrograms, program } from './factories.js';
+
+describe('default configuration (defaults/programs.json)', () => {
+  it('parses with the same schemas the functions use', () => {
+    const config = defaultConfig();
+    for (const p of config.programs) expect(programSchema.safeParse(p).success).toBe(true);
+    expect(stalenessPolicySchema.parse(config.stalenessPolicy)).toEqual({ warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: null });
+    expect(suspensionPolicySchema.parse(config.suspensionPolicy)).toEqual({ route: 'usulan_baru', maxReactivations: 2 });
+  });
+
+  it('holds the seed bands: PKH 1–4, Sembako 1–5, PBI-JK 1–5, other 1–5, under Kepmensos 79/HUK/2025', () => {
+    const bands = Object.fromEntries(
+      defaultPrograms().map((p) => {
+        const v = versionOn(p, new Date('2025-06-01T00:00:00Z'))!;
+        return [p.id, [v.desilMin, v.desilMax, p.level, v.legalBasis.startsWith('Kepmensos 79/HUK/2025')]];
+      }),
+    );
+    expect(bands).toEqual({
+      PKH: [1, 4, 'pusat', true],
+      SEMBAKO: [1, 5, 'pusat', true],
+      'PBI-JK': [1, 5, 'pusat', true],
+      'KESSOS-LAIN': [1, 5, 'pusat', true],
+    });
+  });
+
+  it('is a consistent configuration', () => {
+    expect(checkProgramConfig(defaultPrograms())).toEqual([]);
+  });
+});
+
+describe('program schema', () => {
+  it('refuses an inverted band, an end before the start, a bad id, and a bad criterion', () => {
+    const v = { effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 4, legalBasis: 'X' };
+    expect(programSchema.safeParse(program({ versions: [{ ...v, desilMin: 5 }] })).success).toBe(false);
+    expect(programSchema.safeParse(program({ versions: [{ ...v, effectiveTo: '2024-12-31' }] })).success).toBe(false);
+    expect(programSchema.safeParse(program({ id: 'pkh' })).success).toBe(false);
+    expect(programSchema.safeParse(program({ versions: [{ ...v, criteria: { anyOf: [{ kind: 'magic' }] } } as never] })).success).toBe(false);
+    expect(programSchema.safeParse(program({ versions: [{ ...v, criteria: { anyOf: [] } }] })).success).toBe(false);
+    expect(programSchema.safeParse(program({ versions: [{ ...v, quota: -1 }] })).success).toBe(false);
+  });
+});
+
+describe('checkProgramConfig', () => {
+  const v = { effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 5, legalBasis: 'X' };
+  const codes = (ps: Parameters<typeof checkProgramConfig>[0]) => checkProgramConfig(ps).map((r) => r.code);
+
+  it('a provincial program needs a province scope; a kabupaten program a kabupaten scope; a central one none', () => {
+    expect(codes([program({ id: 'A', level: 'provinsi', scope: '17' }), program({ id: 'B', level: 'kabupaten', scope: '17.02' })])).toEqual([]);
+    expect(codes([program({ id: 'A', level: 'provinsi' })])).toEqual(['program.scope']);
+    expect(codes([program({ id: 'A', level: 'provinsi', scope: '17.02' })])).toEqual(['program.scope']);
+    expect(codes([program({ id: 'A', level: 'kabupaten', scope: '17' })])).toEqual(['program.scope']);
+    expect(codes([program({ id: 'A', level: 'kabupaten', scope: 'x' })])).toEqual(['program.scope']);
+    expect(codes([program({ id: 'A', level: 'pusat', scope: '17' })])).toEqual(['program.scope_pusat']);
+  });
+
+  it('ids are unique; versions do not overlap; overlaps name other known programs', () => {
+    expect(codes([program({ id: 'A' }), program({ id: 'A' })])).toEqual(['program.duplicate_id']);
+    expect(codes([program({ versions: [v, { ...v, effectiveFrom: '2026-01-01' }] })])).toEqual(['program.version_overlap']);
+    expect(codes([program({ versions: [{ ...v, effectiveTo: '2026-01-01' }, { ...v, effectiveFrom: '2026-01-01' }] })])).toEqual(['program.version_overlap']);
+    expect(codes([program({ versions: [{ ...v, effectiveFrom: '2026-01-01' }, { ...v, effectiveTo: '2025-12-31' }] })])).toEqual([]);
+    expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['B'] }] })])).toEqual(['program.overlap_unknown']);
+    expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['A'] }] })])).toEqual(['program.overlap_unknown']);
+    expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['B'] }] }), program({ id: 'B' })])).toEqual([]);
+  });
+});
+
+describe('kabupaten policy', () => {
+  it('accepts the existing { staleness } documents and the new optional parts', () => {
+    expect(kabupatenPolicySchema.safeParse({ staleness: DEFAULT_STALENESS_POLICY }).success).toBe(true);
+    const full = kabupatenPolicySchema.parse({ staleness: DEFAULT_STALENESS_POLICY, suspension: { route: 'reaktivasi', maxReactivations: 2 }, unknownNikRegion: 'warning' });
+    expect(suspensionPolicyOf(full)).toEqual({ route: 'reaktivasi', maxReactivations: 2 });
+    expect(suspensionPolicyOf({})).toEqual({ route: 'usulan_baru', maxReactivations: 2 });
+    expect(suspensionPolicyOf(null)).toEqual({ route: 'usulan_baru', maxReactivations: 2 });
+    expect(kabupatenPolicySchema.safeParse({ staleness: DEFAULT_STALENESS_POLICY, suspension: { route: 'lain', maxReactivations: 2 } }).success).toBe(false);
+  });
+
+  it('the default staleness policy in code is the one in defaults/programs.json (seed 002)', () => {
+    expect(stalenessPolicySchema.parse(DEFAULT_STALENESS_POLICY)).toEqual(defaultConfig().stalenessPolicy);
+    expect(DEFAULT_STALENESS_POLICY).toMatchObject({ warnAfterMonths: [1, 2], freezeAfterMonths: 3 });
+  });
+});
