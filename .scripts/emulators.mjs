@@ -10,7 +10,7 @@
 //
 // Usage: node .scripts/emulators.mjs exec "<command>"   |   node .scripts/emulators.mjs start [firebase args]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,10 +119,23 @@ function emulatorEnv() {
 const [command, ...rest] = process.argv.slice(2);
 if (command !== 'exec' && command !== 'start') fail('usage: node .scripts/emulators.mjs exec "<command>" | start [firebase args]');
 
-const env = { ...process.env, ...emulatorEnv() };
+// Everything the emulators print (function logs included) is also kept in .emulators/emulators.log,
+// so tests can check what reached the logs (e.g. that no NIK ever does).
+mkdirSync(work, { recursive: true });
+const logPath = join(work, 'emulators.log');
+const log = createWriteStream(logPath, { flags: 'w' });
+const env = { ...process.env, ...emulatorEnv(), TEPAT_EMULATOR_LOG: logPath };
 const firebase = join(root, 'node_modules', '.bin', 'firebase');
 if (!existsSync(firebase)) fail('firebase-tools is not installed: run `npm ci` first.');
 const args = [`emulators:${command}`, '--only', ONLY, '--project', PROJECT, ...rest];
-const child = spawn(firebase, args, { cwd: root, env, stdio: 'inherit' });
+const child = spawn(firebase, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => log.end(() => process.exit(code ?? (signal ? 1 : 0))));

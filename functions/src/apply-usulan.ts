@@ -1,7 +1,7 @@
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { checkTransition, evaluateEligibility, kecamatanOf, maskNik, reason, usulanBaruContentSchema } from './domain/index.js';
+import { checkTransition, eligibility, kecamatanOf, maskNik, reason, usulanBaruContentSchema } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -47,7 +47,7 @@ export async function applyApproved(usulanId: string, now: Date): Promise<void> 
 
     const householdRef = collections.households().doc();
     const head = members.find((m) => m.relationship === 'kepala_keluarga') ?? members[0]!;
-    const decisions = evaluateEligibility({ desil: content.household.desil, status: 'aktif' }, programs, now);
+    const decisions = eligibility({ desil: content.household.desil, status: 'aktif', desaCode: usulan.desaCode }, members, programs, now);
     const nowTs = Timestamp.fromDate(now);
     tx.create(householdRef, {
       kkNumber: content.household.kkNumber,

@@ -1,7 +1,7 @@
 import { FieldPath, FieldValue, Timestamp, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { evaluateEligibility, frozenBefore, reason, stalenessPolicySchema, type Program, type Reason } from './domain/index.js';
+import { evaluateEligibility, frozenBefore, parseKabupatenPolicy, reason, type Program, type Reason } from './domain/index.js';
 import { writeAudit } from './lib/audit.js';
 import { db } from './lib/admin.js';
 import { collections } from './lib/collections.js';
@@ -19,7 +19,9 @@ const CONCURRENCY = 50;
  * on the same day finds nothing left to do.
  */
 export const freezeStaleHouseholds = onSchedule({ schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' }, async (event) => {
-  const result = await freezeStale(new Date(event.scheduleTime));
+  // A run triggered by hand (emulator, console "force run") may carry no schedule time.
+  const scheduled = new Date(event.scheduleTime);
+  const result = await freezeStale(Number.isNaN(scheduled.getTime()) ? new Date() : scheduled);
   logger.info('staleness run finished', result);
 });
 
@@ -29,13 +31,13 @@ export async function freezeStale(now: Date): Promise<{ kabupaten: number; froze
   let frozen = 0;
   let skipped = 0;
   for (const policyDoc of policies.docs) {
-    const parsed = stalenessPolicySchema.safeParse(policyDoc.data().staleness);
-    if (!parsed.success) {
-      logger.error('staleness policy is invalid; kabupaten skipped', { kabupaten: policyDoc.id });
+    const policy = parseKabupatenPolicy(policyDoc.data());
+    if (!policy) {
+      logger.error('kabupaten policy is invalid; kabupaten skipped', { kabupaten: policyDoc.id });
       continue;
     }
-    const before = Timestamp.fromDate(frozenBefore(now, parsed.data));
-    const statusReason = reason('household.beku', `Data beku: tidak ada verval selama ${parsed.data.freezeAfterMonths} bulan berturut-turut`);
+    const before = Timestamp.fromDate(frozenBefore(now, policy.staleness));
+    const statusReason = reason('household.beku', `Data beku: tidak ada verval selama ${policy.staleness.freezeAfterMonths} bulan berturut-turut`);
     let cursor: QueryDocumentSnapshot<HouseholdDoc> | undefined;
     for (;;) {
       let query = collections

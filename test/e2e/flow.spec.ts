@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nikFor } from '../support/factories.js';
-import { E2E_DINAS, E2E_OPERATOR, E2E_PASSWORD } from './global-setup.js';
+import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
 
 /**
  * Steps 1–4 of the thin flow through the portal, as the people do it: the operator records a
- * musyawarah with one new household and submits it, sees it pass validation; Dinas Sosial
- * approves it; the household appears in the register with its eligibility.
+ * musyawarah with one new household and submits it, sees it pass validation; the verifikator
+ * verifies and the kadis approves; the household appears in the register with its eligibility.
  */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
@@ -58,10 +58,19 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await expect(page.locator('#u0-m1-nik-err')).toHaveText('Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota');
   await page.getByLabel('Tanggal lahir anggota 2').fill('1983-02-09');
   await expect(page.locator('#u0-m1-nik-err')).toHaveCount(0);
+
+  // A school child without NIK yet: accepted, flagged, and the PKH education component.
+  await page.getByRole('button', { name: '+ Tambah anggota' }).click();
+  await page.getByLabel('Nama anggota 3').fill('Rizki');
+  await page.getByText('Belum punya NIK').nth(2).click();
+  await page.getByLabel('Jenis kelamin anggota 3').selectOption('L');
+  await page.getByLabel('Tanggal lahir anggota 3').fill('2015-05-02');
+  await page.getByLabel('Hubungan dalam keluarga anggota 3').selectOption('anak');
+  await page.getByLabel('Sekolah anggota 3').selectOption('sd');
   await shot(page, '03-form-filled');
 
   await page.getByRole('button', { name: 'Simpan dan ajukan ke Dinas Sosial' }).click();
-  await expect(page).toHaveURL(/\/operator\/musyawarah\/[A-Za-z0-9]+$/);
+  await expect(page).toHaveURL(/\/operator\/musyawarah\/(?!baru$)[A-Za-z0-9]{20}$/);
   await expect(page.getByText('Lolos validasi. Menunggu keputusan Dinas Sosial.')).toBeVisible();
   await expect(page.getByTestId('usulan')).toContainText('Hendra Saputra');
   // The NIK is masked on the page.
@@ -70,24 +79,34 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await shot(page, '04-operator-validated');
 
   await page.getByRole('button', { name: 'Keluar' }).click();
-  await signIn(page, E2E_DINAS);
+  await signIn(page, E2E_VERIFIKATOR);
   await expect(page).toHaveURL(/\/dinas$/);
   const card = page.getByTestId('usulan-masuk').filter({ hasText: 'Hendra Saputra' });
   await expect(card).toContainText('Hasil validasi: lolos.');
-  await shot(page, '05-dinas-queue');
+  await shot(page, '05-verifikator-queue');
   await card.getByLabel('Catatan keputusan').fill('Sesuai berita acara musdesus Derati');
-  await card.getByRole('button', { name: 'Setujui' }).click();
+  await card.getByRole('button', { name: 'Verifikasi, teruskan ke Kadis' }).click();
+  await expect(page.getByTestId('usulan-diproses').filter({ hasText: 'Hendra Saputra' })).toContainText('Diverifikasi');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signIn(page, E2E_KADIS);
+  await expect(page).toHaveURL(/\/dinas$/);
+  const toApprove = page.getByTestId('usulan-masuk').filter({ hasText: 'Hendra Saputra' });
+  await expect(toApprove).toContainText('Sesuai berita acara musdesus Derati');
+  await shot(page, '06-kadis-queue');
+  await toApprove.getByRole('button', { name: 'Setujui (pengesahan)' }).click();
   const row = page.getByTestId('usulan-diproses').filter({ hasText: 'Hendra Saputra' });
   await expect(row).toContainText('Diterapkan ke register');
-  await shot(page, '06-dinas-decided');
+  await shot(page, '07-kadis-decided');
 
   await page.getByRole('link', { name: 'Register' }).click();
   const keluarga = page.getByTestId('keluarga').filter({ hasText: 'Hendra Saputra' });
   await expect(keluarga).toContainText('Aktif');
   await expect(keluarga.locator('[data-program="PKH"]')).toContainText('Layak');
   await expect(keluarga.locator('[data-program="PKH"]')).toContainText('Desil 3 termasuk');
+  await expect(keluarga.locator('[data-program="PKH"]')).toContainText('Memenuhi komponen anak sekolah');
   await keluarga.getByRole('button', { name: 'Lihat anggota' }).click();
   await expect(keluarga.getByRole('cell', { name: 'Yuliana' })).toBeVisible();
   await expect(keluarga).not.toContainText(wifeNik);
-  await shot(page, '07-register');
+  await shot(page, '08-register');
 });

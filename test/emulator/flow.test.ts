@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { collection, doc, getDoc, getDocs, query, serverTimestamp, where, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
@@ -18,20 +19,22 @@ type Usulan = UsulanDoc<Timestamp>;
 
 const PASSWORD = 'flow-test-pass';
 let operator: ClientUser;
-let dinas: ClientUser;
+let verifikator: ClientUser;
+let kadis: ClientUser;
 
 beforeAll(async () => {
   await clearFirestore();
   await seedConfig(KABUPATEN);
   await ensureUser('flow.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA.derati });
-  await ensureUser('flow.dinas@tepat.test', PASSWORD, { role: 'dinas', kabupaten: KABUPATEN });
+  await ensureUser('flow.verifikator@tepat.test', PASSWORD, { role: 'verifikator', kabupaten: KABUPATEN });
+  await ensureUser('flow.kadis@tepat.test', PASSWORD, { role: 'kadis', kabupaten: KABUPATEN });
   operator = await signInClient('flow.operator@tepat.test', PASSWORD);
-  dinas = await signInClient('flow.dinas@tepat.test', PASSWORD);
+  verifikator = await signInClient('flow.verifikator@tepat.test', PASSWORD);
+  kadis = await signInClient('flow.kadis@tepat.test', PASSWORD);
 });
 
 afterAll(async () => {
-  await operator?.close();
-  await dinas?.close();
+  await Promise.all([operator?.close(), verifikator?.close(), kadis?.close()]);
 });
 
 /** What the portal does: create the musyawarah and its usulan as drafts, then submit both. */
@@ -43,7 +46,7 @@ async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof hous
   create.set(mRef, { ...wilayah, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
   create.set(uRef, {
     musyawarahId: mRef.id, ...wilayah, type: 'baru', household: content, status: 'draft', createdBy: user.uid,
-    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decision: null, outcome: null,
+    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
   });
   await create.commit();
   const submit = writeBatch(user.db);
@@ -63,6 +66,7 @@ describe('thin flow: usulan from musyawarah to register', () => {
   let usulanRef: DocumentReference<Usulan>;
   let householdId: string;
   const content = household({ desil: 4 });
+  const usedNiks = new Set<string>(content.members.flatMap((m) => (m.nik ? [m.nik] : [])));
 
   it('1–2. an operator submits an usulan and the trigger validates it', async () => {
     usulanRef = await recordAndSubmit(operator, content);
@@ -74,19 +78,24 @@ describe('thin flow: usulan from musyawarah to register', () => {
     expect(validated.validation?.warnings.map((w) => [w.code, w.field])).toEqual([['nik.missing', 'household.members.2.nik']]);
   });
 
-  it('3. Dinas Sosial of the kabupaten sees the submission and approves it', async () => {
-    const queue = await getDocs(query(collection(dinas.db, 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'diajukan')));
+  it('3. Dinas Sosial sees the submission; the verifikator verifies and the kadis approves', async () => {
+    const queue = await getDocs(query(collection(verifikator.db, 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'diajukan')));
     expect(queue.docs.map((d) => d.id)).toContain(usulanRef.id);
-    const decide = httpsCallable(dinas.functions, 'decideUsulan');
-    const result = await decide({ usulanId: usulanRef.id, decision: 'setujui', note: 'Sesuai hasil musdesus' });
-    expect(result.data).toEqual({ status: 'disetujui' });
+    // The kadis cannot skip the verification step of a two-level kabupaten.
+    await expect(httpsCallable(kadis.functions, 'decideUsulan')({ usulanId: usulanRef.id, decision: 'setujui', note: '' })).rejects.toMatchObject({
+      code: 'functions/failed-precondition',
+    });
+    const verified = await httpsCallable(verifikator.functions, 'decideUsulan')({ usulanId: usulanRef.id, decision: 'setujui', note: 'Sesuai hasil musdesus' });
+    expect(verified.data).toEqual({ status: 'diverifikasi' });
+    const approved = await httpsCallable(kadis.functions, 'decideUsulan')({ usulanId: usulanRef.id, decision: 'setujui', note: '' });
+    expect(approved.data).toEqual({ status: 'disetujui' });
   });
 
   it('4. the approved usulan is applied: household, members, eligibility per program, audit', async () => {
     const applied = await waitForDoc(usulanRef, (d) => d?.status === 'diterapkan' || d?.status === 'ditolak');
     expect(applied.status).toBe('diterapkan');
     householdId = applied.outcome!.householdId!;
-    const h = (await getDoc(doc(dinas.db, 'households', householdId))).data()!;
+    const h = (await getDoc(doc(verifikator.db, 'households', householdId))).data()!;
     expect(h).toMatchObject({ kkNumber: content.kkNumber, desaCode: DESA.derati.desa, kabupatenCode: KABUPATEN, desil: 4, status: 'aktif', memberCount: 3, headName: 'Sutrisno' });
     // Desil 4: PKH (1–4), Sembako (1–5), PBI-JK (1–5) and other programs (1–5) all apply, each with its legal basis.
     expect(Object.fromEntries(Object.entries(h.eligibility as Record<string, { eligible: boolean }>).map(([k, v]) => [k, v.eligible]))).toEqual({
@@ -100,11 +109,15 @@ describe('thin flow: usulan from musyawarah to register', () => {
     expect(byName.Sutrisno!.nikMasked).toMatch(/^1702•{8}\d{4}$/);
     expect(byName.Dimas!.flags).toEqual(['nik.missing']);
 
-    const audit = await getDocs(query(collection(dinas.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN)));
+    const audit = await getDocs(query(collection(verifikator.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN)));
     const actions = audit.docs.map((a) => a.data().action);
-    expect(actions).toEqual(expect.arrayContaining(['usulan.lolos_validasi', 'usulan.disetujui', 'keluarga.ditambahkan']));
-    const approval = audit.docs.find((a) => a.data().action === 'usulan.disetujui')!.data();
-    expect(approval.actorUid).toBe(dinas.uid);
+    expect(actions).toEqual(expect.arrayContaining(['usulan.lolos_validasi', 'usulan.diverifikasi', 'usulan.disetujui', 'keluarga.ditambahkan']));
+    expect(audit.docs.find((a) => a.data().action === 'usulan.diverifikasi')!.data()).toMatchObject({ actorUid: verifikator.uid, actorRole: 'verifikator' });
+    expect(audit.docs.find((a) => a.data().action === 'usulan.disetujui')!.data()).toMatchObject({ actorUid: kadis.uid, actorRole: 'kadis' });
+    expect(applied.decisions.map((d) => [d.role, d.from, d.to])).toEqual([
+      ['verifikator', 'diajukan', 'diverifikasi'],
+      ['kadis', 'diverifikasi', 'disetujui'],
+    ]);
     for (const a of audit.docs) expect(JSON.stringify(a.data())).not.toMatch(/\d{16}/);
   });
 
@@ -119,6 +132,7 @@ describe('thin flow: usulan from musyawarah to register', () => {
 
   it('4c. a malformed usulan is kept with its reasons', async () => {
     const bad = household({ members: [{ nik: nikFor('1990-02-01', 'L'), name: 'Budi', sex: 'P', birthDate: '1990-02-01', relationship: 'kepala_keluarga' }] });
+    usedNiks.add(bad.members[0]!.nik!);
     const ref = await recordAndSubmit(operator, bad);
     const validated = await waitForDoc(ref, (d) => d?.validation != null);
     expect(validated.status).toBe('tidak_lolos_validasi');
@@ -142,5 +156,18 @@ describe('thin flow: usulan from musyawarah to register', () => {
     await runScheduled('freezeStaleHouseholds');
     const audits = await adminDb().collection('auditLog').where('target.id', '==', householdId).where('action', '==', 'keluarga.dibekukan').get();
     expect(audits.size).toBe(1);
+  });
+
+  it('6. no NIK reaches the function logs (UU PDP 27/2022)', async () => {
+    const logPath = process.env.TEPAT_EMULATOR_LOG;
+    expect(logPath, 'run through .scripts/emulators.mjs, which keeps the emulator log').toBeTruthy();
+    await new Promise((r) => setTimeout(r, 500)); // let the launcher flush what the functions printed
+    const log = readFileSync(logPath!, 'utf8');
+    // The log is the right one: it has this run's function logs.
+    expect(log).toContain(usulanRef.id);
+    expect(log).toContain('usulan applied');
+    for (const nik of usedNiks) expect(log.includes(nik), 'a NIK used in this test appears in the emulator log').toBe(false);
+    const functionLines = log.split('\n').filter((l) => l.startsWith('>') || l.includes('functions'));
+    expect(functionLines.filter((l) => /(?<!\d)\d{16}(?!\d)/.test(l))).toEqual([]);
   });
 });

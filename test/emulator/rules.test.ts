@@ -20,8 +20,8 @@ const actors = {
   signedOut: () => env.unauthenticatedContext().firestore() as unknown as Firestore,
   operator: () => env.authenticatedContext('op-derati', { role: 'operator', ...DESA.derati }).firestore() as unknown as Firestore,
   otherOperator: () => env.authenticatedContext('op-other', { role: 'operator', ...DESA.other }).firestore() as unknown as Firestore,
-  dinas: () => env.authenticatedContext('dinas-rl', { role: 'dinas', kabupaten: KABUPATEN }).firestore() as unknown as Firestore,
-  otherDinas: () => env.authenticatedContext('dinas-kph', { role: 'dinas', kabupaten: OTHER_KAB }).firestore() as unknown as Firestore,
+  dinas: () => env.authenticatedContext('verifikator-rl', { role: 'verifikator', kabupaten: KABUPATEN }).firestore() as unknown as Firestore,
+  otherDinas: () => env.authenticatedContext('verifikator-kph', { role: 'verifikator', kabupaten: OTHER_KAB }).firestore() as unknown as Firestore,
 };
 
 async function allowed(op: Promise<unknown>): Promise<void> {
@@ -43,7 +43,7 @@ function newMusyawarah(uid = 'op-derati', overrides: Record<string, unknown> = {
 function newUsulan(musyawarahId: string, overrides: Record<string, unknown> = {}) {
   return {
     musyawarahId, ...wilayah, type: 'baru', household: household(), status: 'draft', createdBy: 'op-derati',
-    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decision: null, outcome: null, ...overrides,
+    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null, ...overrides,
   };
 }
 

@@ -37,13 +37,13 @@ export function defaultConfig(): DefaultConfig {
   return JSON.parse(readFileSync(join(ROOT, 'functions/src/domain/defaults/programs.json'), 'utf8')) as DefaultConfig;
 }
 
-/** Writes the default program bands and a kabupaten's staleness policy, as an admin would. */
-export async function seedConfig(kabupaten: string): Promise<void> {
+/** Writes the default program bands and a kabupaten's policy, as the bootstrap script would. */
+export async function seedConfig(kabupaten: string, approval: 'satu_tingkat' | 'dua_tingkat' = 'dua_tingkat'): Promise<void> {
   const db = adminDb();
   const config = defaultConfig();
   const batch = db.batch();
   for (const p of config.programs) batch.set(db.collection('programs').doc(p.id), p);
-  batch.set(db.collection('policies').doc(kabupaten), { staleness: config.stalenessPolicy });
+  batch.set(db.collection('policies').doc(kabupaten), { staleness: config.stalenessPolicy, approval });
   await batch.commit();
 }
 
@@ -52,6 +52,7 @@ export async function ensureUser(email: string, password: string, claims: Record
   const auth = adminAuth();
   const existing = await auth.getUserByEmail(email).catch(() => null);
   const user = existing ?? (await auth.createUser({ email, password, displayName }));
+  if (existing?.disabled) await auth.updateUser(user.uid, { disabled: false });
   if (existing) await auth.updateUser(user.uid, { password });
   await auth.setCustomUserClaims(user.uid, claims);
   return user.uid;

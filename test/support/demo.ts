@@ -15,5 +15,7 @@ export const DEMO_PASSWORD = 'tepat-demo-2026';
 
 export const DEMO_USERS = [
   { email: 'operator.derati@tepat.test', displayName: 'Operator Desa Derati', claims: { role: 'operator', ...DESA.derati } },
-  { email: 'dinas.rejanglebong@tepat.test', displayName: 'Verifikator Dinsos Rejang Lebong', claims: { role: 'dinas', kabupaten: KABUPATEN } },
+  { email: 'verifikator.rejanglebong@tepat.test', displayName: 'Verifikator Dinsos Rejang Lebong', claims: { role: 'verifikator', kabupaten: KABUPATEN } },
+  { email: 'kadis.rejanglebong@tepat.test', displayName: 'Kepala Dinsos Rejang Lebong', claims: { role: 'kadis', kabupaten: KABUPATEN } },
+  { email: 'admin.rejanglebong@tepat.test', displayName: 'Admin Dinsos Rejang Lebong', claims: { role: 'admin', kabupaten: KABUPATEN } },
 ] as const;

@@ -26,7 +26,7 @@ export function household(overrides: Partial<HouseholdProposal> = {}): Household
     members: [
       { nik: nikFor('1984-03-12', 'L'), name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga' },
       { nik: nikFor('1988-07-05', 'P'), name: 'Rahmawati', sex: 'P', birthDate: '1988-07-05', relationship: 'istri' },
-      { nik: null, name: 'Dimas', sex: 'L', birthDate: '2016-01-30', relationship: 'anak' },
+      { nik: null, name: 'Dimas', sex: 'L', birthDate: '2016-01-30', relationship: 'anak', school: 'sd' },
     ],
     ...overrides,
   };

@@ -33,11 +33,12 @@ describe('functions/ builds and deploys on its own', () => {
   it('the entry point loads from the built output and exports every function with its trigger', async () => {
     const mod = (await import(pathToFileURL(join(libDir, 'index.js')).href)) as Record<string, { __endpoint?: Record<string, unknown> }>;
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
-    expect(Object.keys(endpoints).sort()).toEqual(['applyUsulan', 'decideUsulan', 'freezeStaleHouseholds', 'validateUsulan']);
+    expect(Object.keys(endpoints).sort()).toEqual(['applyUsulan', 'decideUsulan', 'freezeStaleHouseholds', 'manageUser', 'validateUsulan']);
     for (const e of Object.values(endpoints)) expect(e?.region).toEqual(['asia-southeast2']);
     expect(endpoints.validateUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.applyUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.updated' } });
     expect(endpoints.decideUsulan).toHaveProperty('callableTrigger');
+    expect(endpoints.manageUser).toHaveProperty('callableTrigger');
     expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' } });
   });
 

@@ -17,8 +17,12 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   programs: 'programs',
   policies: 'policies',
+  users: 'users',
 } as const;
-export type Role = 'operator' | 'dinas';
+import type { KabupatenPolicy } from './policy.js';
+import type { UserRole } from './roles.js';
+
+export type Role = UserRole;
 
 export interface MusyawarahDoc<Ts> {
   desaCode: string;
@@ -41,11 +45,15 @@ export interface ValidationRecord<Ts> {
   forSubmission: number;
 }
 
+/** One step of the Dinas Sosial's decision: verification, approval (pengesahan) or refusal. */
 export interface DecisionRecord<Ts> {
   decision: 'setujui' | 'tolak';
+  from: UsulanStatus;
+  to: UsulanStatus;
   note: string;
   by: string;
   role: Role;
+  /** Set by the function at the time of the decision (server timestamps are not allowed in arrays). */
   at: Ts;
 }
 
@@ -60,7 +68,8 @@ export interface UsulanDoc<Ts> extends UsulanBaruContent {
   updatedAt: Ts;
   submittedAt: Ts | null;
   validation: ValidationRecord<Ts> | null;
-  decision: DecisionRecord<Ts> | null;
+  /** Every decision in order: verifikator's verification, kadis's approval, or a refusal. */
+  decisions: DecisionRecord<Ts>[];
   /** Set by the application trigger: where the usulan landed, or why it could not. */
   outcome: { householdId: string | null; reasons: Reason[]; at: Ts } | null;
 }
@@ -122,6 +131,19 @@ export interface AuditDoc<Ts> {
   summary: string;
 }
 
-export interface PolicyDoc {
-  staleness: { warnAfterMonths: number[]; freezeAfterMonths: number; cutoffDay: number | null };
+/** Mirror of a user's claims for the admin's user list; the claims themselves are the authority. */
+export interface UserProfileDoc<Ts> {
+  email: string;
+  displayName: string;
+  role: Role | null;
+  kabupatenCode: string;
+  kecamatanCode: string | null;
+  desaCode: string | null;
+  active: boolean;
+  /** The portal refreshes its ID token when this changes, so new claims take effect at once. */
+  claimsUpdatedAt: Ts;
+  updatedBy: string;
 }
+
+/** `policies/{kabupatenCode}`: see policy.ts. */
+export type PolicyDoc = KabupatenPolicy;

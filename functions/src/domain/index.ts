@@ -19,5 +19,7 @@ export * from './suspension.js';
 export * from './policy.js';
 export * from './duplicates.js';
 export * from './layering.js';
+export * from './roles.js';
+export * from './documents.js';
 // Not re-exported on purpose: './wilayah-data/villages.js' (83,762 desa codes and Bengkulu names).
 // Import it explicitly where it is needed, so the portal's main bundle stays small.

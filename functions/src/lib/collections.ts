@@ -1,6 +1,6 @@
 import type { CollectionReference, DocumentData, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from './admin.js';
-import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UsulanDoc } from './documents.js';
+import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UserProfileDoc, UsulanDoc } from './documents.js';
 import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
 
@@ -24,4 +24,5 @@ export const collections = {
   auditLog: () => collection<AuditDoc>(COLLECTIONS.auditLog),
   programs: () => collection<Program>(COLLECTIONS.programs),
   policies: () => collection<PolicyDoc>(COLLECTIONS.policies),
+  users: () => collection<UserProfileDoc>(COLLECTIONS.users),
 };

@@ -11,3 +11,4 @@ export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
 export type MemberDoc = D.MemberDoc<Timestamp>;
 export type NikIndexDoc = D.NikIndexDoc<Timestamp>;
 export type AuditDoc = D.AuditDoc<Timestamp>;
+export type UserProfileDoc = D.UserProfileDoc<Timestamp>;

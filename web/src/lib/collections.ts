@@ -9,6 +9,7 @@ export type MusyawarahDoc = D.MusyawarahDoc<Timestamp>;
 export type UsulanDoc = D.UsulanDoc<Timestamp>;
 export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
 export type MemberDoc = D.MemberDoc<Timestamp>;
+export type UserProfileDoc = D.UserProfileDoc<Timestamp>;
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T, DocumentData> {
   return {
@@ -27,6 +28,8 @@ export const collections = {
   households: () => typedCollection<HouseholdDoc>(COLLECTIONS.households),
   members: (householdId: string) => typedCollection<MemberDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.members}`),
   programs: () => typedCollection<Program>(COLLECTIONS.programs),
+  policies: () => typedCollection<D.PolicyDoc>(COLLECTIONS.policies),
+  users: () => typedCollection<UserProfileDoc>(COLLECTIONS.users),
 };
 
 export const musyawarahRef = (id: string) => doc(collections.musyawarah(), id);

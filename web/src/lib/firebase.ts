@@ -20,6 +20,8 @@ export const app = initializeApp({
 export const auth = getAuth(app);
 export const db = initializeFirestore(app, {
   localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+  // Optional member fields the operator left empty are simply not stored.
+  ignoreUndefinedProperties: true,
 });
 export const functions = getFunctions(app, REGION);
 

@@ -13,6 +13,11 @@ export interface MemberForm {
   sex: '' | 'L' | 'P';
   birthDate: string;
   relationship: string;
+  // Optional, for program criteria (PKH components) and exclusions (ASN/TNI/Polri).
+  occupation: string;
+  school: string;
+  disability: string;
+  pregnant: boolean;
 }
 
 export interface HouseholdForm {
@@ -32,7 +37,7 @@ export interface MeetingForm {
 }
 
 export function newMember(relationship = ''): MemberForm {
-  return { nik: '', noNik: false, name: '', sex: '', birthDate: '', relationship };
+  return { nik: '', noNik: false, name: '', sex: '', birthDate: '', relationship, occupation: '', school: '', disability: '', pregnant: false };
 }
 
 export function newHousehold(): HouseholdForm {
@@ -54,6 +59,11 @@ export function toHousehold(h: HouseholdForm): unknown {
       sex: m.sex === '' ? undefined : m.sex,
       birthDate: m.birthDate,
       relationship: m.relationship === '' ? undefined : m.relationship,
+      occupation: m.occupation === '' ? undefined : m.occupation,
+      school: m.school === '' ? undefined : m.school,
+      disability: m.disability === '' ? undefined : m.disability,
+      // Asked of women only; for men it stays unknown rather than a recorded "no".
+      pregnant: m.sex === 'P' ? m.pregnant : undefined,
     })),
   };
 }

@@ -39,7 +39,7 @@ export function createMusyawarah(
       updatedAt: serverTimestamp(),
       submittedAt: null,
       validation: null,
-      decision: null,
+      decisions: [],
       outcome: null,
     });
     return uRef.id;
