@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { parseIsoDate } from './dates.js';
 import { parseDesaCode } from './wilayah.js';
 
+// zod's own messages (anything a schema here does not word itself) in Bahasa Indonesia, for the
+// portal and the callables alike: zod's Indonesian locale, with a plainer sentence for a missing
+// or mistyped field. Set once, by the module every schema builds on.
+const TYPE_NAMES: Record<string, string> = { string: 'teks', number: 'angka', int: 'bilangan bulat', boolean: 'ya/tidak', object: 'objek', array: 'daftar' };
+z.config({
+  ...z.locales.id(),
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    const where = issue.path && issue.path.length > 0 ? `Kolom ${issue.path.join('.')}` : 'Data';
+    return issue.input === undefined ? `${where} wajib diisi` : `${where} harus berupa ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+  },
+});
+
 /**
  * zod schemas for every payload a person types. Messages are in Bahasa Indonesia because they are
  * shown next to the form field; they never echo the value (a NIK must not end up in a message).
@@ -171,9 +184,9 @@ export type UsulanBaruContent = z.infer<typeof usulanBaruContentSchema>;
 
 export const decisionInputSchema = z
   .object({
-    usulanId: z.string().min(1).max(128),
+    usulanId: z.string({ error: 'ID usulan wajib diisi' }).min(1, { error: 'ID usulan wajib diisi' }).max(128, { error: 'ID usulan tidak valid' }),
     decision: z.enum(['setujui', 'tolak'], { error: 'Keputusan harus setujui atau tolak' }),
-    note: z.string().trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
+    note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
   })
   .refine((d) => d.decision !== 'tolak' || d.note.length > 0, { error: 'Alasan penolakan wajib diisi', path: ['note'] });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;

@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { collection, doc, serverTimestamp, writeBatch, type DocumentData } from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionInputSchema, manageUserInputSchema } from '../../functions/src/domain/index.js';
+import { adminAuth, adminDb, ensureUser, seedConfig } from '../support/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
+import { DESA, KABUPATEN } from '../support/demo.js';
+import { meeting } from '../support/factories.js';
+
+/**
+ * Bad input, thousands of times: random and malformed payloads to every callable and every
+ * collection a client may write. Each one is refused with a clear error (a known code and a
+ * message in Bahasa Indonesia, never an internal error), nothing is written in part, and no
+ * function crashes.
+ */
+const PASSWORD = 'bad-input-pass';
+const RUNS = Number(process.env.TEPAT_BAD_INPUT_RUNS ?? 1000);
+let admin: ClientUser;
+let verifikator: ClientUser;
+let operator: ClientUser;
+
+beforeAll(async () => {
+  await seedConfig(KABUPATEN);
+  await ensureUser('bad.admin@tepat.test', PASSWORD, { role: 'admin', kabupaten: KABUPATEN });
+  await ensureUser('bad.verifikator@tepat.test', PASSWORD, { role: 'verifikator', kabupaten: KABUPATEN });
+  await ensureUser('bad.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA.derati });
+  [admin, verifikator, operator] = await Promise.all([
+    signInClient('bad.admin@tepat.test', PASSWORD),
+    signInClient('bad.verifikator@tepat.test', PASSWORD),
+    signInClient('bad.operator@tepat.test', PASSWORD),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([admin?.close(), verifikator?.close(), operator?.close()]);
+});
+
+/** An error a person can act on: a known refusal code and an Indonesian sentence, no internals. */
+function expectClearRefusal(err: unknown, codes: string[]): void {
+  const e = err as { code?: string; message?: string } | undefined;
+  expect(e, 'the payload was accepted').toBeDefined();
+  expect(codes).toContain(e!.code);
+  expect(e!.message).toMatch(/^[A-Z][^\n]{5,200}$/);
+  expect(e!.message).not.toMatch(/internal|undefined|TypeError|ZodError|stack|\bat\s+\S+\.ts/i);
+}
+
+const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+/** What a client can actually send: JSON (no prototype-less objects, no undefined). */
+const overTheWire = <T>(a: fc.Arbitrary<T>) => a.map((v) => JSON.parse(JSON.stringify(v) ?? 'null') as unknown);
+
+const auditCount = async () => (await adminDb().collection('auditLog').count().get()).data().count;
+
+describe('callables refuse malformed payloads clearly and write nothing', () => {
+  it(`decideUsulan: ${RUNS} random payloads`, async () => {
+    const before = await auditCount();
+    const payload = overTheWire(fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          usulanId: fc.oneof(fc.string({ maxLength: 200 }), fc.integer(), fc.constant('')),
+          decision: fc.oneof(fc.constantFrom('setujui', 'tolak', 'SETUJUI', ''), fc.string()),
+          note: fc.oneof(fc.string({ maxLength: 1200 }), fc.integer(), fc.constant(null)),
+        },
+        { requiredKeys: [] },
+      ),
+    ));
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        // Well-formed decisions name usulan that do not exist: refused as not found.
+        const codes = decisionInputSchema.safeParse(data).success ? ['functions/not-found'] : ['functions/invalid-argument'];
+        expectClearRefusal(await refusal(httpsCallable(verifikator.functions, 'decideUsulan')(data)), codes);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await auditCount()).toBe(before);
+  });
+
+  it(`manageUser: ${RUNS} random payloads`, async () => {
+    const before = await auditCount();
+    const usersBefore = (await adminAuth().listUsers(1000)).users.length;
+    const payload = overTheWire(fc
+      .oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            action: fc.oneof(fc.constantFrom('create', 'setRole', 'deactivate', 'hapus', ''), fc.string()),
+            email: fc.oneof(fc.emailAddress(), fc.string()),
+            displayName: fc.string({ maxLength: 120 }),
+            role: fc.oneof(fc.constantFrom('operator', 'verifikator', 'kadis', 'admin', 'bupati', ''), fc.string()),
+            desaCode: fc.oneof(fc.constantFrom('17.02.06.2001', '17.08.01.2001', '17.02.06'), fc.string()),
+            uid: fc.oneof(fc.string({ maxLength: 130 }), fc.integer()),
+          },
+          { requiredKeys: [] },
+        ),
+      )
+      // A well-formed "create" is not bad input: it would (rightly) make an account.
+      .filter((d) => !(manageUserInputSchema.safeParse(d).success && (d as { action?: string }).action === 'create')));
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        const parsed = manageUserInputSchema.safeParse(data);
+        // Well-formed role changes and deactivations name users that do not exist.
+        const codes = parsed.success ? ['functions/not-found', 'functions/invalid-argument'] : ['functions/invalid-argument'];
+        expectClearRefusal(await refusal(httpsCallable(admin.functions, 'manageUser')(data)), codes);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await auditCount()).toBe(before);
+    expect((await adminAuth().listUsers(1000)).users.length).toBe(usersBefore);
+  });
+});
+
+const wilayah = { desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN };
+const validMusyawarah = (uid: string) => ({ ...wilayah, meeting: meeting(), status: 'draft', createdBy: uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
+
+/** Random documents: junk, or a valid one with one field replaced by junk or one unknown field added. */
+function randomDocument(valid: () => DocumentData): fc.Arbitrary<DocumentData> {
+  const keys = Object.keys(valid());
+  return fc.oneof(
+    fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !k.includes('/') && !k.startsWith('__')), fc.jsonValue(), { maxKeys: 8 }),
+    fc.tuple(fc.constantFrom(...keys), fc.jsonValue()).map(([k, v]) => ({ ...valid(), [k]: v })),
+    fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && !k.includes('/') && !k.startsWith('__')), fc.jsonValue()).map(([k, v]) => ({ ...valid(), [k]: v })),
+    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(valid()).filter(([key]) => key !== k))),
+  );
+}
+
+describe('client-writable collections refuse malformed documents whole', () => {
+  it(`musyawarah and usulan: ${RUNS} random documents, each in a batch with a valid musyawarah`, async () => {
+    const db = operator.db;
+    const refused: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), randomDocument(() => validMusyawarah(operator.uid)), async (asUsulan, junk) => {
+        const mRef = doc(collection(db, 'musyawarah'));
+        const err = await refusal(
+          Promise.resolve().then(() => {
+            const batch = writeBatch(db);
+            if (asUsulan) {
+              // The valid musyawarah and the junk usulan are one atomic write: neither may land.
+              batch.set(mRef, validMusyawarah(operator.uid));
+              batch.set(doc(collection(db, 'usulan')), { ...junk, musyawarahId: mRef.id });
+            } else {
+              batch.set(mRef, junk);
+            }
+            return batch.commit();
+          }),
+        );
+        // A junk document that happens to be a valid draft musyawarah is not bad input.
+        if (err === undefined) {
+          expect(asUsulan).toBe(false);
+          return;
+        }
+        refused.push(mRef.id);
+        // The rules refuse it, or the SDK does before sending (e.g. nested arrays).
+        expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(refused.length).toBeGreaterThan(RUNS * 0.9);
+    // No partial write: not one refused batch left its musyawarah behind.
+    const snaps = await adminDb().getAll(...refused.map((id) => adminDb().collection('musyawarah').doc(id)));
+    expect(snaps.filter((s) => s.exists).map((s) => s.id)).toEqual([]);
+  });
+
+  it('usulan that pass the rules but carry junk members are validated, not crashed on', async () => {
+    const db = operator.db;
+    // Anything but nested arrays, which the SDK itself refuses before sending.
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    const member = fc.oneof(
+      scalar,
+      fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !k.startsWith('__')), scalar, { maxKeys: 6 }),
+      fc.record({ nik: fc.oneof(fc.string(), fc.constant(null)), name: fc.string(), sex: fc.string(), birthDate: fc.string(), relationship: fc.string() }, { requiredKeys: [] }),
+    );
+    const households = fc.sample(
+      fc.record({
+        kkNumber: fc.string({ minLength: 16, maxLength: 16 }),
+        address: fc.string({ minLength: 3, maxLength: 200 }),
+        desil: fc.integer({ min: 1, max: 10 }),
+        members: fc.array(member, { minLength: 1, maxLength: 30 }),
+      }),
+      { numRuns: 40, seed: 20261122 },
+    );
+    const refs = [];
+    for (const household of households) {
+      const mRef = doc(collection(db, 'musyawarah'));
+      const uRef = doc(collection(db, 'usulan'));
+      const create = writeBatch(db);
+      create.set(mRef, validMusyawarah(operator.uid));
+      create.set(uRef, {
+        musyawarahId: mRef.id, ...wilayah, type: 'baru', household, status: 'draft', createdBy: operator.uid,
+        createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
+      });
+      await create.commit();
+      const submit = writeBatch(db);
+      const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
+      submit.update(mRef, stamp);
+      submit.update(uRef, stamp);
+      await submit.commit();
+      refs.push(uRef);
+    }
+    const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
+    for (const r of results) {
+      expect(r.status).toBe('tidak_lolos_validasi');
+      const v = r.validation as { ok: boolean; errors: { code: string; message: string }[] };
+      expect(v.ok).toBe(false);
+      expect(v.errors.length).toBeGreaterThan(0);
+      for (const e of v.errors) expect(e.message).toMatch(/^[A-Z0-9][^\n]+$/);
+    }
+  }, 180_000);
+});
