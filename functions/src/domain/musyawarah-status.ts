@@ -9,6 +9,9 @@ import type { ActorRole } from './usulan-status.js';
 export const MUSYAWARAH_STATUSES = ['draft', 'diajukan', 'dikembalikan', 'selesai'] as const;
 export type MusyawarahStatus = (typeof MUSYAWARAH_STATUSES)[number];
 
+/** Statuses the Dinas Sosial may see: everything after the village submitted it (firestore.rules agrees). */
+export const SUBMITTED_MUSYAWARAH_STATUSES = MUSYAWARAH_STATUSES.filter((s) => s !== 'draft');
+
 export const MUSYAWARAH_STATUS_LABELS: Record<MusyawarahStatus, string> = {
   draft: 'Draf',
   diajukan: 'Diajukan ke Dinas Sosial',

@@ -114,9 +114,10 @@ export const SCHOOL_LABELS: Record<SchoolLevel, string> = {
 
 /**
  * A member as the KK lists them. The optional fields feed program criteria (PKH components) and
- * exclusions; records made before they existed simply lack them.
+ * exclusions; records made before they existed simply lack them. Strict: a field no schema knows
+ * is refused, not silently dropped (the rules cannot look inside the members list).
  */
-export const memberSchema = z.object({
+export const memberSchema = z.strictObject({
   nik: z.string().regex(/^\d{16}$/, { error: 'NIK harus 16 digit angka' }).nullable(),
   name: z.string({ error: 'Nama wajib diisi' }).trim().min(1, { error: 'Nama wajib diisi' }).max(100, { error: 'Nama terlalu panjang (maks. 100 huruf)' }),
   sex: sexSchema,

@@ -58,6 +58,9 @@ export const USULAN_TRANSITIONS: readonly UsulanTransition[] = [
   { from: 'disetujui', to: 'ditolak', by: ['sistem'], needsReason: true },
 ];
 
+/** Statuses the Dinas Sosial may see: everything after the village submitted it (firestore.rules agrees). */
+export const SUBMITTED_USULAN_STATUSES = USULAN_STATUSES.filter((s) => s !== 'draft');
+
 export const FINAL_USULAN_STATUSES: readonly UsulanStatus[] = ['ditolak', 'diterapkan'];
 
 function findTransition(from: UsulanStatus, to: UsulanStatus): UsulanTransition | undefined {

@@ -41,3 +41,14 @@ describe('parseKabupatenPolicy', () => {
     },
   );
 });
+
+describe('members are strict', () => {
+  it('an unknown field on a member is refused with its name, not dropped', async () => {
+    const { validateUsulanBaru } = await import('../../../functions/src/domain/index.js');
+    const member = { nik: null, name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga', gaji: 9_000_000 };
+    const result = validateUsulanBaru({ type: 'baru', household: { kkNumber: '1702061203150007', address: 'Derati', desil: 4, members: [member] } }, new Date('2026-11-22'));
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'schema.unrecognized_keys', field: 'household.members.0' })]);
+    expect(result.errors[0]!.message).toContain('gaji');
+  });
+});

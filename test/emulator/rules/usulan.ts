@@ -1,0 +1,296 @@
+import {
+  collection, deleteDoc, deleteField, doc, getDoc, getDocs, limit, orderBy, query, serverTimestamp, setDoc, Timestamp, updateDoc, where, writeBatch,
+} from 'firebase/firestore';
+import { beforeEach, describe, it } from 'vitest';
+import { SUBMITTED_USULAN_STATUSES } from '../../../functions/src/domain/index.js';
+import { DESA, KABUPATEN } from '../../support/demo.js';
+import { household } from '../../support/factories.js';
+import {
+  ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, newUsulan, OPERATOR_UID, PAST, seed,
+  storedMusyawarah, storedUsulan, tampered, without, wilayahQuery,
+} from './support.js';
+
+const M = 'musyawarah/m1';
+const U = 'usulan/u1';
+const edit = () => ({ household: household({ desil: 3 }), updatedAt: serverTimestamp() });
+const submit = () => ({ status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() });
+const takeBack = () => ({ status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() });
+const aMember = () => household().members[0]!;
+
+/** usulan: drafts written by the desa's operator; decided by the kabupaten's dinas through functions only. */
+export function usulanRules(): void {
+  describe('usulan', () => {
+    beforeEach(async () => seed({ [M]: storedMusyawarah('draft'), [U]: storedUsulan('m1', 'draft') }));
+
+    describeMatrix('usulan', {
+      //                 get     list    create  update  delete
+      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
+      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
+      operator:         [ALLOW, ALLOW, ALLOW, ALLOW, DENY],
+      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
+      // A draft is the village's own work: the dinas sees it once submitted (see below).
+      verifikator:      [DENY,  DENY,  DENY,  DENY,  DENY],
+      kadis:            [DENY,  DENY,  DENY,  DENY,  DENY],
+      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
+      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
+      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
+      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
+    }, {
+      get: (db) => getDoc(doc(db, U)),
+      list: (db, actor) => getDocs(wilayahQuery(db, 'usulan', actor)),
+      create: (db, actor) => setDoc(doc(db, 'usulan/u2'), newUsulan('m1', actor.uid ?? OPERATOR_UID)),
+      update: (db) => updateDoc(doc(db, U), edit()),
+      delete: (db) => deleteDoc(doc(db, U)),
+    });
+
+    describeListScoping('usulan', [where('status', 'in', SUBMITTED_USULAN_STATUSES)]);
+
+    it('the dinas reads a submitted usulan, never a draft', async () => {
+      await seed({ 'usulan/u3': storedUsulan('m1', 'diajukan') });
+      for (const who of ['verifikator', 'kadis'] as const) {
+        await allowed(getDoc(doc(as(who), 'usulan/u3')));
+        await denied(getDoc(doc(as(who), U)));
+        await denied(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'draft'))));
+      }
+    });
+
+    it("the portal's queries are allowed: a musyawarah's usulan for its operator, the kabupaten's for dinas", async () => {
+      await allowed(getDocs(query(collection(as('operator'), 'usulan'), where('desaCode', '==', DERATI), where('musyawarahId', '==', 'm1'))));
+      for (const who of ['verifikator', 'kadis'] as const) {
+        await allowed(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', SUBMITTED_USULAN_STATUSES), orderBy('updatedAt', 'desc'), limit(200))));
+        await allowed(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'diajukan'))));
+      }
+    });
+
+    it('a musyawarah’s usulan cannot be listed by musyawarahId alone', async () => {
+      await denied(getDocs(query(collection(as('operator'), 'usulan'), where('musyawarahId', '==', 'm1'))));
+    });
+
+    describe('create: a valid draft of a draft musyawarah of the same desa', () => {
+      const create = (data: object) => setDoc(doc(as('operator'), 'usulan/u2'), data);
+
+      it('the portal creates a musyawarah and its usulan in one batch', async () => {
+        const db = as('operator');
+        const batch = writeBatch(db);
+        batch.set(doc(db, 'musyawarah/m2'), newMusyawarah());
+        batch.set(doc(db, 'usulan/u2'), newUsulan('m2'));
+        batch.set(doc(db, 'usulan/u3'), newUsulan('m2', OPERATOR_UID, { household: household({ kkNumber: '1702061203150008' }) }));
+        await allowed(batch.commit());
+      });
+
+      it.each([
+        ['a household of 30 members', { members: Array.from({ length: 30 }, aMember) }],
+        ['a household of one member', { members: [aMember()] }],
+        ['desil 1', { desil: 1 }],
+        ['desil 10', { desil: 10 }],
+        ['the shortest address (3)', { address: 'RT2' }],
+        ['the longest address (200)', { address: 'J'.repeat(200) }],
+      ])('%s is accepted', async (_case, h) => {
+        await allowed(create(newUsulan('m1', OPERATOR_UID, { household: household(h) })));
+      });
+
+      it('an usulan of a submitted musyawarah is refused', async () => {
+        await seed({ [M]: storedMusyawarah('diajukan') });
+        await denied(create(newUsulan('m1')));
+      });
+
+      it('an usulan of a musyawarah that does not exist is refused', async () => {
+        await denied(create(newUsulan('missing')));
+      });
+
+      it('an usulan attached to another desa’s musyawarah is refused', async () => {
+        await seed({ 'musyawarah/m-other': storedMusyawarah('draft', { desaCode: DESA.other.desa }) });
+        await denied(create(newUsulan('m-other')));
+      });
+
+      it('in one batch, an usulan attached to a musyawarah created as already submitted is refused', async () => {
+        const db = as('operator');
+        const batch = writeBatch(db);
+        batch.set(doc(db, 'musyawarah/m2'), newMusyawarah(OPERATOR_UID, { status: 'diajukan', submittedAt: serverTimestamp() }));
+        batch.set(doc(db, 'usulan/u2'), newUsulan('m2'));
+        await denied(batch.commit());
+      });
+
+      it.each([
+        ['a submitted status', { status: 'diajukan', submittedAt: serverTimestamp() }],
+        ['a final status', { status: 'disetujui' }],
+        ['a draft stamped as submitted', { submittedAt: serverTimestamp() }],
+        ['another desa’s code', { desaCode: DESA.other.desa }],
+        ['another kecamatan code', { kecamatanCode: '17.02.07' }],
+        ['another kabupaten code', { kabupatenCode: '17.08' }],
+        ['createdAt in the past', { createdAt: PAST }],
+        ['updatedAt from the client’s clock', { updatedAt: Timestamp.now() }],
+        ['someone else as author', { createdBy: 'op-other' }],
+        ['an unknown field', { priority: 'tinggi' }],
+        ['another usulan type', { type: 'keluar' }],
+        ['an unknown type', { type: 'hapus_semua' }],
+        ['a validation result', { validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 } }],
+        ['a decision', { decisions: [{ decision: 'setujui', from: 'diajukan', to: 'disetujui', note: '', by: 'op-derati', role: 'operator', at: PAST }] }],
+        ['decisions that are not a list', { decisions: null }],
+        ['an outcome', { outcome: { householdId: 'h1', reasons: [], at: PAST } }],
+        ['a household that is not a map', { household: '1702061203150007' }],
+        ['a household with an unknown field', { household: { ...household(), verified: true } }],
+        ['a household without its members', { household: without(household(), 'members') }],
+        ['a KK number of 4 digits', { household: household({ kkNumber: '1702' }) }],
+        ['a KK number as a number', { household: { ...household(), kkNumber: 1702061203150007 } }],
+        ['an address of 2 letters', { household: household({ address: 'RT' }) }],
+        ['an address of 201 letters', { household: household({ address: 'J'.repeat(201) }) }],
+        ['an address as a number', { household: { ...household(), address: 12 } }],
+        ['desil 0', { household: household({ desil: 0 }) }],
+        ['desil 11', { household: household({ desil: 11 }) }],
+        ['desil as a string', { household: { ...household(), desil: '4' } }],
+        ['a fractional desil', { household: household({ desil: 4.5 }) }],
+        ['no members', { household: household({ members: [] }) }],
+        ['31 members', { household: household({ members: Array.from({ length: 31 }, aMember) }) }],
+        ['members that are not a list', { household: { ...household(), members: { 0: aMember() } } }],
+      ])('a create with %s is refused', async (_case, patch) => {
+        await denied(create(tampered(newUsulan('m1'), patch)));
+      });
+
+      it.each(Object.keys(newUsulan('m1')))('a create without %s is refused', async (key) => {
+        await denied(create(without(newUsulan('m1'), key)));
+      });
+
+      // KNOWN LIMIT: rules cannot loop over a list, so validHousehold checks the household's shape
+      // only. Such a member is refused one step later: memberSchema is strict, so the validation
+      // trigger marks the usulan tidak_lolos_validasi with the unknown field named
+      // (test/unit/domain/messages.test.ts, test/emulator/bad-input.test.ts). Kept as `.fails` so
+      // the limit stays visible.
+      it.fails('a create whose household member carries an unknown field is refused', async () => {
+        await denied(create(newUsulan('m1', OPERATOR_UID, { household: household({ members: [{ ...aMember(), gaji: 9_000_000 } as never] }) })));
+      });
+
+      // RULE GAP (same cause): a member entry need not even be a map.
+      it.fails('a create whose household members are not maps is refused', async () => {
+        await denied(create(tampered(newUsulan('m1'), { household: { ...household(), members: ['Sutrisno'] } })));
+      });
+    });
+
+    describe('update: edit a draft, submit it with its musyawarah, or take back a failed one', () => {
+      const update = (data: Record<string, unknown>) => updateDoc(doc(as('operator'), U), data);
+
+      it('a draft’s household is edited', async () => {
+        await allowed(update(edit()));
+      });
+
+      it('the portal submits the musyawarah and its usulan in one batch', async () => {
+        const db = as('operator');
+        const batch = writeBatch(db);
+        batch.update(doc(db, M), submit());
+        batch.update(doc(db, U), submit());
+        await allowed(batch.commit());
+      });
+
+      it('a draft usulan is submitted after its musyawarah was', async () => {
+        await seed({ [M]: storedMusyawarah('diajukan') });
+        await allowed(update(submit()));
+      });
+
+      it('a draft usulan cannot be submitted while its musyawarah is still a draft', async () => {
+        await denied(update(submit()));
+      });
+
+      it('an usulan whose musyawarah is gone cannot be submitted', async () => {
+        await seed({ 'usulan/u9': storedUsulan('missing', 'draft') });
+        await denied(updateDoc(doc(as('operator'), 'usulan/u9'), submit()));
+      });
+
+      it.each([
+        ['another desa’s code', { desaCode: DESA.other.desa }],
+        ['another kecamatan code', { kecamatanCode: '17.02.07' }],
+        ['another kabupaten code', { kabupatenCode: '17.08' }],
+        ['another musyawarah', { musyawarahId: 'm2' }],
+        ['another author', { createdBy: 'op-other' }],
+        ['a new createdAt', { createdAt: serverTimestamp() }],
+        ['another type', { type: 'keluar' }],
+        ['a validation result', { validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 } }],
+        ['a decision', { decisions: [{ decision: 'setujui', from: 'diajukan', to: 'disetujui', note: '', by: 'op-derati', role: 'operator', at: PAST }] }],
+        ['an outcome', { outcome: { householdId: 'h1', reasons: [], at: PAST } }],
+        ['an unknown field', { priority: 'tinggi' }],
+        ['its submission in the same write', { status: 'diajukan', submittedAt: serverTimestamp() }],
+        ['the household removed', { household: deleteField() }],
+        ['an invalid household', { household: household({ desil: 11 }) }],
+      ])('an edit with %s is refused', async (_case, patch) => {
+        await denied(update({ ...edit(), ...patch }));
+      });
+
+      it.each([
+        ['updatedAt left as it was', { household: household({ desil: 3 }) }],
+        ['updatedAt in the past', { household: household({ desil: 3 }), updatedAt: PAST }],
+        ['updatedAt from the client’s clock', { household: household({ desil: 3 }), updatedAt: Timestamp.now() }],
+      ])('an edit with %s is refused', async (_case, patch) => {
+        await denied(update(patch));
+      });
+
+      it.each([
+        ['a final status', { ...submit(), status: 'disetujui' }],
+        ['status tidak_lolos_validasi', { ...submit(), status: 'tidak_lolos_validasi' }],
+        ['submittedAt in the past', { ...submit(), submittedAt: PAST }],
+        ['submittedAt left null', { status: 'diajukan', updatedAt: serverTimestamp() }],
+        ['a validation result', { ...submit(), validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 } }],
+      ])('a submission (with its musyawarah) with %s is refused', async (_case, patch) => {
+        const db = as('operator');
+        const batch = writeBatch(db);
+        batch.update(doc(db, M), submit());
+        batch.update(doc(db, U), patch);
+        await denied(batch.commit());
+      });
+
+      it.each([
+        ['edited', () => edit()],
+        ['taken back to draft', () => ({ status: 'draft', submittedAt: null, updatedAt: serverTimestamp() })],
+        ['given a final status', () => ({ status: 'disetujui', updatedAt: serverTimestamp() })],
+        ['given a validation result', () => ({ validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 }, updatedAt: serverTimestamp() })],
+      ])('once submitted it cannot be %s by the operator', async (_case, patch) => {
+        await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', 'diajukan') });
+        await denied(update(patch()));
+      });
+
+      it.each([
+        ['verifikator', 'diverifikasi'],
+        ['kadis', 'disetujui'],
+        ['kadis', 'ditolak'],
+      ] as const)('the %s cannot decide by writing (status %s): decisions go through the callable', async (who, status) => {
+        await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', 'diajukan') });
+        await denied(updateDoc(doc(as(who), U), { status, updatedAt: serverTimestamp() }));
+      });
+
+      it.each(['verifikator', 'kadis'] as const)('the %s cannot change a proposal’s content', async (who) => {
+        await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', 'diajukan') });
+        await denied(updateDoc(doc(as(who), U), edit()));
+      });
+
+      describe('an usulan that failed validation', () => {
+        beforeEach(async () => seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', 'tidak_lolos_validasi') }));
+
+        it('is taken back to draft, corrected and submitted again', async () => {
+          await allowed(update(takeBack()));
+          await allowed(update(edit()));
+          await allowed(update(submit()));
+        });
+
+        it.each([
+          ['its validation result kept', { status: 'draft', submittedAt: null, updatedAt: serverTimestamp() }],
+          ['its validation field deleted rather than cleared', { ...takeBack(), validation: deleteField() }],
+          ['its submittedAt kept', { status: 'draft', validation: null, updatedAt: serverTimestamp() }],
+          ['submittedAt set to now', { ...takeBack(), submittedAt: serverTimestamp() }],
+          ['status diajukan instead of draft', { ...takeBack(), status: 'diajukan' }],
+          ['a corrected household in the same write', { ...takeBack(), household: household({ desil: 3 }) }],
+          ['updatedAt in the past', { ...takeBack(), updatedAt: PAST }],
+          ['a decision added', { ...takeBack(), decisions: [{ decision: 'tolak', from: 'diajukan', to: 'ditolak', note: '', by: 'x', role: 'kadis', at: PAST }] }],
+        ])('is not taken back with %s', async (_case, patch) => {
+          await denied(update(patch));
+        });
+
+        it('cannot be taken back by the operator of another desa', async () => {
+          await denied(updateDoc(doc(as('otherOperator'), U), takeBack()));
+        });
+      });
+
+      it.each(['diajukan', 'diverifikasi', 'disetujui', 'ditolak', 'diterapkan'] as const)('an usulan in status %s cannot be taken back to draft', async (status) => {
+        await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', status) });
+        await denied(update(takeBack()));
+      });
+    });
+  });
+}
