@@ -10,8 +10,8 @@
 //
 // Usage: node .scripts/emulators.mjs exec "<command>"   |   node .scripts/emulators.mjs start [firebase args]
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -116,15 +116,59 @@ function emulatorEnv() {
   );
 }
 
+/**
+ * One emulator suite per machine at a time: the ports in firebase.json are fixed. A second run
+ * (another terminal, a parallel test job) waits here instead of failing on a taken port. The lock
+ * is a directory holding the owner's pid; a lock whose owner is gone is taken over.
+ */
+async function acquireLock() {
+  const lock = join(tmpdir(), 'tepat-emulators.lock');
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      const release = () => rmSync(lock, { recursive: true, force: true });
+      process.on('exit', release);
+      return;
+    } catch {
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // being created or removed right now
+      }
+      if (Number.isInteger(owner) && !isAlive(owner)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!told) console.error(`[tepat] Another emulator suite is running (pid ${owner}); waiting for it to finish…`);
+      told = true;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command !== 'exec' && command !== 'start') fail('usage: node .scripts/emulators.mjs exec "<command>" | start [firebase args]');
 
 // Everything the emulators print (function logs included) is also kept in .emulators/emulators.log,
 // so tests can check what reached the logs (e.g. that no NIK ever does).
 mkdirSync(work, { recursive: true });
+const extraEnv = emulatorEnv();
+await acquireLock();
 const logPath = join(work, 'emulators.log');
 const log = createWriteStream(logPath, { flags: 'w' });
-const env = { ...process.env, ...emulatorEnv(), TEPAT_EMULATOR_LOG: logPath };
+const env = { ...process.env, ...extraEnv, TEPAT_EMULATOR_LOG: logPath };
 const firebase = join(root, 'node_modules', '.bin', 'firebase');
 if (!existsSync(firebase)) fail('firebase-tools is not installed: run `npm ci` first.');
 const args = [`emulators:${command}`, '--only', ONLY, '--project', PROJECT, ...rest];
