@@ -1,95 +1,353 @@
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type DocumentReference, type QueryDocumentSnapshot, type Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { checkTransition, eligibility, kecamatanOf, maskNik, reason, usulanBaruContentSchema } from './domain/index.js';
+import {
+  appendKkChange, checkTransition, compareMembersByNik, criteriaOf, eligibility, kabupatenOf, kecamatanOf, KELUAR_REASON_LABELS, maskNik, parseKabupatenPolicy,
+  reactivate, reason, startKkHistory, suspensionPolicyOf, usulanContentSchema,
+  type Member, type NikIndexEntry, type Program, type Reason, type SuspensionPolicy, type UsulanBaruContent, type UsulanKeluarContent,
+  type UsulanPerbaikanContent, type UsulanPindahMasukContent, type UsulanReaktivasiContent,
+} from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
+import type { HouseholdDoc, MemberDoc, UsulanDoc } from './lib/documents.js';
 import { toEligibilityMap } from './lib/eligibility-map.js';
 import { nikHash, nikHmacKey } from './lib/nik-hash.js';
 import { loadPrograms } from './lib/programs.js';
+import { readNikIndex } from './validate-usulan.js';
 
 /**
- * Step 4: an approved usulan becomes a household with its members in the register, in one
- * transaction with the NIK index, eligibility per program, the audit entry and the usulan's own
- * final status. The transaction re-reads the usulan, so a second delivery finds it `diterapkan`
- * and does nothing; two approvals racing for one NIK cannot both pass the index read.
+ * Step 4: an approved usulan changes the register, in one transaction with the NIK index,
+ * eligibility per program, the audit entry and the usulan's own final status:
+ * baru adds a household; perbaikan corrects it (members matched by NIK, KK history kept);
+ * keluar takes a household or some members out (a status with its reason, never a deletion);
+ * reaktivasi returns a suspended household; pindah masuk moves it to the receiving desa.
+ * The transaction re-reads the usulan, so a second delivery finds it `diterapkan` and does
+ * nothing; two approvals racing for one NIK cannot both pass the index read: the loser ends
+ * `ditolak` as ganda, with the reason.
  */
 export const applyUsulan = onDocumentUpdated({ document: 'usulan/{usulanId}', secrets: [nikHmacKey] }, async (event) => {
   if (event.data?.after.data()?.status !== 'disetujui') return;
   await applyApproved(event.params.usulanId, new Date(event.time));
 });
 
+/** A member as stored (with its id and index hash) or as proposed (without). */
+type StoredOrNew = Member & { id?: string; nikHash?: string | null };
+
+/** What an application did, or the reasons it could not. */
+type Outcome = { ok: true; householdId: string; summary: string } | { ok: false; householdId: string | null; reasons: Reason[] };
+
+interface Context {
+  tx: Transaction;
+  usulanId: string;
+  usulan: UsulanDoc;
+  programs: Program[];
+  suspension: SuspensionPolicy;
+  now: Date;
+}
+
 export async function applyApproved(usulanId: string, now: Date): Promise<void> {
   const usulanRef = collections.usulan().doc(usulanId);
   await db.runTransaction(async (tx) => {
     const usulan = (await tx.get(usulanRef)).data();
     if (!usulan || usulan.status !== 'disetujui') return;
-    const content = usulanBaruContentSchema.parse({ type: usulan.type, household: usulan.household });
-    const members = content.household.members;
-    const hashes = members.map((m) => (m.nik ? nikHash(m.nik) : null));
-    const indexSnaps = await Promise.all(hashes.map((h) => (h ? tx.get(collections.nikIndex().doc(h)) : Promise.resolve(null))));
-    const programs = await loadPrograms(tx);
-
-    const taken = indexSnaps.flatMap((s, i) => (s?.exists ? [i] : []));
-    if (taken.length > 0) {
-      const t = checkTransition('disetujui', 'ditolak', 'sistem');
-      if (!t.ok) throw new Error(t.reason.code);
-      const reasons = taken.map((i) => reason('usulan.ganda', `Ganda: NIK anggota ke-${i + 1} sudah terdaftar di register sebelum usulan ini diterapkan`, `household.members.${i}.nik`));
-      tx.update(usulanRef, { status: 'ditolak', outcome: { householdId: null, reasons, at: FieldValue.serverTimestamp() }, updatedAt: FieldValue.serverTimestamp() });
-      writeAudit(tx, {
-        actorUid: 'sistem', actorRole: 'sistem', action: 'usulan.ganda', target: { collection: 'usulan', id: usulanId },
-        kabupatenCode: usulan.kabupatenCode, desaCode: usulan.desaCode, summary: `Usulan tidak diterapkan: ${taken.length} NIK sudah terdaftar`,
-      });
-      logger.warn('approved usulan not applied: NIK already registered', { usulanId, members: taken });
-      return;
+    const parsed = usulanContentSchema.safeParse(usulan);
+    const policy = parseKabupatenPolicy((await tx.get(collections.policies().doc(usulan.kabupatenCode))).data());
+    const ctx: Context = { tx, usulanId, usulan, programs: await loadPrograms(tx), suspension: suspensionPolicyOf(policy), now };
+    let outcome: Outcome;
+    if (!parsed.success) {
+      outcome = { ok: false, householdId: null, reasons: [reason('usulan.invalid', 'Isi usulan tidak valid lagi sehingga tidak dapat diterapkan')] };
+    } else {
+      const c = parsed.data;
+      outcome =
+        c.type === 'baru' ? await applyBaru(ctx, c)
+        : c.type === 'perbaikan' ? await applyPerbaikan(ctx, c)
+        : c.type === 'keluar' ? await applyKeluar(ctx, c)
+        : c.type === 'reaktivasi' ? await applyReaktivasi(ctx, c)
+        : await applyPindahMasuk(ctx, c);
     }
-
-    const householdRef = collections.households().doc();
-    const head = members.find((m) => m.relationship === 'kepala_keluarga') ?? members[0]!;
-    const decisions = eligibility({ desil: content.household.desil, status: 'aktif', desaCode: usulan.desaCode }, members, programs, now);
-    const nowTs = Timestamp.fromDate(now);
-    tx.create(householdRef, {
-      kkNumber: content.household.kkNumber,
-      kkHistory: [{ kkNumber: content.household.kkNumber, since: nowTs, sourceUsulanId: usulanId }],
-      address: content.household.address,
-      desaCode: usulan.desaCode,
-      kecamatanCode: kecamatanOf(usulan.desaCode),
-      kabupatenCode: usulan.kabupatenCode,
-      desil: content.household.desil,
-      status: 'aktif',
-      statusReason: null,
-      headName: head.name,
-      memberCount: members.length,
-      // The musyawarah and the validation count as this household's first verval.
-      lastVervalAt: nowTs,
-      eligibility: toEligibilityMap(decisions),
-      sourceUsulanId: usulanId,
-      createdAt: FieldValue.serverTimestamp() as Timestamp,
-      updatedAt: FieldValue.serverTimestamp() as Timestamp,
-    });
-    members.forEach((m, i) => {
-      const memberRef = collections.members(householdRef.id).doc();
-      const hash = hashes[i] ?? null;
-      tx.create(memberRef, {
-        nik: m.nik, nikMasked: maskNik(m.nik), nikHash: hash, name: m.name, sex: m.sex, birthDate: m.birthDate,
-        relationship: m.relationship, flags: m.nik ? [] : ['nik.missing'], householdId: householdRef.id,
-        desaCode: usulan.desaCode, kabupatenCode: usulan.kabupatenCode, createdAt: FieldValue.serverTimestamp() as Timestamp,
-      });
-      if (hash) {
-        tx.create(collections.nikIndex().doc(hash), {
-          householdId: householdRef.id, memberId: memberRef.id, desaCode: usulan.desaCode, kabupatenCode: usulan.kabupatenCode,
-          createdAt: FieldValue.serverTimestamp() as Timestamp,
-        });
-      }
-    });
-    tx.update(usulanRef, { status: 'diterapkan', outcome: { householdId: householdRef.id, reasons: [], at: FieldValue.serverTimestamp() }, updatedAt: FieldValue.serverTimestamp() });
-    const eligibleFor = decisions.filter((d) => d.eligible).map((d) => d.programId);
-    writeAudit(tx, {
-      actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.ditambahkan', target: { collection: 'households', id: householdRef.id },
-      kabupatenCode: usulan.kabupatenCode, desaCode: usulan.desaCode,
-      summary: `Keluarga ${members.length} anggota ditambahkan dari usulan ${usulanId}; desil ${content.household.desil}; layak: ${eligibleFor.join(', ') || 'tidak ada program'}`,
-    });
-    logger.info('usulan applied', { usulanId, householdId: householdRef.id, eligibleFor });
+    finish(ctx, usulanRef, outcome);
   });
+}
+
+/** The usulan's final status and the audit entry, in the same transaction as the change. */
+function finish(ctx: Context, ref: DocumentReference<UsulanDoc>, outcome: Outcome): void {
+  const { tx, usulan, usulanId } = ctx;
+  const to = outcome.ok ? 'diterapkan' : 'ditolak';
+  const t = checkTransition('disetujui', to, 'sistem');
+  if (!t.ok) throw new Error(t.reason.code);
+  const reasons = outcome.ok ? [] : outcome.reasons;
+  tx.update(ref, { status: to, outcome: { householdId: outcome.householdId, reasons, at: FieldValue.serverTimestamp() }, updatedAt: FieldValue.serverTimestamp() });
+  writeAudit(tx, {
+    actorUid: 'sistem',
+    actorRole: 'sistem',
+    action: outcome.ok ? `usulan.diterapkan.${usulan.type}` : 'usulan.gagal_diterapkan',
+    target: outcome.householdId ? { collection: 'households', id: outcome.householdId } : { collection: 'usulan', id: usulanId },
+    kabupatenCode: usulan.kabupatenCode,
+    desaCode: usulan.desaCode,
+    summary: outcome.ok ? `${outcome.summary} (usulan ${usulanId})` : `Usulan ${usulanId} tidak diterapkan: ${reasons.map((r) => r.code).join(', ')}`,
+  });
+  if (outcome.ok) logger.info('usulan applied', { usulanId, type: usulan.type, householdId: outcome.householdId });
+  else logger.warn('approved usulan not applied', { usulanId, type: usulan.type, reasons: reasons.map((r) => r.code) });
+}
+
+const refused = (householdId: string | null, ...reasons: Reason[]): Outcome => ({ ok: false, householdId, reasons });
+
+function householdRef(id: string) {
+  return collections.households().doc(id);
+}
+
+async function readHousehold(ctx: Context, id: string): Promise<HouseholdDoc | null> {
+  return (await ctx.tx.get(householdRef(id))).data() ?? null;
+}
+
+async function readActiveMembers(ctx: Context, householdId: string): Promise<QueryDocumentSnapshot<MemberDoc>[]> {
+  return (await ctx.tx.get(collections.members(householdId).where('status', '==', 'aktif'))).docs;
+}
+
+/** Eligibility per program for the household as it will be, and the member data it was decided on. */
+function eligibilityFields(ctx: Context, household: Pick<HouseholdDoc, 'desil' | 'status' | 'desaCode'>, members: readonly Member[]) {
+  const memberCriteria = criteriaOf(members);
+  return {
+    eligibility: toEligibilityMap(eligibility({ desil: household.desil, status: household.status, desaCode: household.desaCode }, memberCriteria, ctx.programs, ctx.now)),
+    memberCriteria,
+  };
+}
+
+function headNameOf(members: readonly Pick<Member, 'name' | 'relationship'>[]): string {
+  const order = ['kepala_keluarga', 'istri', 'suami'];
+  for (const rel of order) {
+    const found = members.find((m) => m.relationship === rel);
+    if (found) return found.name;
+  }
+  return members[0]?.name ?? '—';
+}
+
+function wilayahOf(desaCode: string) {
+  return { desaCode, kecamatanCode: kecamatanOf(desaCode), kabupatenCode: kabupatenOf(desaCode) };
+}
+
+/** A member document as the register stores it (optional fields only when known). */
+function memberDoc(m: Member, householdId: string, desaCode: string, hash: string | null): MemberDoc {
+  const optional = Object.fromEntries(
+    (['occupation', 'school', 'disability', 'pregnant'] as const).flatMap((k) => (m[k] === undefined ? [] : [[k, m[k]]])),
+  );
+  return {
+    nik: m.nik, nikMasked: maskNik(m.nik), nikHash: hash, name: m.name, sex: m.sex, birthDate: m.birthDate, relationship: m.relationship,
+    ...optional, flags: m.nik ? [] : ['nik.missing'], status: 'aktif', leftReason: null, householdId, desaCode, kabupatenCode: kabupatenOf(desaCode),
+    createdAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+  };
+}
+
+function writeIndex(ctx: Context, hash: string, householdId: string, memberId: string, desaCode: string): void {
+  ctx.tx.set(collections.nikIndex().doc(hash), {
+    householdId, memberId, active: true, desaCode, kabupatenCode: kabupatenOf(desaCode), createdAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+  });
+}
+
+/** NIKs held elsewhere by a household that is still in the register: the approval lost a race, or the data is ganda. */
+function conflicts(members: readonly Member[], lookup: Map<string, NikIndexEntry>, ownHouseholdId: string | null, suspension: SuspensionPolicy): Reason[] {
+  return members.flatMap((m, i) => {
+    const found = m.nik ? lookup.get(m.nik) : undefined;
+    if (!found || found.householdId === ownHouseholdId || found.status === 'keluar') return [];
+    if (found.status === 'ditangguhkan' && suspension.route === 'usulan_baru') return [];
+    return [reason('usulan.ganda', `Ganda: NIK anggota ke-${i + 1} sudah terdaftar di register (desa ${found.desaCode}) sebelum usulan ini diterapkan`, `household.members.${i}.nik`)];
+  });
+}
+
+/** Members of a suspended household returning through a new usulan leave their old record, with the reason. */
+async function closeReturningMembers(ctx: Context, members: readonly Member[], lookup: Map<string, NikIndexEntry>): Promise<(() => void)[]> {
+  const writes: (() => void)[] = [];
+  for (const m of members) {
+    const found = m.nik ? lookup.get(m.nik) : undefined;
+    if (!found || found.status !== 'ditangguhkan') continue;
+    const old = (await ctx.tx.get(collections.nikIndex().doc(nikHash(m.nik!)))).data();
+    if (!old) continue;
+    writes.push(() =>
+      ctx.tx.update(collections.members(old.householdId).doc(old.memberId), {
+        status: 'keluar',
+        leftReason: reason('member.kembali_usulan_baru', `Diusulkan kembali melalui usulan baru ${ctx.usulanId}`),
+      }),
+    );
+  }
+  return writes;
+}
+
+async function applyBaru(ctx: Context, c: UsulanBaruContent): Promise<Outcome> {
+  const members = c.household.members;
+  const lookup = await readNikIndex(ctx.tx, members.flatMap((m) => (m.nik ? [m.nik] : [])));
+  const clash = conflicts(members, lookup, null, ctx.suspension);
+  if (clash.length > 0) return refused(null, ...clash);
+  const closeOld = await closeReturningMembers(ctx, members, lookup);
+  // Reads are done; writes follow.
+  closeOld.forEach((w) => w());
+  const { desaCode } = ctx.usulan;
+  const ref = collections.households().doc();
+  const status = 'aktif' as const;
+  const nowTs = Timestamp.fromDate(ctx.now);
+  ctx.tx.create(ref, {
+    kkNumber: c.household.kkNumber,
+    kkHistory: startKkHistory(c.household.kkNumber, ctx.now, ctx.usulanId),
+    address: c.household.address,
+    ...wilayahOf(desaCode),
+    desil: c.household.desil,
+    status,
+    statusReason: null,
+    headName: headNameOf(members),
+    memberCount: members.length,
+    // The musyawarah and the validation count as this household's first verval.
+    lastVervalAt: nowTs,
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    ...eligibilityFields(ctx, { desil: c.household.desil, status, desaCode }, members),
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: ctx.usulanId,
+    createdAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+    updatedAt: FieldValue.serverTimestamp() as unknown as Timestamp,
+  });
+  for (const m of members) {
+    const memberRef = collections.members(ref.id).doc();
+    const hash = m.nik ? nikHash(m.nik) : null;
+    ctx.tx.create(memberRef, memberDoc(m, ref.id, desaCode, hash));
+    if (hash) writeIndex(ctx, hash, ref.id, memberRef.id, desaCode);
+  }
+  return { ok: true, householdId: ref.id, summary: `Keluarga ${members.length} anggota ditambahkan; desil ${c.household.desil}` };
+}
+
+async function applyPerbaikan(ctx: Context, c: UsulanPerbaikanContent): Promise<Outcome> {
+  const h = await readHousehold(ctx, c.householdId);
+  if (!h || h.status === 'keluar') return refused(c.householdId, reason('usulan.household_keluar', 'Keluarga ini sudah tidak ada di register'));
+  const current = await readActiveMembers(ctx, c.householdId);
+  const before: StoredOrNew[] = current.map((s) => ({ ...s.data(), id: s.id }));
+  const diff = compareMembersByNik<StoredOrNew>(before, c.household.members);
+  const lookup = await readNikIndex(ctx.tx, diff.joined.flatMap((m) => (m.nik ? [m.nik] : [])));
+  const clash = conflicts(diff.joined, lookup, c.householdId, ctx.suspension);
+  if (clash.length > 0) return refused(c.householdId, ...clash);
+  let kkHistory = h.kkHistory;
+  if (h.kkNumber !== c.household.kkNumber) {
+    const appended = appendKkChange(h.kkHistory, {
+      kkNumber: c.household.kkNumber,
+      since: startKkHistory(c.household.kkNumber, ctx.now, null)[0]!.since,
+      reason: c.kkChangeReason ?? 'perubahan_data',
+      sourceUsulanId: ctx.usulanId,
+    });
+    if (!appended.ok) return refused(c.householdId, appended.reason);
+    kkHistory = appended.history;
+  }
+  // Writes.
+  const left = reason('member.perbaikan', `Tidak lagi tercantum setelah perbaikan data (usulan ${ctx.usulanId})`);
+  for (const m of [...diff.left, ...diff.unmatched.before]) {
+    ctx.tx.update(collections.members(c.householdId).doc(m.id!), { status: 'keluar', leftReason: left });
+    if (m.nikHash) ctx.tx.update(collections.nikIndex().doc(m.nikHash), { active: false });
+  }
+  for (const { before: b, after: a } of diff.stayed) {
+    const { createdAt: _c, ...fresh } = memberDoc(a, c.householdId, h.desaCode, b.nikHash ?? null);
+    ctx.tx.set(collections.members(c.householdId).doc(b.id!), fresh, { merge: true });
+  }
+  for (const m of [...diff.joined, ...diff.unmatched.after]) {
+    const ref = collections.members(c.householdId).doc();
+    const hash = m.nik ? nikHash(m.nik) : null;
+    ctx.tx.create(ref, memberDoc(m, c.householdId, h.desaCode, hash));
+    if (hash) writeIndex(ctx, hash, c.householdId, ref.id, h.desaCode);
+  }
+  const members = c.household.members;
+  ctx.tx.update(householdRef(c.householdId), {
+    kkNumber: c.household.kkNumber,
+    kkHistory,
+    address: c.household.address,
+    desil: c.household.desil,
+    headName: headNameOf(members),
+    memberCount: members.length,
+    ...eligibilityFields(ctx, { ...h, desil: c.household.desil }, members),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  return {
+    ok: true,
+    householdId: c.householdId,
+    summary: `Data keluarga diperbaiki: ${diff.stayed.length} anggota tetap, ${diff.joined.length + diff.unmatched.after.length} masuk, ${diff.left.length + diff.unmatched.before.length} keluar${kkHistory !== h.kkHistory ? '; nomor KK berubah' : ''}`,
+  };
+}
+
+async function applyKeluar(ctx: Context, c: UsulanKeluarContent): Promise<Outcome> {
+  const h = await readHousehold(ctx, c.householdId);
+  if (!h || h.status === 'keluar') return refused(c.householdId, reason('usulan.household_keluar', 'Keluarga ini sudah keluar dari register'));
+  const current = await readActiveMembers(ctx, c.householdId);
+  const why = reason(`keluar.${c.reason}`, `${KELUAR_REASON_LABELS[c.reason]}${c.reason === 'ganda' ? ` (data yang dipakai: keluarga ${c.duplicateOfHouseholdId})` : ''}: ${c.note}`);
+  const whole = c.memberIds.length === 0;
+  const leaving = whole ? current : current.filter((s) => c.memberIds.includes(s.id));
+  if (!whole && leaving.length !== c.memberIds.length) {
+    return refused(c.householdId, reason('keluar.member_unknown', 'Anggota yang diusulkan keluar tidak (lagi) tercatat aktif di keluarga ini', 'memberIds'));
+  }
+  const staying = current.filter((s) => !leaving.includes(s));
+  if (!whole && staying.length === 0) {
+    return refused(c.householdId, reason('keluar.no_member_left', 'Semua anggota keluar: usulkan keluarga keluar seluruhnya', 'memberIds'));
+  }
+  // Writes: members keep their record, with the reason; their NIKs are freed in the index.
+  for (const s of leaving) {
+    if (!whole) ctx.tx.update(s.ref, { status: 'keluar', leftReason: why });
+    if (s.data().nikHash) ctx.tx.update(collections.nikIndex().doc(s.data().nikHash!), { active: false });
+  }
+  const remaining: Member[] = staying.map((s) => s.data());
+  const status = whole ? ('keluar' as const) : h.status;
+  ctx.tx.update(householdRef(c.householdId), {
+    ...(whole ? { status, statusReason: why } : { memberCount: remaining.length, headName: headNameOf(remaining) }),
+    ...eligibilityFields(ctx, { ...h, status }, whole ? current.map((s) => s.data()) : remaining),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  return { ok: true, householdId: c.householdId, summary: whole ? `Keluarga keluar dari register: ${KELUAR_REASON_LABELS[c.reason]}` : `${leaving.length} anggota keluar: ${KELUAR_REASON_LABELS[c.reason]}` };
+}
+
+async function applyReaktivasi(ctx: Context, c: UsulanReaktivasiContent): Promise<Outcome> {
+  const h = await readHousehold(ctx, c.householdId);
+  if (!h) return refused(c.householdId, reason('usulan.household_missing', 'Keluarga yang diusulkan tidak ada di register'));
+  const result = reactivate({ status: h.status, reactivations: h.reactivations ?? 0 }, ctx.suspension);
+  if (!result.ok) return refused(c.householdId, ...result.reasons);
+  const members: Member[] = (await readActiveMembers(ctx, c.householdId)).map((s) => s.data());
+  ctx.tx.update(householdRef(c.householdId), {
+    status: result.status,
+    statusReason: result.statusReason,
+    reactivations: result.reactivations,
+    suspension: null,
+    // The BA klarifikasi is a fresh verification of the household.
+    lastVervalAt: Timestamp.fromDate(ctx.now),
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    ...eligibilityFields(ctx, { ...h, status: result.status }, members),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  return { ok: true, householdId: c.householdId, summary: `Keluarga direaktivasi (reaktivasi ke-${result.reactivations})` };
+}
+
+async function applyPindahMasuk(ctx: Context, c: UsulanPindahMasukContent): Promise<Outcome> {
+  const h = await readHousehold(ctx, c.householdId);
+  if (!h || h.status === 'keluar') return refused(c.householdId, reason('usulan.household_keluar', 'Keluarga ini sudah tidak ada di register'));
+  if (h.desaCode !== c.fromDesaCode) {
+    return refused(c.householdId, reason('pindah.from_mismatch', 'Menurut register, keluarga ini sudah tidak berada di desa asal yang disebut', 'fromDesaCode'));
+  }
+  const members = await ctx.tx.get(collections.members(c.householdId));
+  let kkHistory = h.kkHistory;
+  if (c.kkNumber !== undefined && c.kkNumber !== h.kkNumber) {
+    const appended = appendKkChange(h.kkHistory, { kkNumber: c.kkNumber, since: startKkHistory(c.kkNumber, ctx.now, null)[0]!.since, reason: 'pindah', sourceUsulanId: ctx.usulanId });
+    if (!appended.ok) return refused(c.householdId, appended.reason);
+    kkHistory = appended.history;
+  }
+  const to = wilayahOf(ctx.usulan.desaCode);
+  for (const m of members.docs) {
+    ctx.tx.update(m.ref, { desaCode: to.desaCode, kabupatenCode: to.kabupatenCode });
+    const hash = m.data().nikHash;
+    if (hash && m.data().status === 'aktif') ctx.tx.update(collections.nikIndex().doc(hash), { desaCode: to.desaCode, kabupatenCode: to.kabupatenCode });
+  }
+  const active: Member[] = members.docs.filter((m) => m.data().status === 'aktif').map((m) => m.data());
+  ctx.tx.update(householdRef(c.householdId), {
+    ...to,
+    address: c.address,
+    kkNumber: c.kkNumber ?? h.kkNumber,
+    kkHistory,
+    // The receiving desa found and verified the family: that is a verval.
+    lastVervalAt: Timestamp.fromDate(ctx.now),
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    ...eligibilityFields(ctx, { ...h, desaCode: to.desaCode }, active),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  return { ok: true, householdId: c.householdId, summary: `Keluarga pindah dari desa ${c.fromDesaCode} ke desa ${to.desaCode}` };
 }

@@ -1,7 +1,9 @@
-import { FieldValue } from 'firebase-admin/firestore';
+import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { checkTransition, reason, validateUsulanBaru, type Reason } from './domain/index.js';
+import {
+  checkTransition, parseKabupatenPolicy, reason, suspensionPolicyOf, usulanContentSchema, validateUsulan as checkUsulan, type NikIndexEntry, type TargetHousehold,
+} from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -9,10 +11,12 @@ import type { UsulanDoc } from './lib/documents.js';
 import { nikHash, nikHmacKey } from './lib/nik-hash.js';
 
 /**
- * Step 2 of the flow: a submitted usulan is checked (schema, KK, NIK structure and agreement with
- * the member, NIK already in the register) and the result is written back to it. The result
- * records which submission it belongs to, so the trigger's own write, or a second delivery of the
- * same event, finds the work done and returns.
+ * Step 2 of the flow: a submitted usulan of any type is checked — its content, NIK and KK
+ * structure, the household it is about (still in the register, in the proposing desa, or for a
+ * pindah masuk in the desa it leaves), NIKs already in the register anywhere, the kabupaten's
+ * reactivation policy — and the result is written back to it. The result records which
+ * submission it belongs to, so the trigger's own write, or a second delivery of the same event,
+ * finds the work done and returns.
  */
 export const validateUsulan = onDocumentWritten({ document: 'usulan/{usulanId}', secrets: [nikHmacKey] }, async (event) => {
   const after = event.data?.after;
@@ -28,44 +32,70 @@ function needsValidation(doc: UsulanDoc): boolean {
 export async function validateSubmission(usulanId: string, now: Date): Promise<void> {
   const ref = collections.usulan().doc(usulanId);
   await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    const doc = snap.data();
+    const doc = (await tx.get(ref)).data();
     if (!doc || !needsValidation(doc)) return;
-    const result = validateUsulanBaru({ type: doc.type, household: doc.household }, now);
-    const errors: Reason[] = [...result.errors];
-    if (result.content) {
-      const members = result.content.household.members;
-      const indexRefs = members.map((m) => (m.nik ? collections.nikIndex().doc(nikHash(m.nik)) : null));
-      const existing = await Promise.all(indexRefs.map((r) => (r ? tx.get(r) : Promise.resolve(null))));
-      existing.forEach((s, i) => {
-        const found = s?.data();
-        if (found) {
-          errors.push(reason('nik.registered', `NIK anggota ke-${i + 1} sudah terdaftar di register (desa ${found.desaCode})`, `household.members.${i}.nik`));
-        }
-      });
+    const policy = parseKabupatenPolicy((await tx.get(collections.policies().doc(doc.kabupatenCode))).data());
+    const parsed = usulanContentSchema.safeParse(doc);
+    const content = parsed.success ? parsed.data : null;
+    const target = content && content.type !== 'baru' ? await readTarget(tx, content.householdId) : null;
+    const members = content && (content.type === 'baru' || content.type === 'perbaikan') ? content.household.members : [];
+    const nikLookup = await readNikIndex(tx, members.flatMap((m) => (m.nik ? [m.nik] : [])));
+    const result = checkUsulan(doc, now, {
+      desaCode: doc.desaCode,
+      target,
+      nikLookup,
+      suspensionPolicy: suspensionPolicyOf(policy),
+      nik: { unknownRegion: policy?.unknownNikRegion ?? 'error' },
+    });
+    if (content && content.type !== 'baru' && !target) {
+      result.errors.push(reason('usulan.household_missing', 'Keluarga yang diusulkan tidak ada di register', 'householdId'));
+      result.ok = false;
     }
-    const ok = errors.length === 0;
-    const status = ok ? 'diajukan' : 'tidak_lolos_validasi';
-    if (!ok) {
+    const status = result.ok ? 'diajukan' : 'tidak_lolos_validasi';
+    if (!result.ok) {
       const t = checkTransition(doc.status, status, 'sistem');
       if (!t.ok) throw new Error(`validation transition refused: ${t.reason.code}`);
     }
     tx.update(ref, {
       status,
-      validation: { ok, errors, warnings: result.warnings, checkedAt: FieldValue.serverTimestamp(), forSubmission: doc.submittedAt!.toMillis() },
+      validation: { ok: result.ok, errors: result.errors, warnings: result.warnings, checkedAt: FieldValue.serverTimestamp(), forSubmission: doc.submittedAt!.toMillis() },
       updatedAt: FieldValue.serverTimestamp(),
     });
     writeAudit(tx, {
       actorUid: 'sistem',
       actorRole: 'sistem',
-      action: ok ? 'usulan.lolos_validasi' : 'usulan.tidak_lolos_validasi',
+      action: result.ok ? 'usulan.lolos_validasi' : 'usulan.tidak_lolos_validasi',
       target: { collection: 'usulan', id: usulanId },
       kabupatenCode: doc.kabupatenCode,
       desaCode: doc.desaCode,
-      summary: ok
-        ? `Usulan lolos validasi (${result.warnings.length} catatan)`
-        : `Usulan tidak lolos validasi: ${errors.map((e) => e.code).join(', ')}`,
+      summary: result.ok
+        ? `Usulan ${doc.type} lolos validasi (${result.warnings.length} catatan)`
+        : `Usulan ${doc.type} tidak lolos validasi: ${result.errors.map((e) => e.code).join(', ')}`,
     });
-    logger.info('usulan validated', { usulanId, ok, errorCodes: errors.map((e) => e.code) });
+    logger.info('usulan validated', { usulanId, type: doc.type, ok: result.ok, errorCodes: result.errors.map((e) => e.code) });
   });
+}
+
+async function readTarget(tx: Transaction, householdId: string): Promise<TargetHousehold | null> {
+  const h = (await tx.get(collections.households().doc(householdId))).data();
+  return h ? { id: householdId, desaCode: h.desaCode, kkNumber: h.kkNumber, status: h.status, reactivations: h.reactivations ?? 0 } : null;
+}
+
+/**
+ * The NIK index entries for these NIKs, with the status that matters for each: the member's if it
+ * left, else its household's. Reads one index document per NIK and one household per holder.
+ */
+export async function readNikIndex(tx: Transaction, niks: string[]): Promise<Map<string, NikIndexEntry>> {
+  const lookup = new Map<string, NikIndexEntry>();
+  if (niks.length === 0) return lookup;
+  const entries = await tx.getAll(...niks.map((nik) => collections.nikIndex().doc(nikHash(nik))));
+  const holders = [...new Set(entries.flatMap((e) => (e.exists && e.data()!.active ? [e.data()!.householdId] : [])))];
+  const households = holders.length > 0 ? await tx.getAll(...holders.map((id) => collections.households().doc(id))) : [];
+  const statusOf = new Map(households.map((h) => [h.id, h.data()?.status ?? 'keluar']));
+  entries.forEach((e, i) => {
+    const entry = e.data();
+    if (!entry) return;
+    lookup.set(niks[i]!, { householdId: entry.householdId, desaCode: entry.desaCode, status: entry.active ? statusOf.get(entry.householdId) : 'keluar' });
+  });
+  return lookup;
 }

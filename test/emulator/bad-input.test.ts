@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { collection, doc, serverTimestamp, writeBatch, type DocumentData } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionInputSchema, manageUserInputSchema } from '../../functions/src/domain/index.js';
+import { decisionInputSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
 import { adminAuth, adminDb, ensureUser, seedConfig } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
 import { meeting } from '../support/factories.js';
+import { recordAndSubmit } from '../support/flow.js';
 
 /**
  * Bad input, thousands of times: random and malformed payloads to every callable and every
@@ -180,24 +181,8 @@ describe('client-writable collections refuse malformed documents whole', () => {
       }),
       { numRuns: 40, seed: 20261122 },
     );
-    const refs = [];
-    for (const household of households) {
-      const mRef = doc(collection(db, 'musyawarah'));
-      const uRef = doc(collection(db, 'usulan'));
-      const create = writeBatch(db);
-      create.set(mRef, validMusyawarah(operator.uid));
-      create.set(uRef, {
-        musyawarahId: mRef.id, ...wilayah, type: 'baru', household, status: 'draft', createdBy: operator.uid,
-        createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
-      });
-      await create.commit();
-      const submit = writeBatch(db);
-      const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
-      submit.update(mRef, stamp);
-      submit.update(uRef, stamp);
-      await submit.commit();
-      refs.push(uRef);
-    }
+    // Junk content, as a client that skipped the portal's checks would send it (it passes the rules' shape check).
+    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent));
     const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
     for (const r of results) {
       expect(r.status).toBe('tidak_lolos_validasi');

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
-import { collection, doc, getDoc, getDocs, query, serverTimestamp, where, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
+import { collection, doc, getDoc, getDocs, query, where, type DocumentReference } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UsulanDoc } from '../../functions/src/domain/documents.js';
 import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
-import { household, meeting, nikFor } from '../support/factories.js';
+import { household, nikFor } from '../support/factories.js';
+import { recordAndSubmit as recordAndSubmitAll, type Usulan } from '../support/flow.js';
 
 /**
  * The thin flow, end to end on the emulator suite: an operator records a musyawarah with one
@@ -15,8 +15,6 @@ import { household, meeting, nikFor } from '../support/factories.js';
  * approves it; the application trigger puts the household in the register with its eligibility;
  * the scheduled job freezes it once its verval is too old.
  */
-type Usulan = UsulanDoc<Timestamp>;
-
 const PASSWORD = 'flow-test-pass';
 let operator: ClientUser;
 let verifikator: ClientUser;
@@ -37,24 +35,9 @@ afterAll(async () => {
   await Promise.all([operator?.close(), verifikator?.close(), kadis?.close()]);
 });
 
-/** What the portal does: create the musyawarah and its usulan as drafts, then submit both. */
+/** What the portal does for one "add household" usulan of Derati. */
 async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof household>): Promise<DocumentReference<Usulan>> {
-  const wilayah = { desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN };
-  const mRef = doc(collection(user.db, 'musyawarah'));
-  const uRef = doc(collection(user.db, 'usulan'));
-  const create = writeBatch(user.db);
-  create.set(mRef, { ...wilayah, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
-  create.set(uRef, {
-    musyawarahId: mRef.id, ...wilayah, type: 'baru', household: content, status: 'draft', createdBy: user.uid,
-    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
-  });
-  await create.commit();
-  const submit = writeBatch(user.db);
-  const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
-  submit.update(mRef, stamp);
-  submit.update(uRef, stamp);
-  await submit.commit();
-  return uRef as DocumentReference<Usulan>;
+  return (await recordAndSubmitAll(user, DESA.derati, [{ type: 'baru', household: content }])).refs[0]!;
 }
 
 async function runScheduled(name: string): Promise<void> {

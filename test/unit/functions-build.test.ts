@@ -33,13 +33,27 @@ describe('functions/ builds and deploys on its own', () => {
   it('the entry point loads from the built output and exports every function with its trigger', async () => {
     const mod = (await import(pathToFileURL(join(libDir, 'index.js')).href)) as Record<string, { __endpoint?: Record<string, unknown> }>;
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
-    expect(Object.keys(endpoints).sort()).toEqual(['applyUsulan', 'decideUsulan', 'freezeStaleHouseholds', 'manageUser', 'validateUsulan']);
+    expect(Object.keys(endpoints).sort()).toEqual([
+      'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'freezeStaleHouseholds', 'manageUser',
+      'onProgramChanged', 'reconcileStatistics', 'recordSticker', 'recordVerval', 'reevaluateEligibility', 'summarizeMusyawarah',
+      'updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats', 'validateUsulan',
+    ]);
     for (const e of Object.values(endpoints)) expect(e?.region).toEqual(['asia-southeast2']);
     expect(endpoints.validateUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.applyUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.updated' } });
     expect(endpoints.decideUsulan).toHaveProperty('callableTrigger');
-    expect(endpoints.manageUser).toHaveProperty('callableTrigger');
+    for (const name of ['manageUser', 'recordVerval', 'recordSticker', 'configureProgram', 'configurePolicy']) expect(endpoints[name]).toHaveProperty('callableTrigger');
+    expect(endpoints.summarizeMusyawarah).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
+    // A new decree fans out through a task queue, one page of households per task.
+    expect(endpoints.onProgramChanged).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
+    expect(endpoints.reevaluateEligibility).toHaveProperty('taskQueueTrigger');
     expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' } });
+    // Statistics: retried triggers (idempotent per event), the nightly reconciliation after the staleness job; exports.
+    for (const name of ['updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats']) {
+      expect(endpoints[name]).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written', retry: true } });
+    }
+    expect(endpoints.reconcileStatistics).toMatchObject({ scheduleTrigger: { schedule: 'every day 02:30', timeZone: 'Asia/Jakarta' } });
+    expect(endpoints.exportRegister).toHaveProperty('callableTrigger');
   });
 
   it('every package the built code imports is a dependency in functions/package.json', () => {

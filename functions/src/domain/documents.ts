@@ -1,7 +1,14 @@
-import type { HouseholdStatus, ProgramDecision } from './eligibility.js';
+import type { EligibilityMember, HouseholdStatus, ProgramDecision } from './eligibility.js';
 import type { Reason } from './reason.js';
-import type { Meeting, UsulanBaruContent } from './schemas.js';
+import type { KkHistoryEntry } from './kk.js';
+import type { DisabilityLevel, Meeting, Occupation, Relationship, SchoolLevel } from './schemas.js';
+import type { StalenessLevel } from './staleness.js';
+import type { SuspensionRecord } from './suspension.js';
+import type { UsulanContent } from './usulan.js';
 import type { UsulanStatus } from './usulan-status.js';
+import type { MusyawarahStatus } from './musyawarah-status.js';
+import type { KabupatenPolicy } from './policy.js';
+import type { UserRole } from './roles.js';
 
 /**
  * The shape of every stored document, written once for both sides: `Ts` is the timestamp type of
@@ -18,9 +25,10 @@ export const COLLECTIONS = {
   programs: 'programs',
   policies: 'policies',
   users: 'users',
+  stats: 'stats',
+  exports: 'exports',
+  verval: 'verval', // subcollection of households
 } as const;
-import type { KabupatenPolicy } from './policy.js';
-import type { UserRole } from './roles.js';
 
 export type Role = UserRole;
 
@@ -29,11 +37,13 @@ export interface MusyawarahDoc<Ts> {
   kecamatanCode: string;
   kabupatenCode: string;
   meeting: Meeting;
-  status: 'draft' | 'diajukan';
+  status: MusyawarahStatus;
   createdBy: string;
   createdAt: Ts;
   updatedAt: Ts;
   submittedAt: Ts | null;
+  /** Its usulan counted by status; written by a function, absent until the first usulan is checked. */
+  summary?: MusyawarahSummary;
 }
 
 export interface ValidationRecord<Ts> {
@@ -57,7 +67,8 @@ export interface DecisionRecord<Ts> {
   at: Ts;
 }
 
-export interface UsulanDoc<Ts> extends UsulanBaruContent {
+/** What Tepat keeps about an usulan besides its content. */
+export interface UsulanMeta<Ts> {
   musyawarahId: string;
   desaCode: string;
   kecamatanCode: string;
@@ -74,11 +85,17 @@ export interface UsulanDoc<Ts> extends UsulanBaruContent {
   outcome: { householdId: string | null; reasons: Reason[]; at: Ts } | null;
 }
 
+/** An usulan of any type: its content (usulan.ts) and what Tepat keeps about it. */
+export type UsulanDoc<Ts> = UsulanContent & UsulanMeta<Ts>;
+
+/** The per-musyawarah count of its usulan by status, kept by a function. */
+export type MusyawarahSummary = Record<UsulanStatus, number> & { total: number };
+
 export type EligibilityMap = Record<string, Omit<ProgramDecision, 'programId'>>;
 
 export interface HouseholdDoc<Ts> {
   kkNumber: string;
-  kkHistory: { kkNumber: string; since: Ts; sourceUsulanId: string }[];
+  kkHistory: KkHistoryEntry[];
   address: string;
   desaCode: string;
   kecamatanCode: string;
@@ -88,12 +105,33 @@ export interface HouseholdDoc<Ts> {
   statusReason: Reason | null;
   headName: string;
   memberCount: number;
+  /** Active members as eligibility sees them (criteriaOf): no NIK, no name. */
+  memberCriteria: EligibilityMember[];
   lastVervalAt: Ts;
+  /** Where the household stands against the kabupaten's staleness policy (set by the daily job, reset by a verval). */
+  staleness: { level: StalenessLevel; missed: number; freezesAt: Ts | null };
   eligibility: EligibilityMap;
+  /** Reactivations used after suspensions (policy allows at most `maxReactivations`). */
+  reactivations: number;
+  suspension: SuspensionRecord | null;
+  /** The "keluarga pra sejahtera" sticker on the house (seed 000), once installed. */
+  sticker: { installedOn: string; by: string } | null;
   sourceUsulanId: string;
   createdAt: Ts;
   updatedAt: Ts;
 }
+
+/** One verval (verification visit) of a household: `households/{id}/verval/{id}`. */
+export interface VervalDoc<Ts> {
+  result: VervalResult;
+  note: string;
+  by: string;
+  desaCode: string;
+  kabupatenCode: string;
+  at: Ts;
+}
+
+export type VervalResult = 'sesuai' | 'diperbaiki';
 
 export interface MemberDoc<Ts> {
   nik: string | null;
@@ -102,8 +140,15 @@ export interface MemberDoc<Ts> {
   name: string;
   sex: 'L' | 'P';
   birthDate: string;
-  relationship: string;
+  relationship: Relationship;
+  occupation?: Occupation;
+  school?: SchoolLevel;
+  disability?: DisabilityLevel;
+  pregnant?: boolean;
   flags: string[];
+  /** A member who left the household (died, moved, ganda) stays on record with the reason. */
+  status: 'aktif' | 'keluar';
+  leftReason: Reason | null;
   householdId: string;
   desaCode: string;
   kabupatenCode: string;
@@ -114,6 +159,8 @@ export interface MemberDoc<Ts> {
 export interface NikIndexDoc<Ts> {
   householdId: string;
   memberId: string;
+  /** False once the member left the register: the NIK may be proposed again (with a warning). */
+  active: boolean;
   desaCode: string;
   kabupatenCode: string;
   createdAt: Ts;
@@ -147,3 +194,54 @@ export interface UserProfileDoc<Ts> {
 
 /** `policies/{kabupatenCode}`: see policy.ts. */
 export type PolicyDoc = KabupatenPolicy;
+
+/**
+ * `stats/{level}_{code}`: the register's numbers for one desa, kecamatan or kabupaten (see
+ * statistics.ts). `counts` is kept by triggers with increments and rewritten by the daily
+ * reconciliation; the other fields come from the reconciliation (and, for `operators`, the users trigger).
+ */
+export interface StatsDoc<Ts> {
+  level: import('./statistics.js').StatsLevel;
+  code: string;
+  kabupatenCode: string;
+  kecamatanCode: string | null;
+  /** Set on desa documents only (the rules let the desa's operator read those). */
+  desaCode: string | null;
+  counts: import('./statistics.js').StatsCounts;
+  /** Likely-duplicate groups (same normalised name, birth date, desa; one without NIK); from the reconciliation. */
+  likelyDuplicates?: number;
+  /** Kabupaten document only: desa/kelurahan with an active operator, of all desa/kelurahan in force (seed 001). */
+  operators?: { activeDesa: number; activeDesaCodes: string[]; desaTotal: number };
+  updatedAt: Ts;
+  lastReconciledAt?: Ts;
+  /** What the last reconciliation found wrong in `counts` and repaired (at most 100 entries; `driftTotal` counts all). */
+  drift?: import('./statistics.js').DriftEntry[];
+  driftTotal?: number;
+}
+
+/** `exports/{id}`: one export to the ministry, with who asked for it, what it held and where it went. */
+export interface ExportDoc<Ts> {
+  kind: import('./bnba.js').ExportKind;
+  format: import('./bnba.js').ExportFormat;
+  scope: { level: 'desa' | 'kabupaten'; code: string };
+  /** Perubahan: changes approved on or after this day; null for everything. */
+  since: string | null;
+  kabupatenCode: string;
+  desaCode: string | null;
+  requestedBy: string;
+  requestedByRole: Role;
+  status: import('./bnba.js').ExportStatus;
+  /** Rows in the file, and households (BNBA) or usulan (perubahan) they come from. */
+  rowCount: number | null;
+  sourceCount: number | null;
+  fileName: string;
+  byteSize: number | null;
+  /** SHA-256 of the file as delivered, to check a copy later. */
+  sha256: string | null;
+  /** The file is returned once in the callable's response and not kept on the server. */
+  delivery: 'respons';
+  error: string | null;
+  requestedAt: Ts;
+  finishedAt: Ts | null;
+  durationMs: number | null;
+}

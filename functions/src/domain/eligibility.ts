@@ -200,3 +200,19 @@ export function eligibility(
 export function evaluateEligibility(subject: EligibilitySubject, programs: readonly Program[], date: Date): ProgramDecision[] {
   return eligibility(subject, null, programs, date);
 }
+
+/**
+ * What eligibility needs of each member, and nothing more (no NIK, no name): kept on the household
+ * so that a new decree or band can be re-evaluated from the household document alone.
+ */
+export function criteriaOf(members: readonly EligibilityMember[]): EligibilityMember[] {
+  return members.map((m) => {
+    const c: EligibilityMember = { birthDate: m.birthDate };
+    if (m.sex !== undefined) c.sex = m.sex;
+    if (m.occupation !== undefined) c.occupation = m.occupation;
+    if (m.pregnant !== undefined) c.pregnant = m.pregnant;
+    if (m.disability !== undefined) c.disability = m.disability;
+    if (m.school !== undefined) c.school = m.school;
+    return c;
+  });
+}

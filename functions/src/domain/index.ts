@@ -21,5 +21,7 @@ export * from './duplicates.js';
 export * from './layering.js';
 export * from './roles.js';
 export * from './documents.js';
+export * from './statistics.js';
+export * from './bnba.js';
 // Not re-exported on purpose: './wilayah-data/villages.js' (83,762 desa codes and Bengkulu names).
 // Import it explicitly where it is needed, so the portal's main bundle stays small.

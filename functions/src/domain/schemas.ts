@@ -40,6 +40,7 @@ export const RELATIONSHIPS = [
   'lainnya',
 ] as const;
 export const relationshipSchema = z.enum(RELATIONSHIPS, { error: 'Pilih hubungan dalam keluarga' });
+export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export const RELATIONSHIP_LABELS: Record<(typeof RELATIONSHIPS)[number], string> = {
   kepala_keluarga: 'Kepala keluarga',
@@ -161,7 +162,17 @@ export const meetingSchema = z.object({
   place: z.string({ error: 'Tempat wajib diisi' }).trim().min(2, { error: 'Tempat wajib diisi' }).max(120, { error: 'Tempat terlalu panjang' }),
   chair: z.string({ error: 'Pimpinan musyawarah wajib diisi' }).trim().min(2, { error: 'Pimpinan musyawarah wajib diisi' }).max(100, { error: 'Nama terlalu panjang' }),
   attendees: z.number({ error: 'Jumlah peserta wajib diisi' }).int({ error: 'Jumlah peserta harus bilangan bulat' }).min(1, { error: 'Jumlah peserta minimal 1' }).max(10000, { error: 'Jumlah peserta tidak wajar' }),
+  /** The musyawarah is held by the BPD with the Pemdes (Permendesa): was the BPD there? */
+  bpdPresent: z.boolean({ error: 'Isi apakah BPD hadir' }),
+  /** Representatives of poor households present, as the musyawarah desa requires. */
+  poorHouseholdRepresentatives: z
+    .number({ error: 'Jumlah perwakilan keluarga miskin wajib diisi' })
+    .int({ error: 'Jumlah perwakilan harus bilangan bulat' })
+    .min(0, { error: 'Jumlah perwakilan tidak boleh negatif' }),
   notes: z.string().max(2000, { error: 'Catatan terlalu panjang (maks. 2000 huruf)' }),
+}).refine((m) => m.poorHouseholdRepresentatives <= m.attendees, {
+  error: 'Perwakilan keluarga miskin tidak boleh lebih banyak dari jumlah peserta',
+  path: ['poorHouseholdRepresentatives'],
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -191,3 +202,29 @@ export const decisionInputSchema = z
   })
   .refine((d) => d.decision !== 'tolak' || d.note.length > 0, { error: 'Alasan penolakan wajib diisi', path: ['note'] });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+/** One decision for every usulan of a musyawarah that the deciding person can act on. */
+export const musyawarahDecisionInputSchema = z
+  .object({
+    musyawarahId: z.string({ error: 'ID musyawarah wajib diisi' }).min(1, { error: 'ID musyawarah wajib diisi' }).max(128, { error: 'ID musyawarah tidak valid' }),
+    decision: z.enum(['setujui', 'tolak'], { error: 'Keputusan harus setujui atau tolak' }),
+    note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
+  })
+  .refine((d) => d.decision !== 'tolak' || d.note.length > 0, { error: 'Alasan penolakan wajib diisi', path: ['note'] });
+export type MusyawarahDecisionInput = z.infer<typeof musyawarahDecisionInputSchema>;
+
+/** What the operator sends when recording a verval of a household. */
+export const vervalInputSchema = z.object({
+  householdId: z.string({ error: 'Keluarga wajib dipilih' }).trim().min(1, { error: 'Keluarga wajib dipilih' }).max(128, { error: 'ID keluarga tidak valid' }),
+  result: z.enum(['sesuai', 'diperbaiki'], { error: 'Pilih hasil verval: data sesuai atau diperbaiki' }),
+  note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
+});
+export type VervalInput = z.infer<typeof vervalInputSchema>;
+
+/** The operator records that a recipient house received its bansos sticker (seed 000), and who put it up. */
+export const stickerInputSchema = z.object({
+  householdId: z.string({ error: 'Keluarga wajib dipilih' }).trim().min(1, { error: 'Keluarga wajib dipilih' }).max(128, { error: 'ID keluarga tidak valid' }),
+  installedOn: isoDateSchema,
+  by: z.string({ error: 'Nama pemasang wajib diisi' }).trim().min(2, { error: 'Nama pemasang wajib diisi' }).max(100, { error: 'Nama terlalu panjang' }),
+});
+export type StickerInput = z.infer<typeof stickerInputSchema>;

@@ -1,8 +1,11 @@
 import type { CollectionReference, DocumentData, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from './admin.js';
-import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UserProfileDoc, UsulanDoc } from './documents.js';
+import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UserProfileDoc, UsulanDoc, VervalDoc } from './documents.js';
 import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
+import { STATS_EVENTS_COLLECTION, type StatsEventDoc } from '../domain/statistics.js';
+import type { ExportDoc, StatsDoc } from '../domain/documents.js';
+import type { Timestamp } from 'firebase-admin/firestore';
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T> {
   return {
@@ -20,9 +23,15 @@ export const collections = {
   usulan: () => collection<UsulanDoc>(COLLECTIONS.usulan),
   households: () => collection<HouseholdDoc>(COLLECTIONS.households),
   members: (householdId: string) => collection<MemberDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.members}`),
+  verval: (householdId: string) => collection<VervalDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.verval}`),
   nikIndex: () => collection<NikIndexDoc>(COLLECTIONS.nikIndex),
   auditLog: () => collection<AuditDoc>(COLLECTIONS.auditLog),
   programs: () => collection<Program>(COLLECTIONS.programs),
   policies: () => collection<PolicyDoc>(COLLECTIONS.policies),
   users: () => collection<UserProfileDoc>(COLLECTIONS.users),
+  stats: () => collection<StatsDoc<Timestamp>>(COLLECTIONS.stats),
+  statsEvents: () => collection<StatsEventDoc<Timestamp>>(STATS_EVENTS_COLLECTION),
+  exports: () => collection<ExportDoc<Timestamp>>(COLLECTIONS.exports),
+  /** Every household's members at once (collection group), e.g. all members of a desa. */
+  allMembers: () => db.collectionGroup(COLLECTIONS.members).withConverter(typed<MemberDoc>()),
 };

@@ -12,3 +12,4 @@ export type MemberDoc = D.MemberDoc<Timestamp>;
 export type NikIndexDoc = D.NikIndexDoc<Timestamp>;
 export type AuditDoc = D.AuditDoc<Timestamp>;
 export type UserProfileDoc = D.UserProfileDoc<Timestamp>;
+export type VervalDoc = D.VervalDoc<Timestamp>;

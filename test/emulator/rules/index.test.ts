@@ -1,15 +1,18 @@
 import { describe } from 'vitest';
 import { auditLogRules } from './audit-log.js';
 import { ruleCoverage } from './coverage.js';
+import { exportsRules } from './exports.js';
 import { householdsRules } from './households.js';
 import { membersRules } from './members.js';
 import { musyawarahRules } from './musyawarah.js';
 import { nikIndexRules } from './nik-index.js';
 import { policiesRules } from './policies.js';
 import { programsRules } from './programs.js';
+import { statsRules } from './stats.js';
 import { useRulesEnvironment } from './support.js';
 import { usersRules } from './users.js';
 import { usulanRules } from './usulan.js';
+import { vervalRules } from './verval.js';
 
 /**
  * firestore.rules, collection by collection: the entry file of the rules tests. One module per
@@ -25,10 +28,13 @@ describe('firestore.rules', { shuffle: false }, () => {
   usulanRules();
   householdsRules();
   membersRules();
+  vervalRules();
   nikIndexRules();
   auditLogRules();
   usersRules();
   programsRules();
   policiesRules();
+  statsRules();
+  exportsRules();
   ruleCoverage();
 });

@@ -58,7 +58,8 @@ export function musyawarahRules(): void {
       const create = (data: object) => setDoc(doc(as('operator'), 'musyawarah/m2'), data);
 
       it.each([
-        ['the fewest attendees (1)', { attendees: 1 }],
+        ['the fewest attendees (1), one of them a poor-household representative', { attendees: 1, poorHouseholdRepresentatives: 1 }],
+        ['no BPD and no poor-household representative (recorded as such)', { bpdPresent: false, poorHouseholdRepresentatives: 0 }],
         ['the most attendees (10000)', { attendees: 10000 }],
         ['the shortest place and chair (2 letters)', { place: 'Ba', chair: 'Ka' }],
         ['the longest place (120) and chair (100)', { place: 'B'.repeat(120), chair: 'K'.repeat(100) }],
@@ -99,6 +100,10 @@ export function musyawarahRules(): void {
         ['a one-letter chair', { meeting: { ...meeting(), chair: 'K' } }],
         ['a chair of 101 letters', { meeting: { ...meeting(), chair: 'K'.repeat(101) } }],
         ['0 attendees', { meeting: { ...meeting(), attendees: 0 } }],
+        ['more poor-household representatives than attendees', { meeting: meeting({ attendees: 5, poorHouseholdRepresentatives: 6 }) }],
+        ['a negative number of representatives', { meeting: meeting({ poorHouseholdRepresentatives: -1 }) }],
+        ['BPD presence as text', { meeting: { ...meeting(), bpdPresent: 'ya' } }],
+        ['no BPD presence at all', { meeting: Object.fromEntries(Object.entries(meeting()).filter(([k]) => k !== 'bpdPresent')) }],
         ['10001 attendees', { meeting: { ...meeting(), attendees: 10001 } }],
         ['a fractional number of attendees', { meeting: { ...meeting(), attendees: 34.5 } }],
         ['attendees as a string', { meeting: { ...meeting(), attendees: '34' } }],

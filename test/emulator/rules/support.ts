@@ -235,14 +235,14 @@ export function storedMusyawarah(status: MusyawarahDoc<Timestamp>['status'], ove
 }
 
 /** An usulan baru exactly as the portal's `createMusyawarah` writes it. */
-export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID, overrides: Partial<UsulanDoc<Written>> = {}): UsulanDoc<Written> {
+export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID, overrides: Record<string, unknown> = {}): UsulanDoc<Written> {
   return {
     musyawarahId, ...WILAYAH, type: 'baru', household: household(), status: 'draft', createdBy,
     createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null, ...overrides,
-  };
+  } as UsulanDoc<Written>;
 }
 
-export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Partial<UsulanDoc<Timestamp>> = {}): UsulanDoc<Timestamp> {
+export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Record<string, unknown> = {}): UsulanDoc<Timestamp> {
   return {
     musyawarahId, ...WILAYAH, type: 'baru', household: household(), status, createdBy: OPERATOR_UID,
     createdAt: PAST, updatedAt: PAST, submittedAt: status === 'draft' ? null : PAST,
@@ -250,26 +250,27 @@ export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrid
       ? { ok: false, errors: [{ code: 'kk.format', message: 'Nomor KK tidak valid', field: 'household.kkNumber' }], warnings: [], checkedAt: PAST, forSubmission: PAST.toMillis() }
       : null,
     decisions: [], outcome: null, ...overrides,
-  };
+  } as UsulanDoc<Timestamp>;
 }
 
 export function householdDoc(overrides: Partial<HouseholdDoc<Timestamp>> = {}): HouseholdDoc<Timestamp> {
   return {
     kkNumber: '1702061203150007', kkHistory: [], address: 'Jl. Lintas Curup–Lubuk Linggau RT 02, Derati', ...WILAYAH,
-    desil: 4, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 1, lastVervalAt: PAST,
-    eligibility: {}, sourceUsulanId: 'u0', createdAt: PAST, updatedAt: PAST, ...overrides,
+    desil: 4, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 1, memberCriteria: [{ birthDate: '1984-03-12', sex: 'L' }], lastVervalAt: PAST,
+    staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null, sticker: null,
+    sourceUsulanId: 'u0', createdAt: PAST, updatedAt: PAST, ...overrides,
   };
 }
 
 export function memberDoc(overrides: Partial<MemberDoc<Timestamp>> = {}): MemberDoc<Timestamp> {
   return {
     nik: '1702061203840001', nikMasked: '1702••••••••0001', nikHash: 'c0ffee', name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12',
-    relationship: 'kepala_keluarga', flags: [], householdId: 'h1', desaCode: WILAYAH.desaCode, kabupatenCode: KABUPATEN, createdAt: PAST, ...overrides,
+    relationship: 'kepala_keluarga', flags: [], status: 'aktif', leftReason: null, householdId: 'h1', desaCode: WILAYAH.desaCode, kabupatenCode: KABUPATEN, createdAt: PAST, ...overrides,
   };
 }
 
 export function nikIndexDoc(overrides: Partial<NikIndexDoc<Timestamp>> = {}): NikIndexDoc<Timestamp> {
-  return { householdId: 'h1', memberId: 'a1', desaCode: WILAYAH.desaCode, kabupatenCode: KABUPATEN, createdAt: PAST, ...overrides };
+  return { householdId: 'h1', memberId: 'a1', active: true, desaCode: WILAYAH.desaCode, kabupatenCode: KABUPATEN, createdAt: PAST, ...overrides };
 }
 
 export function auditDoc(overrides: Partial<AuditDoc<Timestamp>> = {}): AuditDoc<Timestamp> {

@@ -4,7 +4,7 @@ import {
 import { beforeEach, describe, it } from 'vitest';
 import { SUBMITTED_USULAN_STATUSES } from '../../../functions/src/domain/index.js';
 import { DESA, KABUPATEN } from '../../support/demo.js';
-import { household } from '../../support/factories.js';
+import { household, usulanContent } from '../../support/factories.js';
 import {
   ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, newUsulan, OPERATOR_UID, PAST, seed,
   storedMusyawarah, storedUsulan, tampered, without, wilayahQuery,
@@ -290,6 +290,62 @@ export function usulanRules(): void {
       it.each(['diajukan', 'diverifikasi', 'disetujui', 'ditolak', 'diterapkan'] as const)('an usulan in status %s cannot be taken back to draft', async (status) => {
         await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', status) });
         await denied(update(takeBack()));
+      });
+    });
+
+    describe('every usulan type: its own content keys, nothing else', () => {
+      const withoutHousehold = (content: Record<string, unknown>) => {
+        const { household: _h, ...rest } = newUsulan('m1', OPERATOR_UID, content) as unknown as Record<string, unknown>;
+        return rest;
+      };
+      const write = (content: Record<string, unknown>) =>
+        setDoc(doc(as('operator'), 'usulan/u2'), content.type === 'perbaikan' ? (newUsulan('m1', OPERATOR_UID, content) as unknown as Record<string, unknown>) : withoutHousehold(content));
+
+      it.each([
+        ['perbaikan', usulanContent.perbaikan()],
+        ['keluar (seluruh keluarga, mampu)', usulanContent.keluar()],
+        ['keluar (satu anggota meninggal, dengan bukti)', usulanContent.keluar('h1', { reason: 'meninggal', memberIds: ['a1'], evidence: { documentId: 'dok/akta-01', date: '2026-10-02' } })],
+        ['keluar (ganda)', usulanContent.keluar('h1', { reason: 'ganda', duplicateOfHouseholdId: 'h9' })],
+        ['keluar (pindah, desa tujuan diketahui)', usulanContent.keluar('h1', { reason: 'pindah', destinationDesaCode: '17.02.07.2001' })],
+        ['reaktivasi', usulanContent.reaktivasi()],
+        ['reaktivasi with a note', { ...usulanContent.reaktivasi(), note: 'Klarifikasi selesai' }],
+        ['pindah masuk', usulanContent.pindahMasuk()],
+        ['pindah masuk with a new KK', { ...usulanContent.pindahMasuk(), kkNumber: '1702061111260001' }],
+      ])('a %s draft is accepted', async (_case, content) => {
+        await allowed(write(content as Record<string, unknown>));
+      });
+
+      it.each([
+        ['perbaikan without a note', { ...usulanContent.perbaikan(), note: '' }],
+        ['perbaikan without the household it corrects', { ...usulanContent.perbaikan(), householdId: '' }],
+        ['perbaikan with a malformed household', { ...usulanContent.perbaikan(), household: household({ desil: 0 }) }],
+        ['keluar with an unknown reason', usulanContent.keluar('h1', { reason: 'bosan' })],
+        ['keluar with members that are not a list', usulanContent.keluar('h1', { memberIds: 'a1' })],
+        ['keluar with an unknown field', usulanContent.keluar('h1', { bonus: 1 })],
+        ['keluar with a blank note', usulanContent.keluar('h1', { note: '     ' })],
+        ['reaktivasi with a surat pernyataan that is not a document', { ...usulanContent.reaktivasi(), suratPernyataan: 'ada' }],
+        ['reaktivasi with a BA klarifikasi that is not a document', { ...usulanContent.reaktivasi(), baKlarifikasi: true }],
+        ['reaktivasi of no household', { ...usulanContent.reaktivasi(), householdId: 7 }],
+        ['pindah masuk from its own desa', usulanContent.pindahMasuk('h1', DERATI)],
+        ['pindah masuk from a desa that is not a code', { ...usulanContent.pindahMasuk(), fromDesaCode: 17 }],
+        ['pindah masuk without an address', { ...usulanContent.pindahMasuk(), address: ' ' }],
+        ['pindah masuk without a note', { ...usulanContent.pindahMasuk(), note: 'ok' }],
+        ['pindah masuk with no household', { ...usulanContent.pindahMasuk(), householdId: '' }],
+      ])('a %s is refused', async (_case, content) => {
+        await denied(write(content as Record<string, unknown>));
+      });
+
+      it('a keluar draft may not carry a household, and a baru may not name a register household', async () => {
+        await denied(setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, { ...usulanContent.keluar(), household: household() })));
+        await denied(setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, { householdId: 'h1' })));
+      });
+
+      it('a draft’s content is edited within its type; its type cannot change', async () => {
+        const { household: _h, ...keluarDraft } = storedUsulan('m1', 'draft', usulanContent.keluar()) as unknown as Record<string, unknown>;
+        await seed({ [U]: keluarDraft });
+        await allowed(updateDoc(doc(as('operator'), U), { reason: 'meninggal', memberIds: ['a1'], updatedAt: serverTimestamp() }));
+        await denied(updateDoc(doc(as('operator'), U), { type: 'perbaikan', household: household(), updatedAt: serverTimestamp() }));
+        await denied(updateDoc(doc(as('operator'), U), { reason: 'bosan', updatedAt: serverTimestamp() }));
       });
     });
   });

@@ -1,0 +1,97 @@
+import { getFunctions } from 'firebase-admin/functions';
+import { FieldPath, FieldValue } from 'firebase-admin/firestore';
+import { logger } from 'firebase-functions';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { eligibility, type ProgramDecision } from './domain/index.js';
+import { app, db } from './lib/admin.js';
+import { writeAudit } from './lib/audit.js';
+import { collections } from './lib/collections.js';
+import type { EligibilityMap } from './lib/documents.js';
+import { toEligibilityMap } from './lib/eligibility-map.js';
+import { REGION } from './lib/global-options.js';
+import { loadPrograms } from './lib/programs.js';
+
+const PAGE_SIZE = 400;
+
+export interface ReevaluationTask {
+  kabupatenCode: string;
+  /** Last household id of the previous page; null for the first page. */
+  after: string | null;
+  /** What started the run, for the audit and the logs. */
+  cause: string;
+}
+
+/**
+ * A new decree or band (a change to `programs/`) re-evaluates every household's eligibility.
+ * The work is fanned out through a task queue, one task per page of one kabupaten, so a large
+ * register never runs in one long function; each household is decided from its own document
+ * (desil, status, member criteria) and written only when a decision actually changed.
+ */
+export const onProgramChanged = onDocumentWritten('programs/{programId}', async (event) => {
+  const before = event.data?.before.data();
+  const after = event.data?.after.data();
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const kabupaten = await collections.policies().get();
+  const queue = getFunctions(app).taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`);
+  const cause = `program ${event.params.programId} changed`;
+  await Promise.all(kabupaten.docs.map((k) => queue.enqueue({ kabupatenCode: k.id, after: null, cause })));
+  logger.info('eligibility re-evaluation queued', { programId: event.params.programId, kabupaten: kabupaten.size });
+});
+
+export const reevaluateEligibility = onTaskDispatched<ReevaluationTask>(
+  { retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 }, rateLimits: { maxConcurrentDispatches: 4 } },
+  async (request) => {
+    const task = request.data;
+    const result = await reevaluatePage(task, new Date());
+    if (result.next) {
+      await getFunctions(app).taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`).enqueue({ ...task, after: result.next });
+    }
+    logger.info('eligibility page re-evaluated', { kabupaten: task.kabupatenCode, read: result.read, changed: result.changed, more: result.next !== null });
+  },
+);
+
+/** One page of one kabupaten; returns the cursor of the next page, or null when done. Safe to run twice. */
+export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise<{ read: number; changed: number; next: string | null }> {
+  const programs = await loadPrograms();
+  let query = collections.households().where('kabupatenCode', '==', task.kabupatenCode).orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
+  if (task.after) query = query.startAfter(task.after);
+  const page = await query.get();
+  const batch = db.batch();
+  let changed = 0;
+  for (const snap of page.docs) {
+    const h = snap.data();
+    const decisions = toEligibilityMap(eligibility({ desil: h.desil, status: h.status, desaCode: h.desaCode }, h.memberCriteria ?? null, programs, now));
+    if (sameDecisions(h.eligibility, decisions)) continue;
+    changed += 1;
+    batch.update(snap.ref, { eligibility: decisions, updatedAt: FieldValue.serverTimestamp() });
+    writeAudit(batch, {
+      actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.kelayakan_dihitung_ulang', target: { collection: 'households', id: snap.id },
+      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Kelayakan dihitung ulang (${task.cause}): ${describeChange(h.eligibility, decisions)}`,
+    });
+  }
+  if (changed > 0) await batch.commit();
+  const next = page.size === PAGE_SIZE ? page.docs[page.docs.length - 1]!.id : null;
+  return { read: page.size, changed, next };
+}
+
+/** Decisions compared without the date they were made on: a new day alone is no change. */
+function sameDecisions(a: EligibilityMap | undefined, b: EligibilityMap): boolean {
+  const strip = (m: EligibilityMap | undefined) =>
+    JSON.stringify(
+      Object.entries(m ?? {})
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([id, d]: [string, Omit<ProgramDecision, 'programId'>]) => [id, d.eligible, d.legalBasis, d.reasons.map((r) => r.code + r.message)]),
+    );
+  return strip(a) === strip(b);
+}
+
+function describeChange(before: EligibilityMap | undefined, after: EligibilityMap): string {
+  const ids = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])].sort();
+  const changes = ids.flatMap((id) => {
+    const was = before?.[id]?.eligible;
+    const now = after[id]?.eligible;
+    return was === now ? [] : [`${id}: ${was === undefined ? '—' : was ? 'layak' : 'tidak layak'} → ${now === undefined ? '—' : now ? 'layak' : 'tidak layak'}`];
+  });
+  return changes.join('; ') || 'alasan diperbarui';
+}

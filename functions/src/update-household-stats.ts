@@ -1,0 +1,23 @@
+import { logger } from 'firebase-functions';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { householdContribution, statsDeltas } from './domain/index.js';
+import { countChange, type CountResult } from './lib/stats.js';
+
+/**
+ * Statistics, as the register changes: every write of a household (added, corrected, frozen,
+ * verified, moved to another desa, removed) adds the difference of its contribution before and
+ * after to its desa, kecamatan and kabupaten documents. Writes only `stats` and `statsEvents`, so
+ * it never fires itself; retried on failure, counted once per event (see lib/stats.ts).
+ */
+export const updateHouseholdStats = onDocumentWritten({ document: 'households/{householdId}', retry: true }, async (event) => {
+  await countHouseholdChange(event.id, event.data?.before.data(), event.data?.after.data(), event.params.householdId);
+});
+
+/** The trigger's work, callable with any event (tests deliver the same event twice this way). */
+export async function countHouseholdChange(eventId: string, before: unknown, after: unknown, householdId: string): Promise<CountResult> {
+  const b = before === undefined ? null : householdContribution(before);
+  const a = after === undefined ? null : householdContribution(after);
+  // An unreadable household counts nowhere: the reconciliation, which reads it the same way, agrees.
+  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn('household unreadable for statistics', { householdId, before: !!b, after: !!a });
+  return countChange('households', eventId, statsDeltas(b, a));
+}

@@ -1,0 +1,52 @@
+import { collection, doc, serverTimestamp, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import type { UsulanContent } from '../../functions/src/domain/index.js';
+import type { UsulanDoc } from '../../functions/src/domain/documents.js';
+import { waitForDoc, type ClientUser } from './client.js';
+import { meeting } from './factories.js';
+
+export type Usulan = UsulanDoc<Timestamp>;
+
+export interface Wilayah {
+  desa: string;
+  kecamatan: string;
+  kabupaten: string;
+}
+
+/**
+ * What the portal does: create a draft musyawarah with these usulan in one batch, then submit
+ * them all in a second. Returns the musyawarah id and the usulan references, in order.
+ */
+export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[]): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+  const w = { desaCode: wilayah.desa, kecamatanCode: wilayah.kecamatan, kabupatenCode: wilayah.kabupaten };
+  const mRef = doc(collection(user.db, 'musyawarah'));
+  const refs = contents.map(() => doc(collection(user.db, 'usulan')));
+  const create = writeBatch(user.db);
+  create.set(mRef, { ...w, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
+  contents.forEach((content, i) => {
+    create.set(refs[i]!, {
+      musyawarahId: mRef.id, ...w, ...content, status: 'draft', createdBy: user.uid,
+      createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
+    });
+  });
+  await create.commit();
+  const submit = writeBatch(user.db);
+  const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
+  submit.update(mRef, stamp);
+  for (const r of refs) submit.update(r, stamp);
+  await submit.commit();
+  return { musyawarahId: mRef.id, refs: refs as DocumentReference<Usulan>[] };
+}
+
+export const validated = (ref: DocumentReference<Usulan>) => waitForDoc(ref, (d) => d?.validation != null);
+export const settled = (ref: DocumentReference<Usulan>) => waitForDoc(ref, (d) => d?.status === 'diterapkan' || d?.status === 'ditolak');
+
+export function decide(user: ClientUser, data: Record<string, unknown>) {
+  return httpsCallable(user.functions, 'decideUsulan')(data);
+}
+
+/** Verifikator verifies and kadis approves one usulan, as a two-level kabupaten does. */
+export async function approve(verifikator: ClientUser, kadis: ClientUser, usulanId: string): Promise<void> {
+  await decide(verifikator, { usulanId, decision: 'setujui', note: '' });
+  await decide(kadis, { usulanId, decision: 'setujui', note: '' });
+}
