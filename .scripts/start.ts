@@ -24,7 +24,7 @@ child.stdout.on('data', (chunk: Buffer) => {
         '  Tepat is running on the local Firebase emulator suite.',
         '  Portal:  http://127.0.0.1:5000',
         '  Demo logins (password for all: ' + DEMO_PASSWORD + '):',
-        ...DEMO_USERS.map((u) => `    ${u.email.padEnd(34)} ${u.displayName}`),
+        ...DEMO_USERS.map((u) => `    ${u.email.padEnd(Math.max(...DEMO_USERS.map((x) => x.email.length)) + 2)} ${u.displayName}`),
         '  Stop with Ctrl+C.',
         '',
       ].join('\n'),
