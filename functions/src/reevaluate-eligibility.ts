@@ -57,20 +57,25 @@ export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise
   let query = collections.households().where('kabupatenCode', '==', task.kabupatenCode).orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
   if (task.after) query = query.startAfter(task.after);
   const page = await query.get();
-  const batch = db.batch();
-  let changed = 0;
-  for (const snap of page.docs) {
+  const changes = page.docs.flatMap((snap) => {
     const h = snap.data();
     const decisions = toEligibilityMap(eligibility({ desil: h.desil, status: h.status, desaCode: h.desaCode }, h.memberCriteria ?? null, programs, now));
-    if (sameDecisions(h.eligibility, decisions)) continue;
-    changed += 1;
-    batch.update(snap.ref, { eligibility: decisions, updatedAt: FieldValue.serverTimestamp() });
-    writeAudit(batch, {
-      actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.kelayakan_dihitung_ulang', target: { collection: 'households', id: snap.id },
-      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Kelayakan dihitung ulang (${task.cause}): ${describeChange(h.eligibility, decisions)}`,
-    });
-  }
-  if (changed > 0) await batch.commit();
+    return sameDecisions(h.eligibility, decisions) ? [] : [{ snap, h, decisions }];
+  });
+  // One small batch per household (the decision and its audit entry together). The precondition
+  // skips a household changed since this read: whoever changed it decided with the new programs.
+  const results = await Promise.allSettled(
+    changes.map(({ snap, h, decisions }) => {
+      const batch = db.batch();
+      batch.update(snap.ref, { eligibility: decisions, updatedAt: FieldValue.serverTimestamp() }, { lastUpdateTime: snap.updateTime });
+      writeAudit(batch, {
+        actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.kelayakan_dihitung_ulang', target: { collection: 'households', id: snap.id },
+        kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Kelayakan dihitung ulang (${task.cause}): ${describeChange(h.eligibility, decisions)}`,
+      });
+      return batch.commit();
+    }),
+  );
+  const changed = results.filter((r) => r.status === 'fulfilled').length;
   const next = page.size === PAGE_SIZE ? page.docs[page.docs.length - 1]!.id : null;
   return { read: page.size, changed, next };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { collection, doc, serverTimestamp, writeBatch, type DocumentData } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionInputSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
+import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
 import { adminAuth, adminDb, ensureUser, seedConfig } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
@@ -109,6 +109,43 @@ describe('callables refuse malformed payloads clearly and write nothing', () => 
     );
     expect(await auditCount()).toBe(before);
     expect((await adminAuth().listUsers(1000)).users.length).toBe(usersBefore);
+  });
+});
+
+describe('the export callable refuses malformed requests clearly and records nothing', () => {
+  it(`exportRegister: ${RUNS} random payloads`, async () => {
+    const exportsBefore = (await adminDb().collection('exports').count().get()).data().count;
+    const payload = overTheWire(
+      fc
+        .oneof(
+          fc.jsonValue(),
+          fc.record(
+            {
+              kind: fc.oneof(fc.constantFrom('bnba', 'perubahan', 'semua', ''), fc.string()),
+              scope: fc.oneof(
+                fc.record({ level: fc.oneof(fc.constantFrom('desa', 'kabupaten', 'provinsi'), fc.string()), code: fc.oneof(fc.constantFrom('17.02', '17.08', '17.02.06.2001', '17.08.01.2001', '99'), fc.string()) }, { requiredKeys: [] }),
+                fc.jsonValue(),
+              ),
+              format: fc.oneof(fc.constantFrom('csv', 'xlsx', 'pdf'), fc.string()),
+              since: fc.oneof(fc.constantFrom('2026-01-01', '2026-13-01'), fc.string()),
+            },
+            { requiredKeys: [] },
+          ),
+        )
+        // A well-formed request for the caller's own kabupaten is not bad input: it would (rightly) export.
+        .filter((d) => {
+          const parsed = exportRequestSchema.safeParse(d);
+          return !(parsed.success && parsed.data.scope.code.startsWith(KABUPATEN));
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        const codes = exportRequestSchema.safeParse(data).success ? ['functions/permission-denied'] : ['functions/invalid-argument'];
+        expectClearRefusal(await refusal(httpsCallable(verifikator.functions, 'exportRegister')(data)), codes);
+      }),
+      { numRuns: RUNS },
+    );
+    expect((await adminDb().collection('exports').count().get()).data().count).toBe(exportsBefore);
   });
 });
 

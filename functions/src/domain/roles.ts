@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isKabupatenCode, parseDesaCode } from './wilayah.js';
 import { reason, type Reason } from './reason.js';
+import { documentIdSchema } from './schemas.js';
 
 /**
  * Who a portal user is, as custom claims on their ID token. Claims are set only by functions and
@@ -68,7 +69,7 @@ export function isDinasRole(role: UserRole): boolean {
   return role === 'verifikator' || role === 'kadis';
 }
 
-const uidSchema = z.string().min(1).max(128);
+const uidSchema = documentIdSchema('ID pengguna');
 const roleSchema = z.enum(USER_ROLES, { error: 'Pilih peran: operator, verifikator, kadis atau admin' });
 const desaInputSchema = z.string().trim().max(13).optional();
 

@@ -16,6 +16,19 @@ z.config({
 });
 
 /**
+ * A Firestore document id as a client may send one: 1–128 characters, no slash (it would name a
+ * path), not `.`/`..`, not `__…__` (reserved). Checked before any id reaches a `doc()` call.
+ */
+export function documentIdSchema(label: string) {
+  return z
+    .string({ error: `${label} wajib diisi` })
+    .trim()
+    .min(1, { error: `${label} wajib diisi` })
+    .max(128, { error: `${label} tidak valid` })
+    .regex(/^(?!\.\.?$)(?!__.*__$)[^/]*$/, { error: `${label} tidak valid` });
+}
+
+/**
  * zod schemas for every payload a person types. Messages are in Bahasa Indonesia because they are
  * shown next to the form field; they never echo the value (a NIK must not end up in a message).
  */
@@ -196,7 +209,7 @@ export type UsulanBaruContent = z.infer<typeof usulanBaruContentSchema>;
 
 export const decisionInputSchema = z
   .object({
-    usulanId: z.string({ error: 'ID usulan wajib diisi' }).min(1, { error: 'ID usulan wajib diisi' }).max(128, { error: 'ID usulan tidak valid' }),
+    usulanId: documentIdSchema('ID usulan'),
     decision: z.enum(['setujui', 'tolak'], { error: 'Keputusan harus setujui atau tolak' }),
     note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
   })
@@ -206,7 +219,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 /** One decision for every usulan of a musyawarah that the deciding person can act on. */
 export const musyawarahDecisionInputSchema = z
   .object({
-    musyawarahId: z.string({ error: 'ID musyawarah wajib diisi' }).min(1, { error: 'ID musyawarah wajib diisi' }).max(128, { error: 'ID musyawarah tidak valid' }),
+    musyawarahId: documentIdSchema('ID musyawarah'),
     decision: z.enum(['setujui', 'tolak'], { error: 'Keputusan harus setujui atau tolak' }),
     note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
   })
@@ -215,7 +228,7 @@ export type MusyawarahDecisionInput = z.infer<typeof musyawarahDecisionInputSche
 
 /** What the operator sends when recording a verval of a household. */
 export const vervalInputSchema = z.object({
-  householdId: z.string({ error: 'Keluarga wajib dipilih' }).trim().min(1, { error: 'Keluarga wajib dipilih' }).max(128, { error: 'ID keluarga tidak valid' }),
+  householdId: documentIdSchema('Keluarga'),
   result: z.enum(['sesuai', 'diperbaiki'], { error: 'Pilih hasil verval: data sesuai atau diperbaiki' }),
   note: z.string({ error: 'Catatan harus berupa teks' }).trim().max(1000, { error: 'Catatan terlalu panjang (maks. 1000 huruf)' }).default(''),
 });
@@ -223,7 +236,7 @@ export type VervalInput = z.infer<typeof vervalInputSchema>;
 
 /** The operator records that a recipient house received its bansos sticker (seed 000), and who put it up. */
 export const stickerInputSchema = z.object({
-  householdId: z.string({ error: 'Keluarga wajib dipilih' }).trim().min(1, { error: 'Keluarga wajib dipilih' }).max(128, { error: 'ID keluarga tidak valid' }),
+  householdId: documentIdSchema('Keluarga'),
   installedOn: isoDateSchema,
   by: z.string({ error: 'Nama pemasang wajib diisi' }).trim().min(2, { error: 'Nama pemasang wajib diisi' }).max(100, { error: 'Nama terlalu panjang' }),
 });

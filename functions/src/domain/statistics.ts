@@ -119,10 +119,6 @@ export function pruneTally(tally: Tally): Tally {
   return out;
 }
 
-export function isEmptyTally(tally: Tally): boolean {
-  return Object.keys(pruneTally(tally)).length === 0;
-}
-
 /** Every number of a tally with its path, in key order. */
 export function tallyLeaves(tally: Tally, prefix: string[] = []): { path: string[]; value: number }[] {
   return Object.keys(tally)

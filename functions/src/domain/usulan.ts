@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KK_CHANGE_REASONS } from './kk.js';
-import { desaCodeSchema, householdProposalSchema, isoDateSchema, usulanBaruContentSchema } from './schemas.js';
+import { desaCodeSchema, documentIdSchema, householdProposalSchema, isoDateSchema, usulanBaruContentSchema } from './schemas.js';
 
 /**
  * The content of each kind of usulan, as the village operator writes it:
@@ -29,7 +29,7 @@ export const BA_KLARIFIKASI_SIGNATORY_LABELS: Record<(typeof BA_KLARIFIKASI_SIGN
   kadinsos: 'Kepala Dinas Sosial',
 };
 
-const registerIdSchema = z.string({ error: 'Keluarga wajib dipilih' }).trim().min(1, { error: 'Keluarga wajib dipilih' }).max(128);
+const registerIdSchema = documentIdSchema('Keluarga');
 const noteSchema = z
   .string({ error: 'Keterangan wajib diisi' })
   .trim()

@@ -52,3 +52,22 @@ describe('members are strict', () => {
     expect(result.errors[0]!.message).toContain('gaji');
   });
 });
+
+describe('document ids sent by clients', () => {
+  it.each(['abc', 'Xy9_-', 'a'.repeat(128)])('accepts %s', async (id) => {
+    const { documentIdSchema } = await import('../../../functions/src/domain/index.js');
+    expect(documentIdSchema('ID usulan').safeParse(id).success).toBe(true);
+  });
+
+  it.each([
+    ['a path', 'usulan/x', 'ID usulan tidak valid'],
+    ['the current directory', '.', 'ID usulan tidak valid'],
+    ['the parent directory', '..', 'ID usulan tidak valid'],
+    ['a reserved id', '__name__', 'ID usulan tidak valid'],
+    ['an empty id', '', 'ID usulan wajib diisi'],
+    ['129 characters', 'a'.repeat(129), 'ID usulan tidak valid'],
+  ])('refuses %s with one clear message', async (_case, id, message) => {
+    const { documentIdSchema } = await import('../../../functions/src/domain/index.js');
+    expect(documentIdSchema('ID usulan').safeParse(id).error?.issues.map((i) => i.message)).toEqual([message]);
+  });
+});

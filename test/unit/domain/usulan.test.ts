@@ -207,10 +207,21 @@ describe('other payload schemas keep their rules', () => {
   });
 
   it('the meeting record', () => {
-    const meeting = { type: 'musdesus', date: '2025-06-10', place: 'Balai desa', chair: 'Ketua BPD', attendees: 40, notes: '' };
+    const meeting = { type: 'musdesus', date: '2025-06-10', place: 'Balai desa', chair: 'Ketua BPD', attendees: 40, bpdPresent: true, poorHouseholdRepresentatives: 5, notes: '' };
     expect(meetingSchema.safeParse(meeting).success).toBe(true);
     expect(meetingSchema.safeParse({ ...meeting, attendees: 0 }).success).toBe(false);
     expect(meetingSchema.safeParse({ ...meeting, date: '2025-02-30' }).success).toBe(false);
+  });
+
+  it('the berita acara records whether the BPD came and how many poor households were represented', () => {
+    const meeting = { type: 'musdesus', date: '2025-06-10', place: 'Balai desa', chair: 'Ketua BPD', attendees: 40, bpdPresent: false, poorHouseholdRepresentatives: 0, notes: '' };
+    expect(meetingSchema.safeParse(meeting).success).toBe(true);
+    const { bpdPresent: _b, ...withoutBpd } = meeting;
+    expect(meetingSchema.safeParse(withoutBpd).error?.issues.map((i) => i.message)).toEqual(['Isi apakah BPD hadir']);
+    expect(meetingSchema.safeParse({ ...meeting, poorHouseholdRepresentatives: 41 }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['poorHouseholdRepresentatives', 'Perwakilan keluarga miskin tidak boleh lebih banyak dari jumlah peserta'],
+    ]);
+    expect(meetingSchema.safeParse({ ...meeting, poorHouseholdRepresentatives: -1 }).success).toBe(false);
   });
 });
 
