@@ -129,7 +129,7 @@ export async function buildExport(input: ExportRequest, meta: { exportId: string
   const { built, file } =
     input.kind === 'bnba'
       ? await produce(input.format, await readBnba(input.scope), BNBA_COLUMNS, 'BNBA', about)
-      : await produce(input.format, await readPerubahan(input.scope, input.since), PERUBAHAN_COLUMNS, 'Perubahan', about);
+      : await produce(input.format, await readPerubahan(input.scope, input.since ?? undefined), PERUBAHAN_COLUMNS, 'Perubahan', about);
   return { built, file, transfer: input.format === 'csv' ? gzipSync(file) : file };
 }
 

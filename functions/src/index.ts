@@ -14,7 +14,7 @@ export { recordSticker } from './record-sticker.js';
 export { freezeStaleHouseholds } from './freeze-stale-households.js';
 export { manageUser } from './manage-users.js';
 export { configurePolicy, configureProgram } from './configure.js';
-export { onProgramChanged, reevaluateEligibility } from './reevaluate-eligibility.js';
+export { onProgramChanged, reevaluateEligibility, reevaluateOnVersionDates } from './reevaluate-eligibility.js';
 // Statistics per desa, kecamatan and kabupaten: kept by triggers, reconciled every night.
 export { updateHouseholdStats } from './update-household-stats.js';
 export { updateMemberStats } from './update-member-stats.js';

@@ -59,7 +59,7 @@ export const manageUser = onCall(async (request) => {
   return { uid: target.uid };
 });
 
-function roleClaimsOrThrow(role: RoleClaims['role'], kabupaten: string, desaCode: string | undefined): RoleClaims {
+function roleClaimsOrThrow(role: RoleClaims['role'], kabupaten: string, desaCode: string | null | undefined): RoleClaims {
   const result = claimsFor(role, kabupaten, desaCode || undefined);
   if (!result.ok) throw new HttpsError('invalid-argument', result.reason.message);
   return result.claims;

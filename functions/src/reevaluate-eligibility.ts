@@ -2,8 +2,9 @@ import { getFunctions } from 'firebase-admin/functions';
 import { FieldPath, FieldValue } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { eligibility, type ProgramDecision } from './domain/index.js';
+import { eligibility, programsChangingOn, type ProgramDecision } from './domain/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -34,9 +35,25 @@ export const onProgramChanged = onDocumentWritten('programs/{programId}', async 
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const kabupaten = await collections.policies().get();
   const queue = getFunctions(app).taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`);
-  const cause = `program ${event.params.programId} changed`;
+  const cause = `program ${event.params.programId} diubah`;
   await Promise.all(kabupaten.docs.map((k) => queue.enqueue({ kabupatenCode: k.id, after: null, cause })));
   logger.info('eligibility re-evaluation queued', { programId: event.params.programId, kabupaten: kabupaten.size });
+});
+
+/**
+ * A decree dated in advance takes effect on its day without anyone saving anything: every morning
+ * the programs whose band starts or ended are re-evaluated the same way.
+ */
+export const reevaluateOnVersionDates = onSchedule({ schedule: 'every day 00:15', timeZone: 'Asia/Jakarta' }, async (event) => {
+  const scheduled = new Date(event.scheduleTime);
+  const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
+  const changing = programsChangingOn(await loadPrograms(), now);
+  if (changing.length === 0) return;
+  const kabupaten = await collections.policies().get();
+  const queue = getFunctions(app).taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`);
+  const cause = `ketentuan ${changing.map((p) => p.id).join(', ')} mulai/berakhir berlaku`;
+  await Promise.all(kabupaten.docs.map((k) => queue.enqueue({ kabupatenCode: k.id, after: null, cause })));
+  logger.info('dated program versions: re-evaluation queued', { programs: changing.map((p) => p.id), kabupaten: kabupaten.size });
 });
 
 export const reevaluateEligibility = onTaskDispatched<ReevaluationTask>(

@@ -21,12 +21,15 @@ export function assertEmulators(needs: ('firestore' | 'auth')[] = ['firestore', 
 }
 
 export function adminApp(): App {
-  assertEmulators();
+  assertEmulators(['firestore']);
   return getApps().find((a) => a.name === 'tepat-test-admin') ?? initializeApp({ projectId: PROJECT_ID }, 'tepat-test-admin');
 }
 
 export const adminDb = () => getFirestore(adminApp());
-export const adminAuth = () => getAuth(adminApp());
+export const adminAuth = () => {
+  assertEmulators(['auth']);
+  return getAuth(adminApp());
+};
 
 interface DefaultConfig {
   programs: { id: string }[];

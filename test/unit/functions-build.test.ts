@@ -35,7 +35,7 @@ describe('functions/ builds and deploys on its own', () => {
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
     expect(Object.keys(endpoints).sort()).toEqual([
       'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'freezeStaleHouseholds', 'manageUser',
-      'onProgramChanged', 'reconcileStatistics', 'recordSticker', 'recordVerval', 'reevaluateEligibility', 'summarizeMusyawarah',
+      'onProgramChanged', 'reconcileStatistics', 'recordSticker', 'recordVerval', 'reevaluateEligibility', 'reevaluateOnVersionDates', 'summarizeMusyawarah',
       'updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats', 'validateUsulan',
     ]);
     for (const e of Object.values(endpoints)) expect(e?.region).toEqual(['asia-southeast2']);
@@ -47,6 +47,7 @@ describe('functions/ builds and deploys on its own', () => {
     // A new decree fans out through a task queue, one page of households per task.
     expect(endpoints.onProgramChanged).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.reevaluateEligibility).toHaveProperty('taskQueueTrigger');
+    expect(endpoints.reevaluateOnVersionDates).toMatchObject({ scheduleTrigger: { schedule: 'every day 00:15', timeZone: 'Asia/Jakarta' } });
     expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' } });
     // Statistics: retried triggers (idempotent per event), the nightly reconciliation after the staleness job; exports.
     for (const name of ['updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats']) {

@@ -46,7 +46,7 @@ export const exportRequestSchema = z
     ),
     format: z.enum(EXPORT_FORMATS, { error: 'Pilih format: CSV atau XLSX' }),
     /** Perubahan only: changes approved on or after this day (Jakarta). */
-    since: isoDateSchema.optional(),
+    since: isoDateSchema.nullish(),
   })
   .superRefine((r, ctx) => {
     const ok = r.scope.level === 'desa' ? parseDesaCode(r.scope.code).ok : isKabupatenCode(r.scope.code);
@@ -54,7 +54,7 @@ export const exportRequestSchema = z
       const message = r.scope.level === 'desa' ? 'Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)' : 'Kode kabupaten/kota tidak valid (PP.KK)';
       ctx.addIssue({ code: 'custom', path: ['scope', 'code'], message });
     }
-    if (r.since !== undefined && r.kind !== 'perubahan') {
+    if (r.since != null && r.kind !== 'perubahan') {
       ctx.addIssue({ code: 'custom', path: ['since'], message: 'Tanggal "sejak" hanya berlaku untuk ekspor perubahan' });
     }
   });

@@ -120,3 +120,13 @@ export function checkProgramConfig(programs: readonly Program[]): Reason[] {
   });
   return reasons;
 }
+
+/**
+ * Programs whose band in force changes on this day (Jakarta): a version starts today or ended
+ * yesterday. A decree dated in advance takes effect on its day, so eligibility is re-evaluated then.
+ */
+export function programsChangingOn(programs: readonly Program[], date: Date): Program[] {
+  const today = formatIsoDate(jakartaDateOf(date));
+  const yesterday = formatIsoDate(jakartaDateOf(new Date(date.getTime() - 86_400_000)));
+  return programs.filter((p) => p.versions.some((v) => v.effectiveFrom === today || v.effectiveTo === yesterday));
+}

@@ -71,7 +71,8 @@ export function isDinasRole(role: UserRole): boolean {
 
 const uidSchema = documentIdSchema('ID pengguna');
 const roleSchema = z.enum(USER_ROLES, { error: 'Pilih peran: operator, verifikator, kadis atau admin' });
-const desaInputSchema = z.string().trim().max(13).optional();
+// The callable client sends a field left undefined as null: both mean "no desa".
+const desaInputSchema = z.string().trim().max(13).nullish();
 
 /** What the admin's user screen sends to the `manageUser` callable. */
 export const manageUserInputSchema = z.discriminatedUnion(

@@ -90,3 +90,22 @@ describe('kabupaten policy', () => {
     expect(DEFAULT_STALENESS_POLICY).toMatchObject({ warnAfterMonths: [1, 2], freezeAfterMonths: 3 });
   });
 });
+
+describe('programsChangingOn: the days a dated band takes or leaves effect', () => {
+  const band = (effectiveFrom: string, effectiveTo: string | null) => ({ effectiveFrom, effectiveTo, desilMin: 1, desilMax: 4, legalBasis: 'Kepmensos 79/HUK/2025' });
+  const program = (id: string, versions: ReturnType<typeof band>[]) => ({ id, name: id, level: 'pusat' as const, versions });
+  const programs = [
+    program('STARTS', [band('2026-11-22', null)]),
+    program('ENDED', [band('2025-01-01', '2026-11-21')]),
+    program('STEADY', [band('2025-01-01', null)]),
+    program('LATER', [band('2026-12-01', null)]),
+  ];
+
+  it('finds a version starting today and one that ended yesterday, in Jakarta time', async () => {
+    const { programsChangingOn } = await import('../../../functions/src/domain/index.js');
+    // 2026-11-21 18:00 UTC is already 2026-11-22 01:00 in Jakarta.
+    expect(programsChangingOn(programs, new Date('2026-11-21T18:00:00Z')).map((p) => p.id)).toEqual(['STARTS', 'ENDED']);
+    expect(programsChangingOn(programs, new Date('2026-11-21T12:00:00Z')).map((p) => p.id)).toEqual([]);
+    expect(programsChangingOn(programs, new Date('2026-12-01T03:00:00Z')).map((p) => p.id)).toEqual(['LATER']);
+  });
+});
