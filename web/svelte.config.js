@@ -7,6 +7,9 @@ const config = {
   kit: {
     // A static single-page app served by Firebase Hosting; every unknown path falls back to index.html.
     adapter: adapter({ fallback: 'index.html' }),
+    // Registered by the root layout once the first page is interactive (src/service-worker.ts), so
+    // its install does not compete with the first load on a slow connection.
+    serviceWorker: { register: false },
     alias: {
       // The shared domain rules live with the functions, so `firebase deploy` of functions/ needs nothing outside it.
       $domain: '../functions/src/domain',

@@ -28,17 +28,25 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
   await expect(page.getByRole('heading', { name: 'Catat musyawarah baru' })).toBeVisible();
 
-  // Submitting an empty form shows each error next to its field, in Bahasa Indonesia.
-  await page.getByRole('button', { name: 'Simpan dan ajukan ke Dinas Sosial' }).click();
+  // The wizard: step 1 is the berita acara. Moving on with it empty shows each error next to its
+  // field, in Bahasa Indonesia, and puts the focus on the first one.
+  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
   await expect(page.getByText('Periksa kembali isian yang ditandai merah.')).toBeVisible();
   await expect(page.locator('#m-place-err')).toHaveText('Tempat wajib diisi');
-  await expect(page.locator('#u0-kk-err')).toHaveText('Nomor KK harus 16 digit angka');
   await expect(page.getByLabel('Tempat')).toBeFocused();
   await shot(page, '02-form-errors');
 
   await page.getByLabel('Tempat').fill('Balai Desa Derati');
   await page.getByLabel('Pimpinan musyawarah').fill('Kepala Desa Derati');
   await page.getByLabel('Jumlah peserta').fill('36');
+  await page.getByLabel('Perwakilan keluarga miskin yang hadir').fill('7');
+  await page.getByLabel('BPD hadir dalam musyawarah').check();
+  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+
+  // Step 2: the usulan. An empty "keluarga baru" row is refused field by field.
+  await page.getByRole('button', { name: '+ Keluarga baru' }).click();
+  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+  await expect(page.locator('#u0-kk-err')).toHaveText('Nomor KK harus 16 digit angka');
   await page.getByLabel('Nomor KK').fill('1702061708790002');
   await page.getByLabel('Desil kesejahteraan').fill('3');
   await page.getByLabel('Alamat').fill('Dusun II RT 03, Derati');
@@ -69,6 +77,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await page.getByLabel('Sekolah anggota 3').selectOption('sd');
   await shot(page, '03-form-filled');
 
+  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
   await page.getByRole('button', { name: 'Simpan dan ajukan ke Dinas Sosial' }).click();
   await expect(page).toHaveURL(/\/operator\/musyawarah\/(?!baru$)[A-Za-z0-9]{20}$/);
   await expect(page.getByText('Lolos validasi. Menunggu keputusan Dinas Sosial.')).toBeVisible();
@@ -81,6 +90,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await page.getByRole('button', { name: 'Keluar' }).click();
   await signIn(page, E2E_VERIFIKATOR);
   await expect(page).toHaveURL(/\/dinas$/);
+  await page.getByRole('link', { name: 'Per usulan' }).click();
   const card = page.getByTestId('usulan-masuk').filter({ hasText: 'Hendra Saputra' });
   await expect(card).toContainText('Hasil validasi: lolos.');
   await shot(page, '05-verifikator-queue');
@@ -91,6 +101,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await page.getByRole('button', { name: 'Keluar' }).click();
   await signIn(page, E2E_KADIS);
   await expect(page).toHaveURL(/\/dinas$/);
+  await page.getByRole('link', { name: 'Per usulan' }).click();
   const toApprove = page.getByTestId('usulan-masuk').filter({ hasText: 'Hendra Saputra' });
   await expect(toApprove).toContainText('Sesuai berita acara musdesus Derati');
   await shot(page, '06-kadis-queue');

@@ -9,7 +9,11 @@ export type MusyawarahDoc = D.MusyawarahDoc<Timestamp>;
 export type UsulanDoc = D.UsulanDoc<Timestamp>;
 export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
 export type MemberDoc = D.MemberDoc<Timestamp>;
+export type VervalDoc = D.VervalDoc<Timestamp>;
 export type UserProfileDoc = D.UserProfileDoc<Timestamp>;
+export type StatsDoc = D.StatsDoc<Timestamp>;
+export type ExportDoc = D.ExportDoc<Timestamp>;
+export type AuditDoc = D.AuditDoc<Timestamp>;
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T, DocumentData> {
   return {
@@ -30,6 +34,10 @@ export const collections = {
   programs: () => typedCollection<Program>(COLLECTIONS.programs),
   policies: () => typedCollection<D.PolicyDoc>(COLLECTIONS.policies),
   users: () => typedCollection<UserProfileDoc>(COLLECTIONS.users),
+  stats: () => typedCollection<StatsDoc>(COLLECTIONS.stats),
+  exports: () => typedCollection<ExportDoc>(COLLECTIONS.exports),
+  auditLog: () => typedCollection<AuditDoc>(COLLECTIONS.auditLog),
+  verval: (householdId: string) => typedCollection<VervalDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.verval}`),
 };
 
 export const musyawarahRef = (id: string) => doc(collections.musyawarah(), id);

@@ -1,6 +1,6 @@
 import { env } from '$env/dynamic/public';
 import { initializeApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth } from 'firebase/auth';
+import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, persistentLocalCache, persistentMultipleTabManager } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
 
@@ -17,7 +17,8 @@ export const app = initializeApp({
   appId: env.PUBLIC_FIREBASE_APP_ID,
 });
 
-export const auth = getAuth(app);
+// Email and password only: no popup/redirect resolver or phone-auth code (smaller than getAuth()).
+export const auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
 export const db = initializeFirestore(app, {
   localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
   // Optional member fields the operator left empty are simply not stored.

@@ -23,6 +23,8 @@ export function firebaseErrorMessage(err: unknown): string {
       return 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.';
     case 'auth/network-request-failed':
     case 'unavailable':
+    case 'functions/unavailable':
+    case 'functions/deadline-exceeded':
       return 'Tidak ada koneksi internet. Coba lagi saat sinyal tersedia.';
     case 'permission-denied':
     case 'functions/permission-denied':

@@ -1,5 +1,5 @@
 import { meetingSchema, reasonsFromZod, validateUsulanBaru, type Meeting, type Reason, type UsulanBaruContent } from '$domain/index.js';
-import { errorsByField } from './form-errors';
+import { errorsByField } from './form-errors.js';
 
 /**
  * The musyawarah form's state and its checks, kept apart from the page so it can be tested
@@ -33,6 +33,8 @@ export interface MeetingForm {
   place: string;
   chair: string;
   attendees: number | null;
+  bpdPresent: boolean;
+  poorHouseholdRepresentatives: number | null;
   notes: string;
 }
 
@@ -45,7 +47,10 @@ export function newHousehold(): HouseholdForm {
 }
 
 export function toMeeting(m: MeetingForm): unknown {
-  return { ...m, place: m.place.trim(), chair: m.chair.trim(), notes: m.notes.trim(), attendees: m.attendees ?? undefined };
+  return {
+    ...m, place: m.place.trim(), chair: m.chair.trim(), notes: m.notes.trim(), attendees: m.attendees ?? undefined,
+    poorHouseholdRepresentatives: m.poorHouseholdRepresentatives ?? undefined,
+  };
 }
 
 export function toHousehold(h: HouseholdForm): unknown {

@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Timestamp } from 'firebase-admin/firestore';
+import { criteriaOf, eligibility, type Program } from '../../functions/src/domain/index.js';
+import { adminDb, defaultConfig, ensureUser, seedConfig } from '../support/admin.js';
+import { KABUPATEN } from '../support/demo.js';
+import { nikFor } from '../support/factories.js';
+import { E2E_PASSWORD } from './global-setup.js';
+
+/**
+ * The kabupaten admin: invites an operator and changes roles; narrows the Sembako band with a new
+ * decree and sees a household of Desa Karang Baru lose its eligibility when the task queue has
+ * re-evaluated the register; sets the kabupaten policy. The program bands and the policy are put
+ * back afterwards, so the other browser tests find the defaults.
+ */
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const ADMIN = 'e2e.admin@tepat.test';
+const KARANG_BARU = '17.02.07.2001';
+const HOUSEHOLD = 'e2e-adm-01';
+const programs = defaultConfig().programs as unknown as Program[];
+const db = adminDb();
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+test.beforeAll(async () => {
+  await ensureUser(ADMIN, E2E_PASSWORD, { role: 'admin', kabupaten: KABUPATEN }, 'Admin E2E');
+  // A desil-5 household: in the Sembako band (desil 1–5) until the new decree narrows it to 1–4.
+  const members = [{ birthDate: '1979-04-04', sex: 'L' as const }];
+  const decisions = eligibility({ desil: 5, status: 'aktif', desaCode: KARANG_BARU }, members, programs, new Date());
+  const ref = db.collection('households').doc(HOUSEHOLD);
+  await ref.set({
+    kkNumber: '1702071203150001', kkHistory: [], address: 'Dusun II, Karang Baru', desaCode: KARANG_BARU, kecamatanCode: KARANG_BARU.slice(0, 8), kabupatenCode: KABUPATEN,
+    desil: 5, status: 'aktif', statusReason: null, headName: 'Darmawan', memberCount: 1, memberCriteria: criteriaOf(members), lastVervalAt: Timestamp.now(),
+    staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: Object.fromEntries(decisions.map(({ programId, ...rest }) => [programId, rest])),
+    reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'e2e-seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
+  });
+  await ref.collection('members').doc('m0').set({
+    nik: nikFor('1979-04-04', 'L', '170207'), nikMasked: '1702••••••••0001', nikHash: null, name: 'Darmawan', sex: 'L', birthDate: '1979-04-04', relationship: 'kepala_keluarga',
+    flags: [], status: 'aktif', leftReason: null, householdId: HOUSEHOLD, desaCode: KARANG_BARU, kabupatenCode: KABUPATEN, createdAt: Timestamp.now(),
+  });
+});
+
+test.afterAll(async () => {
+  await seedConfig(KABUPATEN);
+});
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(ADMIN);
+  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+test('an admin invites an operator for a desa, sees the set-password link, changes the role and deactivates', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengguna kabupaten 17.02');
+  await expect(page.getByTestId('cakupan-operator')).toContainText('dari 156');
+
+  await page.getByRole('button', { name: 'Undang pengguna' }).click();
+  await expect(page.locator('#new-displayName-err')).toHaveText('Nama wajib diisi');
+  await expect(page.locator('#new-email-err')).toHaveText('Alamat email tidak valid');
+  await expect(page.locator('#new-kecamatan-err')).toHaveText('Pilih kecamatan');
+  await expect(page.locator('#new-desaCode-err')).toHaveText('Operator harus ditugaskan ke satu desa/kelurahan');
+  await expect(page.getByLabel('Nama', { exact: true })).toBeFocused();
+
+  const email = `op.karangbaru.${Date.now()}@tepat.test`;
+  await page.getByLabel('Nama', { exact: true }).fill('Operator Karang Baru');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Kecamatan').selectOption('17.02.07');
+  await page.getByLabel('Desa/kelurahan', { exact: true }).selectOption(KARANG_BARU);
+  await page.getByRole('button', { name: 'Undang pengguna' }).click();
+  const link = page.getByTestId('tautan-kata-sandi');
+  await expect(link).toContainText(email);
+  await expect(page.getByLabel('Tautan membuat kata sandi')).toHaveValue(/mode=resetPassword/);
+  const row = page.getByTestId('pengguna').filter({ hasText: email });
+  await expect(row).toContainText('Desa Karang Baru, Kec. Padang Ulak Tanding');
+  await expect(row).toContainText('Operator desa/kelurahan');
+  await shot(page, 'admin-01-pengguna-undang');
+
+  await row.getByRole('button', { name: 'Ubah peran' }).click();
+  await row.getByLabel('Peran baru').selectOption('verifikator');
+  await row.getByRole('button', { name: 'Simpan' }).click();
+  await expect(row).toContainText('Verifikator Dinas Sosial');
+  await expect(row).toContainText('Kabupaten 17.02');
+
+  await page.getByLabel('Status', { exact: true }).selectOption('');
+  await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+  await expect(row.getByRole('alert')).toContainText('Nonaktifkan Operator Karang Baru?');
+  await row.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+  await expect(row).toContainText('Nonaktif');
+  await expect(row.getByRole('button', { name: 'Aktifkan kembali' })).toBeVisible();
+  await shot(page, 'admin-02-pengguna-daftar');
+});
+
+test('an admin changes a band and sees the eligibility change on a household', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.getByRole('link', { name: 'Program bansos' }).click();
+  const sembako = page.getByTestId('program-SEMBAKO');
+  await expect(sembako.getByTestId('versi')).toHaveCount(1);
+  await expect(sembako).toContainText('1 keluarga layak di kabupaten ini');
+
+  await sembako.getByRole('button', { name: 'Tambah ketentuan baru' }).click();
+  await sembako.getByLabel('Desil terendah').fill('5');
+  await sembako.getByLabel('Desil tertinggi').fill('4');
+  await sembako.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
+  await expect(page.locator('#SEMBAKO-desilMin-err')).toHaveText('Batas bawah desil tidak boleh melebihi batas atas');
+  await expect(page.locator('#SEMBAKO-legalBasis-err')).toHaveText('Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)');
+  await expect(sembako.getByLabel('Desil terendah')).toBeFocused();
+
+  await sembako.getByLabel('Desil terendah').fill('1');
+  await sembako.getByLabel('Dasar hukum').fill('Kepmensos 100/HUK/2026 (uji)');
+  const plan = sembako.getByTestId('rencana');
+  await expect(plan).toContainText('Ketentuan yang berlaku sejak 1 Jan 2025 ditutup pada');
+  await expect(plan).toContainText('Ketentuan baru desil 1–4 berlaku mulai');
+  await shot(page, 'admin-03-program-ketentuan-baru');
+  await sembako.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
+  await expect(sembako).toContainText('Kelayakan seluruh keluarga sedang dihitung ulang');
+  await expect(sembako.getByTestId('versi')).toHaveCount(2);
+  await expect(sembako.getByTestId('versi').nth(0)).toContainText('Berakhir');
+  await expect(sembako.getByTestId('versi').nth(1)).toContainText('Berlaku');
+  await expect(sembako.getByTestId('versi').nth(1)).toContainText('Kepmensos 100/HUK/2026 (uji)');
+
+  // The task queue re-evaluates every household; this one is no longer in the band.
+  const impact = page.getByTestId('dampak').filter({ hasText: HOUSEHOLD });
+  await expect(impact).toContainText('SEMBAKO: layak → tidak layak', { timeout: 60_000 });
+  await expect(impact).toContainText('Desa Karang Baru');
+  await expect(sembako).toContainText('0 keluarga layak di kabupaten ini');
+  const stored = (await db.collection('households').doc(HOUSEHOLD).get()).data()!;
+  expect(stored.eligibility.SEMBAKO.eligible).toBe(false);
+  expect(stored.eligibility['PBI-JK'].eligible).toBe(true);
+  await shot(page, 'admin-04-program-dampak');
+});
+
+test('an admin sets the kabupaten policy, each error next to its field', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Kebijakan kabupaten' }).click();
+  await expect(page.getByLabel('Data dibekukan setelah … bulan tanpa verval')).toHaveValue('3');
+  await expect(page.getByRole('checkbox', { name: '1 bulan', exact: true })).toBeChecked();
+
+  await page.getByRole('checkbox', { name: '4 bulan', exact: true }).check();
+  await page.getByRole('button', { name: 'Simpan kebijakan' }).click();
+  await expect(page.locator('#pol-warnAfterMonths-err')).toHaveText('Peringatan harus sebelum batas data beku');
+  await page.getByRole('checkbox', { name: '4 bulan', exact: true }).uncheck();
+
+  await page.getByLabel('Tanggal cut-off tertentu setiap bulan').check();
+  await page.getByLabel('Tanggal cut-off', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Simpan kebijakan' }).click();
+  await expect(page.locator('#pol-cutoffDay-err')).toHaveText('Tanggal cut-off harus 1–28 (agar ada di setiap bulan)');
+  await expect(page.getByLabel('Tanggal cut-off', { exact: true })).toBeFocused();
+  await page.getByLabel('Tanggal cut-off', { exact: true }).fill('17');
+  await page.getByRole('radio', { name: /^Reaktivasi/ }).check();
+  await page.getByLabel('Batas reaktivasi per keluarga').fill('2');
+  await expect(page.getByTestId('pratinjau-beku')).toContainText('dibekukan mulai');
+  await page.getByRole('button', { name: 'Simpan kebijakan' }).click();
+  await expect(page.getByText('Kebijakan disimpan dan berlaku untuk seluruh kabupaten.')).toBeVisible();
+  await shot(page, 'admin-05-kebijakan');
+
+  const policy = (await db.collection('policies').doc(KABUPATEN).get()).data()!;
+  expect(policy).toEqual({
+    staleness: { warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: 17 },
+    suspension: { route: 'reaktivasi', maxReactivations: 2 },
+    approval: 'dua_tingkat',
+    unknownNikRegion: 'error',
+  });
+});

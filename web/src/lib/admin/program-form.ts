@@ -1,0 +1,143 @@
+import {
+  checkProgramConfig,
+  formatIsoDate,
+  jakartaStartOfDay,
+  parseIsoDate,
+  programSchema,
+  programVersionSchema,
+  reasonsFromZod,
+  jakartaDateOf,
+  type Program,
+  type ProgramVersion,
+} from '../../../../functions/src/domain/index.js';
+import type { FieldErrors } from './user-form.js';
+
+/**
+ * A new decree changes a program's band: the admin adds a new version with its start date and legal
+ * basis, and the version in force is closed the day before. Versions already saved are history and
+ * are never edited (the `configureProgram` callable refuses that); this module plans the change the
+ * callable will accept, checked with the same schemas, and says what it will close.
+ */
+export interface VersionForm {
+  effectiveFrom: string;
+  desilMin: number | null | undefined;
+  desilMax: number | null | undefined;
+  legalBasis: string;
+  /** Carry over the extra criteria, exclusions, quota and overlaps of the version in force. */
+  keepRules: boolean;
+}
+
+export type VersionField = 'effectiveFrom' | 'desilMin' | 'desilMax' | 'legalBasis';
+
+export type VersionState = 'berlaku' | 'berakhir' | 'akan_berlaku';
+
+export const VERSION_STATE_LABELS: Record<VersionState, string> = { berlaku: 'Berlaku', berakhir: 'Berakhir', akan_berlaku: 'Akan berlaku' };
+
+export function versionState(v: Pick<ProgramVersion, 'effectiveFrom' | 'effectiveTo'>, today: string): VersionState {
+  if (v.effectiveFrom > today) return 'akan_berlaku';
+  if (v.effectiveTo !== null && v.effectiveTo < today) return 'berakhir';
+  return 'berlaku';
+}
+
+/** The version that is open-ended (the latest), if any. */
+export function openVersion(program: Program): ProgramVersion | null {
+  return [...program.versions].filter((v) => v.effectiveTo === null).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
+}
+
+export function dayBefore(isoDate: string): string {
+  const d = parseIsoDate(isoDate);
+  if (!d) return isoDate;
+  return formatIsoDate(jakartaDateOf(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1)));
+}
+
+export function todayInJakarta(now: Date): string {
+  return formatIsoDate(jakartaDateOf(now));
+}
+
+export function newVersionForm(program: Program, today: string): VersionForm {
+  const open = openVersion(program);
+  return { effectiveFrom: today, desilMin: open?.desilMin ?? 1, desilMax: open?.desilMax ?? 5, legalBasis: '', keepRules: true };
+}
+
+export interface VersionPlan {
+  /** The whole program as it will be sent, or null while the form has errors. */
+  program: Program | null;
+  /** Versions that will be closed, with their new last day. */
+  closes: { effectiveFrom: string; effectiveTo: string }[];
+  errors: FieldErrors<VersionField>;
+  /** Things to know that do not stop the change. */
+  notes: string[];
+}
+
+const VERSION_FIELDS: readonly string[] = ['effectiveFrom', 'desilMin', 'desilMax', 'legalBasis'];
+
+function desilError(value: number | null | undefined, which: string): string | null {
+  if (value === null || value === undefined || Number.isNaN(value)) return `Batas ${which} desil wajib diisi`;
+  if (!Number.isInteger(value) || value < 1 || value > 10) return `Batas ${which} desil harus bilangan bulat 1–10`;
+  return null;
+}
+
+export function planNewVersion(program: Program, allPrograms: readonly Program[], form: VersionForm, today: string): VersionPlan {
+  const errors: FieldErrors<VersionField> = {};
+  const add = (field: VersionField, message: string) => (errors[field] ??= []).push(message);
+  const notes: string[] = [];
+
+  const minError = desilError(form.desilMin, 'bawah');
+  if (minError) add('desilMin', minError);
+  const maxError = desilError(form.desilMax, 'atas');
+  if (maxError) add('desilMax', maxError);
+  if (!form.legalBasis.trim()) add('legalBasis', 'Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)');
+
+  const open = openVersion(program);
+  const rules = form.keepRules && open ? { criteria: open.criteria, exclusions: open.exclusions, quota: open.quota, overlapsWith: open.overlapsWith } : {};
+  const candidate = {
+    effectiveFrom: form.effectiveFrom,
+    effectiveTo: null,
+    desilMin: form.desilMin ?? undefined,
+    desilMax: form.desilMax ?? undefined,
+    legalBasis: form.legalBasis,
+    ...Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)),
+  };
+  const parsed = programVersionSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const r of reasonsFromZod(parsed.error)) {
+      const field = (VERSION_FIELDS.includes(r.field ?? '') ? r.field : 'effectiveFrom') as VersionField;
+      // The checks above already worded the desil and legal basis problems.
+      if (!errors[field]) add(field, r.message);
+    }
+  }
+
+  const latest = [...program.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  if (parseIsoDate(form.effectiveFrom) && latest && form.effectiveFrom <= latest.effectiveFrom) {
+    add('effectiveFrom', `Tanggal mulai harus sesudah ${latest.effectiveFrom}, awal ketentuan yang terakhir tersimpan`);
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { program: null, closes: [], errors, notes };
+
+  const lastDay = dayBefore(parsed.data.effectiveFrom);
+  const closes: VersionPlan['closes'] = [];
+  const versions = program.versions.map((v) => {
+    if (v.effectiveTo === null || v.effectiveTo > lastDay) {
+      closes.push({ effectiveFrom: v.effectiveFrom, effectiveTo: lastDay });
+      return { ...v, effectiveTo: lastDay };
+    }
+    return v;
+  });
+  const next = programSchema.safeParse({ ...program, versions: [...versions, parsed.data] });
+  if (!next.success) {
+    add('effectiveFrom', next.error.issues[0]?.message ?? 'Ketentuan program tidak valid');
+    return { program: null, closes: [], errors, notes };
+  }
+  const problems = checkProgramConfig([...allPrograms.filter((p) => p.id !== program.id), next.data]);
+  if (problems.length > 0) {
+    add('effectiveFrom', problems[0]!.message);
+    return { program: null, closes: [], errors, notes };
+  }
+  if (parsed.data.effectiveFrom < today) notes.push('Tanggal mulai sudah lewat: kelayakan dihitung ulang dengan ketentuan yang berlaku hari ini, keputusan yang lalu tidak diubah.');
+  if (parsed.data.effectiveFrom > today) notes.push(`Ketentuan lama tetap berlaku sampai ${lastDay}; ketentuan baru mulai ${parsed.data.effectiveFrom}.`);
+  return { program: next.data, closes, errors, notes };
+}
+
+/** "desil 1–4" */
+export function bandLabel(v: Pick<ProgramVersion, 'desilMin' | 'desilMax'>): string {
+  return v.desilMin === v.desilMax ? `desil ${v.desilMin}` : `desil ${v.desilMin}–${v.desilMax}`;
+}

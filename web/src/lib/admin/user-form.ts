@@ -1,0 +1,80 @@
+import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '../../../../functions/src/domain/index.js';
+
+/**
+ * The admin's user forms (invite, change role and desa), checked with the schema of the
+ * `manageUser` callable and the rule that turns a role into claims (an operator needs one desa of
+ * this kabupaten), so every error is shown next to its field before anything is sent.
+ */
+export interface UserForm {
+  displayName: string;
+  email: string;
+  role: UserRole;
+  kecamatan: string;
+  desaCode: string;
+}
+
+export type UserField = 'displayName' | 'email' | 'role' | 'kecamatan' | 'desaCode';
+export type FieldErrors<F extends string> = Partial<Record<F, string[]>>;
+
+export function newUserForm(): UserForm {
+  return { displayName: '', email: '', role: 'operator', kecamatan: '', desaCode: '' };
+}
+
+const USER_FIELDS: readonly string[] = ['displayName', 'email', 'role', 'kecamatan', 'desaCode'];
+const userField = (path: string | undefined): UserField => (path && USER_FIELDS.includes(path) ? (path as UserField) : 'role');
+
+function add<F extends string>(errors: FieldErrors<F>, field: F, message: string): void {
+  (errors[field] ??= []).push(message);
+}
+
+/** The claims check: an operator needs a desa, of this kabupaten. */
+function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kecamatan' | 'desaCode'>, errors: FieldErrors<UserField>): void {
+  if (role !== 'operator') return;
+  if (!form.kecamatan) add(errors, 'kecamatan', 'Pilih kecamatan');
+  const check = claimsFor(role, kabupaten, form.desaCode || undefined);
+  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', check.reason.message);
+}
+
+export function toCreateInput(form: UserForm, kabupaten: string): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
+  const errors: FieldErrors<UserField> = {};
+  const parsed = manageUserInputSchema.safeParse({
+    action: 'create',
+    email: form.email.trim(),
+    displayName: form.displayName,
+    role: form.role,
+    // Left out rather than undefined: a callable sends undefined as null, which the schema refuses.
+    ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}),
+  });
+  if (!parsed.success) {
+    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
+  }
+  roleErrors(form.role, kabupaten, form, errors);
+  return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
+}
+
+export function toSetRoleInput(uid: string, form: Pick<UserForm, 'role' | 'kecamatan' | 'desaCode'>, kabupaten: string): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
+  const errors: FieldErrors<UserField> = {};
+  const parsed = manageUserInputSchema.safeParse({ action: 'setRole', uid, role: form.role, ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}) });
+  if (!parsed.success) {
+    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
+  }
+  roleErrors(form.role, kabupaten, form, errors);
+  return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
+}
+
+export interface OperatorProfile {
+  displayName: string;
+  role: UserRole | null;
+  active: boolean;
+  desaCode: string | null;
+}
+
+/** Active operators per desa, from the user profiles: "already has an operator" in the desa choice. */
+export function operatorsByDesa(users: readonly OperatorProfile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const u of users) {
+    if (u.role !== 'operator' || !u.active || !u.desaCode) continue;
+    out.set(u.desaCode, [...(out.get(u.desaCode) ?? []), u.displayName]);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { DEFAULT_STALENESS_POLICY, stalenessOf, type HouseholdStatus, type StalenessLevel, type StalenessPolicy } from '$domain/index.js';
+
+/**
+ * What the operator needs to know about a household's verval: when it was last verified, the day
+ * by which the next verval must happen so it does not become "data beku", and how many days are
+ * left. Pure (dates in, facts out), unit-tested; the pages format the dates.
+ */
+export interface VervalFacts {
+  level: StalenessLevel;
+  /** Completed monthly cycles without a verval. */
+  missed: number;
+  lastVerval: Date;
+  /** First instant at which the household is frozen if no verval happens before it. */
+  freezesAt: Date;
+  /** The last day (Asia/Jakarta) a verval keeps it from freezing, `YYYY-MM-DD`. */
+  deadline: string;
+  /** Whole days from today (Jakarta) to the deadline, 0 on the day itself, negative once past. */
+  daysLeft: number;
+  /** The household needs attention: warned, frozen, or past the limit and waiting for the daily job. */
+  urgent: boolean;
+}
+
+const DAY = 86_400_000;
+const jakartaDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
+const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+
+export interface VervalSubject {
+  status: HouseholdStatus;
+  lastVervalAt: Date;
+  /** As the daily job left it; the stored level wins when it is more severe than today's computation. */
+  staleness: { level: StalenessLevel; missed: number; freezesAt: Date | null };
+}
+
+export function vervalFacts(h: VervalSubject, now: Date, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): VervalFacts {
+  const s = stalenessOf(h.lastVervalAt, now, policy);
+  const rank: Record<StalenessLevel, number> = { ok: 0, peringatan: 1, beku: 2 };
+  const stored = h.status === 'beku' ? 'beku' : h.staleness.level;
+  const level = rank[stored] > rank[s.level] ? stored : s.level;
+  const deadline = jakartaDay(new Date(s.freezesAt.getTime() - 1));
+  const daysLeft = dayNumber(deadline) - dayNumber(jakartaDay(now));
+  return { level, missed: Math.max(s.missed, h.staleness.missed), lastVerval: h.lastVervalAt, freezesAt: s.freezesAt, deadline, daysLeft, urgent: level !== 'ok' || daysLeft < 0 };
+}
+
+/** Whether verval can be recorded for a household in this status (the callable refuses the others). */
+export function vervalAllowed(status: HouseholdStatus): boolean {
+  return status === 'aktif' || status === 'beku';
+}
+
+/** Only active households that receive at least one program get the bansos sticker (recordSticker agrees). */
+export function stickerAllowed(h: { status: HouseholdStatus; eligibility: Record<string, { eligible: boolean }> }): boolean {
+  return h.status === 'aktif' && Object.values(h.eligibility).some((d) => d.eligible);
+}
+
+/** Programs the household receives, by name, in a stable order. */
+export function receivedPrograms(eligibility: Record<string, { eligible: boolean; programName: string }>): string[] {
+  return Object.entries(eligibility)
+    .filter(([, d]) => d.eligible)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, d]) => d.programName);
+}

@@ -1,0 +1,54 @@
+import { addMessages, init, locale } from 'svelte-i18n';
+import id from './id.json';
+
+/**
+ * The portal's languages: Bahasa Indonesia by default (bundled), English on request (loaded when
+ * chosen). Pages write `$_('some.key')` with `import { _ } from 'svelte-i18n'`; messages live in
+ * `id.json` and `en.json` (same keys, a unit test checks). Labels of the domain's enums come from
+ * the domain itself in Bahasa Indonesia, with English in `en.json` (see `labels.ts`). Messages of
+ * the shared validation schemas stay in Bahasa Indonesia in both languages.
+ */
+export const LANGUAGES = [
+  { code: 'id', name: 'Bahasa Indonesia' },
+  { code: 'en', name: 'English' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'tepat.bahasa';
+
+function savedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+let english: Promise<void> | null = null;
+
+function loadEnglish(): Promise<void> {
+  english ??= import('./en.json').then((m) => addMessages('en', m.default));
+  return english;
+}
+
+/** Called once by the root layout, before anything is rendered. */
+export function setupI18n(): Language {
+  addMessages('id', id);
+  const lang = savedLanguage();
+  // Until English has arrived, missing keys fall back to Bahasa Indonesia.
+  void init({ fallbackLocale: 'id', initialLocale: 'id', warnOnMissingMessages: false });
+  if (lang === 'en') void setLanguage('en');
+  return lang;
+}
+
+/** Switches the language and remembers the choice on this device. */
+export async function setLanguage(lang: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // No storage: the choice lasts for this visit.
+  }
+  if (lang === 'en') await loadEnglish();
+  await locale.set(lang);
+  document.documentElement.lang = lang;
+}

@@ -1,0 +1,60 @@
+import type { RegisterHousehold, RegisterMember } from '$lib/usulan-form';
+import type { KabupatenRules } from '$lib/register';
+
+/**
+ * The desa's register as the wizard's rows need it (to pick a household, prefill a correction,
+ * choose members who leave, check a reactivation against the kabupaten's policy). Loaded on first
+ * use, with Firebase, so the form accepts input before either has arrived.
+ */
+export class RegisterLookup {
+  households = $state<RegisterHousehold[]>([]);
+  byId = $derived(new Map(this.households.map((h) => [h.id, h])));
+  rules = $state<KabupatenRules | null>(null);
+  loaded = $state(false);
+  error = $state('');
+  #members = new Map<string, Promise<RegisterMember[]>>();
+  #started = false;
+
+  readonly desaCode: string;
+  readonly kabupatenCode: string;
+  readonly describe: (err: unknown) => string;
+
+  constructor(desaCode: string, kabupatenCode: string, describe: (err: unknown) => string) {
+    this.desaCode = desaCode;
+    this.kabupatenCode = kabupatenCode;
+    this.describe = describe;
+  }
+
+  load(): void {
+    if (this.#started) return;
+    this.#started = true;
+    void import('$lib/register').then(
+      async (r) => {
+        try {
+          const [households, rules] = await Promise.all([r.desaHouseholds(this.desaCode), r.kabupatenRules(this.kabupatenCode)]);
+          this.households = households;
+          this.rules = rules;
+        } catch (err) {
+          this.error = this.describe(err);
+        } finally {
+          this.loaded = true;
+        }
+      },
+      (err: unknown) => {
+        this.error = this.describe(err);
+        this.loaded = true;
+        this.#started = false;
+      },
+    );
+  }
+
+  members(householdId: string): Promise<RegisterMember[]> {
+    let p = this.#members.get(householdId);
+    if (!p) {
+      p = import('$lib/register').then((r) => r.householdMembers(householdId, this.desaCode));
+      p.catch(() => this.#members.delete(householdId));
+      this.#members.set(householdId, p);
+    }
+    return p;
+  }
+}
