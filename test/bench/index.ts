@@ -11,13 +11,17 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as domain from './domain.js';
+import * as emulator from './emulator.js';
 import * as generator from './generator.js';
 import * as pending from './pending.js';
+import * as portal from './portal.js';
 import type { BenchContext, BenchModule, BenchRow } from './rows.js';
 
 const MODULES: BenchModule[] = [
   { name: 'domain', run: domain.run },
   { name: 'generator', run: generator.run },
+  { name: 'emulator', run: emulator.run },
+  { name: 'portal', run: portal.run },
   { name: 'pending', run: pending.run },
 ];
 

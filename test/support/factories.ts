@@ -8,17 +8,23 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
   };
 }
 
-let serial = 1;
+/** Rejang Lebong's kecamatan (issuing regions of the test NIKs): 06–11 and 16–24. */
+const KECAMATAN = ['170206', '170207', '170208', '170209', '170210', '170211', '170216', '170217', '170218', '170219', '170220', '170221', '170222', '170223', '170224'];
+// Each test file loads this module afresh while the emulator's register lives on: start at a
+// random point so NIKs made by different files do not meet (15 kecamatan × 9,999 serials).
+let counter = Math.floor(Math.random() * 1_000_000);
 
 /**
- * A NIK issued in Kec. Kota Padang (17.02.06) for a birth date and sex, with a fresh serial.
- * Serials are unique per test process, so two calls never collide in the register.
+ * A NIK for a birth date and sex, issued in one of Rejang Lebong's kecamatan (or the one given),
+ * with a serial that no other call of this process repeats.
  */
-export function nikFor(birthDate: string, sex: 'L' | 'P', kecamatan = '170206'): string {
+export function nikFor(birthDate: string, sex: 'L' | 'P', kecamatan?: string): string {
+  counter += 1;
+  const kec = kecamatan ?? KECAMATAN[counter % KECAMATAN.length]!;
+  const s = (Math.floor(counter / KECAMATAN.length) % 9999) + 1;
   const [y, m, d] = birthDate.split('-');
   const day = Number(d) + (sex === 'P' ? 40 : 0);
-  const s = (Date.now() + serial++) % 10000 || 1;
-  return `${kecamatan}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(s).padStart(4, '0')}`;
+  return `${kec}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(s).padStart(4, '0')}`;
 }
 
 export function household(overrides: Partial<HouseholdProposal> = {}): HouseholdProposal {

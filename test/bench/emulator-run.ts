@@ -1,0 +1,169 @@
+/**
+ * The emulator half of `npm run bench` (run by emulator.ts inside `firebase emulators:exec`):
+ * flow latency measured from the documents' own server timestamps, applied usulan per second,
+ * reads per due household of a staleness run, and Firestore reads + writes per applied usulan
+ * counted on the functions' own transaction. Prints one line `BENCH_RESULT <json>`.
+ *   tsx test/bench/emulator-run.ts flow        (emulators: auth, firestore, functions)
+ *   tsx test/bench/emulator-run.ts staleness   (emulators: firestore)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Timestamp, Transaction, type Firestore } from 'firebase-admin/firestore';
+import { adminDb, ensureUser, ROOT, seedConfig } from '../support/admin.js';
+import { signInClient } from '../support/client.js';
+import { DESA, KABUPATEN } from '../support/demo.js';
+import { household, nikFor } from '../support/factories.js';
+import { decide, recordAndSubmit } from '../support/flow.js';
+
+process.env.GCLOUD_PROJECT ??= 'demo-tepat';
+process.env.NIK_HMAC_KEY ??= /NIK_HMAC_KEY=(.*)/.exec(readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8'))![1]!.trim();
+
+const USULAN = Number(process.env.TEPAT_BENCH_USULAN ?? 200);
+const REGISTER = Number(process.env.TEPAT_BENCH_REGISTER ?? 100_000);
+const PER_MUSYAWARAH = 20;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function flow() {
+  await seedConfig(KABUPATEN);
+  const PASSWORD = 'bench-pass';
+  await ensureUser('bench.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA.derati });
+  await ensureUser('bench.verifikator@tepat.test', PASSWORD, { role: 'verifikator', kabupaten: KABUPATEN });
+  await ensureUser('bench.kadis@tepat.test', PASSWORD, { role: 'kadis', kabupaten: KABUPATEN });
+  const [operator, verifikator, kadis] = await Promise.all([
+    signInClient('bench.operator@tepat.test', PASSWORD),
+    signInClient('bench.verifikator@tepat.test', PASSWORD),
+    signInClient('bench.kadis@tepat.test', PASSWORD),
+  ]);
+  const musyawarah: { id: string; refs: Awaited<ReturnType<typeof recordAndSubmit>>['refs'] }[] = [];
+  for (let i = 0; i < USULAN; i += PER_MUSYAWARAH) {
+    const contents = Array.from({ length: Math.min(PER_MUSYAWARAH, USULAN - i) }, (_, j) => ({
+      type: 'baru' as const,
+      household: household({ kkNumber: `17020612031${String(i + j + 1).padStart(5, '0')}`, desil: 1 + ((i + j) % 6) }),
+    }));
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, contents);
+    musyawarah.push({ id: musyawarahId, refs });
+  }
+  const refs = musyawarah.flatMap((m) => m.refs);
+  // Wait for every validation, then decide per musyawarah: verification, then approval.
+  const db = adminDb();
+  const waitAll = async (done: (d: FirebaseFirestore.DocumentData | undefined) => boolean) => {
+    for (;;) {
+      const snaps = await db.getAll(...refs.map((r) => db.collection('usulan').doc(r.id)));
+      if (snaps.every((s) => done(s.data()))) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  await waitAll((d) => d?.validation != null);
+  for (const m of musyawarah) await decide(verifikator, { musyawarahId: m.id, decision: 'setujui', note: '' });
+  const approvedFrom = performance.now();
+  for (const m of musyawarah) await decide(kadis, { musyawarahId: m.id, decision: 'setujui', note: '' });
+  await waitAll((d) => d?.status === 'diterapkan' || d?.status === 'ditolak');
+  const wallMs = performance.now() - approvedFrom;
+  await Promise.all([operator.close(), verifikator.close(), kadis.close()]);
+  const docs = (await db.getAll(...refs.map((r) => db.collection('usulan').doc(r.id)))).map((s) => s.data()!);
+  const validated = docs.map((d) => d.validation.checkedAt.toMillis() - d.submittedAt.toMillis());
+  const applied = docs.map((d) => d.outcome.at.toMillis() - d.decisions[d.decisions.length - 1].at.toMillis());
+  const firstApproval = Math.min(...docs.map((d) => d.decisions[d.decisions.length - 1].at.toMillis()));
+  const lastApplied = Math.max(...docs.map((d) => d.outcome.at.toMillis()));
+  return {
+    usulan: docs.length,
+    appliedOk: docs.filter((d) => d.status === 'diterapkan').length,
+    validatedP50: percentile(validated, 50),
+    validatedP95: percentile(validated, 95),
+    appliedP50: percentile(applied, 50),
+    appliedP95: percentile(applied, 95),
+    appliedPerSecond: docs.length / ((lastApplied - firstApproval) / 1000),
+    wallSeconds: wallMs / 1000,
+  };
+}
+
+/** Counts the reads and writes of every transaction and batch in this process. */
+function countOperations() {
+  const counts = { reads: 0, writes: 0 };
+  const proto = Transaction.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['get', 'getAll'] as const) {
+    const original = proto[name]!;
+    proto[name] = async function (this: unknown, ...args: unknown[]) {
+      const result = (await original.apply(this, args)) as { size?: number } | unknown[];
+      counts.reads += Array.isArray(result) ? result.length : typeof (result as { size?: number }).size === 'number' ? Math.max(1, (result as { size: number }).size) : 1;
+      return result;
+    };
+  }
+  for (const name of ['create', 'set', 'update', 'delete'] as const) {
+    const original = proto[name]!;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      counts.writes += 1;
+      return original.apply(this, args);
+    };
+  }
+  return counts;
+}
+
+async function operationsPerApplied() {
+  const { applyApproved } = await import('../../functions/src/apply-usulan.js');
+  const db = adminDb();
+  const samples = 20;
+  const ids: string[] = [];
+  const members = household().members;
+  for (let i = 0; i < samples; i++) {
+    // Approved usulan written directly: creating a document does not fire the update trigger.
+    const ref = db.collection('usulan').doc();
+    const content = household({
+      kkNumber: `17020612032${String(i + 1).padStart(5, '0')}`,
+      members: members.map((m) => ({ ...m, nik: m.nik ? nikFor(m.birthDate, m.sex) : null })),
+    });
+    await ref.set({
+      musyawarahId: 'bench', desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN, type: 'baru', household: content,
+      status: 'disetujui', createdBy: 'bench', createdAt: Timestamp.now(), updatedAt: Timestamp.now(), submittedAt: Timestamp.now(),
+      validation: { ok: true, errors: [], warnings: [], checkedAt: Timestamp.now(), forSubmission: 0 }, decisions: [], outcome: null,
+    });
+    ids.push(ref.id);
+  }
+  const counts = countOperations();
+  for (const id of ids) await applyApproved(id, new Date());
+  const withNik = members.filter((m) => m.nik).length;
+  // The data model's minimum: read the usulan, each NIK's index entry and the program bands the
+  // decision rests on; write the household, its members, each NIK's index entry, the usulan's
+  // outcome and one audit entry.
+  const programs = (await db.collection('programs').count().get()).data().count;
+  const minimum = { reads: 1 + withNik + programs, writes: 1 + members.length + withNik + 1 + 1 };
+  const applied = (await db.getAll(...ids.map((id) => db.collection('usulan').doc(id)))).filter((s) => s.data()?.status === 'diterapkan').length;
+  return { reads: counts.reads / samples, writes: counts.writes / samples, minimum, members: members.length, withNik, programs, applied, samples };
+}
+
+async function staleness() {
+  const { applyStaleness } = await import('../../functions/src/freeze-stale-households.js');
+  const db: Firestore = adminDb();
+  const KAB = '18.71'; // Kota Bandar Lampung, apart from the other data
+  const config = JSON.parse(readFileSync(join(ROOT, 'functions/src/domain/defaults/programs.json'), 'utf8')) as { stalenessPolicy: unknown };
+  await db.collection('policies').doc(KAB).set({ staleness: config.stalenessPolicy });
+  const due = Math.round(REGISTER / 100);
+  const now = Date.now();
+  const writer = db.bulkWriter();
+  for (let i = 0; i < REGISTER; i++) {
+    const old = i < due;
+    writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
+      kabupatenCode: KAB, desaCode: '18.71.01.1001', status: 'aktif', desil: 1 + (i % 10), memberCriteria: [],
+      lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {},
+    });
+  }
+  await writer.close();
+  const t = performance.now();
+  const run = await applyStaleness(new Date());
+  const ms = performance.now() - t;
+  const again = await applyStaleness(new Date());
+  return { register: REGISTER, due, read: run.read, frozen: run.frozen, seconds: ms / 1000, secondRunRead: again.read };
+}
+
+// `flow` runs with the Functions emulator (triggers, callables); `staleness` without it, so that
+// seeding a large register does not fire a statistics trigger per household.
+const part = process.argv[2];
+const t0 = performance.now();
+const result = part === 'staleness' ? { staleness: await staleness() } : { flow: await flow(), operations: await operationsPerApplied() };
+console.log(`BENCH_RESULT ${JSON.stringify({ ...result, seconds: (performance.now() - t0) / 1000 })}`);
+process.exit(0);
