@@ -5,6 +5,7 @@ import { adminDb, defaultConfig, ensureUser, seedConfig } from '../support/admin
 import { KABUPATEN } from '../support/demo.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD } from './global-setup.js';
+import { shot, signIn } from './session.js';
 
 /**
  * The kabupaten admin: invites an operator and changes roles; narrows the Sembako band with a new
@@ -19,7 +20,6 @@ const KARANG_BARU = '17.02.07.2001';
 const HOUSEHOLD = 'e2e-adm-01';
 const programs = defaultConfig().programs as unknown as Program[];
 const db = adminDb();
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 test.beforeAll(async () => {
   await ensureUser(ADMIN, E2E_PASSWORD, { role: 'admin', kabupaten: KABUPATEN }, 'Admin E2E');
@@ -43,16 +43,9 @@ test.afterAll(async () => {
   await seedConfig(KABUPATEN);
 });
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(ADMIN);
-  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('an admin invites an operator for a desa, sees the set-password link, changes the role and deactivates', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, ADMIN, /\/admin$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengguna kabupaten 17.02');
   await expect(page.getByTestId('cakupan-operator')).toContainText('dari 156');
 
@@ -94,7 +87,7 @@ test('an admin invites an operator for a desa, sees the set-password link, chang
 
 test('an admin changes a band and sees the eligibility change on a household', async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page);
+  await signIn(page, ADMIN, /\/admin$/);
   await page.getByRole('link', { name: 'Program bansos' }).click();
   const sembako = page.getByTestId('program-SEMBAKO');
   await expect(sembako.getByTestId('versi')).toHaveCount(1);
@@ -133,7 +126,7 @@ test('an admin changes a band and sees the eligibility change on a household', a
 });
 
 test('an admin sets the kabupaten policy, each error next to its field', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, ADMIN, /\/admin$/);
   await page.getByRole('link', { name: 'Kebijakan kabupaten' }).click();
   await expect(page.getByLabel('Data dibekukan setelah … bulan tanpa verval')).toHaveValue('3');
   await expect(page.getByRole('checkbox', { name: '1 bulan', exact: true })).toBeChecked();

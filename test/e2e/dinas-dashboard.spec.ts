@@ -6,6 +6,7 @@ import { criteriaOf, eligibility, type EligibilityMember, type HouseholdStatus, 
 import { adminDb, defaultConfig, PROJECT_ID, REGION } from '../support/admin.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
+import { shot, signIn } from './session.js';
 
 /**
  * The Dinas Sosial's dashboards and export, on a register seeded here with the Admin SDK (as the
@@ -22,7 +23,6 @@ const KOTA_PAGU = '17.02.16.2013';
 const DAY = 86_400_000;
 const db = adminDb();
 const programs = defaultConfig().programs as unknown as Program[];
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 interface SeedMember extends EligibilityMember {
   name: string;
@@ -124,16 +124,9 @@ test.beforeAll(async () => {
     .toBe(1);
 });
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(E2E_VERIFIKATOR);
-  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/dinas$/);
-}
 
 test('the dashboards render with numbers, each chart with its table', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, E2E_VERIFIKATOR, /\/dinas$/);
   await page.getByRole('link', { name: 'Dasbor' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dasbor register — Kabupaten Rejang Lebong');
 
@@ -175,7 +168,7 @@ test('the dashboards render with numbers, each chart with its table', async ({ p
 });
 
 test('an export downloads a CSV of the desa BNBA, checked cell by cell, and is recorded', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, E2E_VERIFIKATOR, /\/dinas$/);
   await page.getByRole('link', { name: 'Ekspor ke Kemensos' }).click();
   await page.getByLabel('Satu desa/kelurahan').check();
   await page.getByRole('button', { name: 'Unduh CSV' }).click();

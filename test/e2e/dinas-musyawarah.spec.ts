@@ -6,6 +6,7 @@ import { signInClient, waitForDoc } from '../support/client.js';
 import { DESA } from '../support/demo.js';
 import { meeting, nikFor } from '../support/factories.js';
 import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
+import { shot, signIn } from './session.js';
 
 /**
  * The Dinas Sosial decides a whole musyawarah from its detail page: Desa Sambirejo (Kec. Selupu
@@ -17,14 +18,7 @@ import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const OPERATOR = 'e2e.operator.sambirejo@tepat.test';
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
 
 const kk = (serial: string) => `170211120315${serial}`;
 const households: HouseholdProposal[] = [

@@ -1,20 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nikFor } from '../support/factories.js';
 import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
+import { shot, signIn } from './session.js';
 
 /**
  * Steps 1–4 of the thin flow through the portal, as the people do it: the operator records a
  * musyawarah with one new household and submits it, sees it pass validation; the verifikator
  * verifies and the kadis approves; the household appears in the register with its eligibility.
  */
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
 
 test('an usulan travels from the musyawarah to the register through the portal', async ({ page }) => {
   const headNik = nikFor('1979-08-17', 'L');

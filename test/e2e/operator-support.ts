@@ -8,17 +8,13 @@ import { nikHash } from '../../functions/src/lib/nik-hash.js';
 import { adminDb, ROOT } from '../support/admin.js';
 import { KABUPATEN } from '../support/demo.js';
 import { generateRegister, type GeneratedHousehold } from '../support/generator/index.js';
-import { E2E_PASSWORD } from './global-setup.js';
+import { signIn as signInAs } from './session.js';
 
 /** Helpers of the operator-side browser tests: sign in, screenshots, a small register, PDF text. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+export { shot } from './session.js';
 
 export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/operator$/);
+  await signInAs(page, email, /\/operator$/);
 }
 
 /** The service worker has cached the app and controls the page: from now on it opens without network. */

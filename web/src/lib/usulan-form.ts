@@ -1,19 +1,16 @@
 import {
   BA_KLARIFIKASI_SIGNATORIES,
   validateUsulan,
-  type DisabilityLevel,
   type HouseholdStatus,
   type KeluarReason,
   type KkChangeReason,
-  type Occupation,
   type Reason,
-  type Relationship,
-  type SchoolLevel,
   type SuspensionPolicy,
   type TargetHousehold,
   type UsulanContent,
   type UsulanType,
 } from '$domain/index.js';
+import type { MemberDoc } from '$domain/documents.js';
 import { errorsByField } from './form-errors.js';
 import { newHousehold, toHousehold, type HouseholdForm, type MemberForm } from './musyawarah-form.js';
 
@@ -106,20 +103,10 @@ export function newUsulanForm(type: UsulanType, householdId = ''): UsulanForm {
   }
 }
 
-/** A member of the register as the portal reads it (`households/{id}/members`). */
-export interface RegisterMember {
+/** A member of the register as the portal reads it (`households/{id}/members`), with its id. */
+export type RegisterMember = Pick<MemberDoc<unknown>, 'nik' | 'name' | 'sex' | 'birthDate' | 'relationship' | 'occupation' | 'school' | 'disability' | 'pregnant' | 'status'> & {
   id: string;
-  nik: string | null;
-  name: string;
-  sex: 'L' | 'P';
-  birthDate: string;
-  relationship: Relationship;
-  occupation?: Occupation;
-  school?: SchoolLevel;
-  disability?: DisabilityLevel;
-  pregnant?: boolean;
-  status: 'aktif' | 'keluar';
-}
+};
 
 /** A household of the register as the wizard needs it: to pick it, prefill a correction and check the usulan. */
 export interface RegisterHousehold {
