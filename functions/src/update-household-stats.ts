@@ -1,7 +1,7 @@
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { householdContribution, statsDeltas } from './domain/index.js';
-import { countChange, type CountResult } from './lib/stats.js';
+import { eventKey, countChange, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics, as the register changes: every write of a household (added, corrected, frozen,
@@ -10,7 +10,7 @@ import { countChange, type CountResult } from './lib/stats.js';
  * it never fires itself; retried on failure, counted once per event (see lib/stats.ts).
  */
 export const updateHouseholdStats = onDocumentWritten({ document: 'households/{householdId}', retry: true }, async (event) => {
-  await countHouseholdChange(event.id, event.data?.before.data(), event.data?.after.data(), event.params.householdId);
+  await countHouseholdChange(eventKey(event, `households/${event.params.householdId}`), event.data?.before.data(), event.data?.after.data(), event.params.householdId);
 });
 
 /** The trigger's work, callable with any event (tests deliver the same event twice this way). */

@@ -1,7 +1,7 @@
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { memberContribution, statsDeltas } from './domain/index.js';
-import { countChange, type CountResult } from './lib/stats.js';
+import { eventKey, countChange, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics of data quality: a member flagged `nik.missing` or `nik.invalid` counts for their desa,
@@ -9,7 +9,7 @@ import { countChange, type CountResult } from './lib/stats.js';
  * counted and write nothing. Never logs member data (NIK).
  */
 export const updateMemberStats = onDocumentWritten({ document: 'households/{householdId}/members/{memberId}', retry: true }, async (event) => {
-  await countMemberChange(event.id, event.data?.before.data(), event.data?.after.data(), event.params.memberId);
+  await countMemberChange(eventKey(event, `members/${event.params.memberId}`), event.data?.before.data(), event.data?.after.data(), event.params.memberId);
 });
 
 export async function countMemberChange(eventId: string, before: unknown, after: unknown, memberId: string): Promise<CountResult> {

@@ -1,14 +1,14 @@
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { musyawarahContribution, statsDeltas } from './domain/index.js';
-import { countChange, type CountResult } from './lib/stats.js';
+import { eventKey, countChange, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics of musyawarah held: a musyawarah counts once submitted, on its meeting date, for its
  * desa, kecamatan and kabupaten ("musyawarah this cycle" is counted from the dates at read time).
  */
 export const updateMusyawarahStats = onDocumentWritten({ document: 'musyawarah/{musyawarahId}', retry: true }, async (event) => {
-  await countMusyawarahChange(event.id, event.data?.before.data(), event.data?.after.data(), event.params.musyawarahId);
+  await countMusyawarahChange(eventKey(event, `musyawarah/${event.params.musyawarahId}`), event.data?.before.data(), event.data?.after.data(), event.params.musyawarahId);
 });
 
 export async function countMusyawarahChange(eventId: string, before: unknown, after: unknown, musyawarahId: string): Promise<CountResult> {

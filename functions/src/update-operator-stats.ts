@@ -4,7 +4,7 @@ import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { activeOperatorDesa, addTally, operatorContribution, readTally, statsDeltas, type Tally } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { collections } from './lib/collections.js';
-import { desaTotalOf, eventMarker, increments, markerData, statsIdentity, type CountResult } from './lib/stats.js';
+import { eventKey, desaTotalOf, eventMarker, increments, markerData, statsIdentity, type CountResult } from './lib/stats.js';
 
 /**
  * Desa with an active operator (seed 001: "60 of 156"): a user profile counts for its desa in the
@@ -13,7 +13,7 @@ import { desaTotalOf, eventMarker, increments, markerData, statsIdentity, type C
  * show, next to the increments.
  */
 export const updateOperatorStats = onDocumentWritten({ document: 'users/{uid}', retry: true }, async (event) => {
-  await countOperatorChange(event.id, event.data?.before.data(), event.data?.after.data(), event.params.uid);
+  await countOperatorChange(eventKey(event, `users/${event.params.uid}`), event.data?.before.data(), event.data?.after.data(), event.params.uid);
 });
 
 export async function countOperatorChange(eventId: string, before: unknown, after: unknown, uid: string): Promise<CountResult> {

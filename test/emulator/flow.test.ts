@@ -95,7 +95,7 @@ describe('thin flow: usulan from musyawarah to register', () => {
 
     const audit = await getDocs(query(collection(verifikator.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN)));
     const actions = audit.docs.map((a) => a.data().action);
-    expect(actions).toEqual(expect.arrayContaining(['usulan.lolos_validasi', 'usulan.diverifikasi', 'usulan.disetujui', 'keluarga.ditambahkan']));
+    expect(actions).toEqual(expect.arrayContaining(['usulan.lolos_validasi', 'usulan.diverifikasi', 'usulan.disetujui', 'usulan.diterapkan.baru']));
     expect(audit.docs.find((a) => a.data().action === 'usulan.diverifikasi')!.data()).toMatchObject({ actorUid: verifikator.uid, actorRole: 'verifikator' });
     expect(audit.docs.find((a) => a.data().action === 'usulan.disetujui')!.data()).toMatchObject({ actorUid: kadis.uid, actorRole: 'kadis' });
     expect(applied.decisions.map((d) => [d.role, d.from, d.to])).toEqual([

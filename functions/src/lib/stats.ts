@@ -19,6 +19,15 @@ export function increments(tally: Tally): Record<string, unknown> {
   return Object.fromEntries(Object.entries(tally).map(([k, v]) => [k, typeof v === 'number' ? FieldValue.increment(v) : increments(v)]));
 }
 
+/**
+ * The key of one write as its trigger sees it: the event id with the document and the commit
+ * time. A redelivery carries all three unchanged; the Firestore emulator was seen to reuse event
+ * ids across a long run, which the id alone would have taken for redeliveries (counts lost).
+ */
+export function eventKey(event: { id: string; time?: string; document?: string }, path: string): string {
+  return `${event.id}@${event.time ?? ''}@${path}`;
+}
+
 /** The marker of one trigger event; the id is escaped so any event id makes one valid document id. */
 export function eventMarker(source: string, eventId: string): DocumentReference {
   return collections.statsEvents().doc(`${source}_${encodeURIComponent(eventId)}`);
