@@ -6,29 +6,17 @@
  * inside `firebase emulators:exec --export-on-exit=emulator-data`, which saves the result as a real
  * Emulator Suite export that `npm start` imports.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import type { AuditDoc, HouseholdDoc, MemberDoc, NikIndexDoc } from '../functions/src/lib/documents.js';
 
 process.env.GCLOUD_PROJECT = 'demo-tepat';
 
 const { Timestamp } = await import('firebase-admin/firestore');
-const { adminAuth, adminDb, ensureUser, ROOT, seedConfig } = await import('../test/support/admin.js');
+const { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } = await import('../test/support/admin.js');
 const { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA_WITHOUT_OPERATOR, KABUPATEN } = await import('../test/support/demo.js');
 const { generateRegister } = await import('../test/support/generator/index.js');
 const { applyClaims } = await import('../functions/src/manage-users.js');
 const { nikHash } = await import('../functions/src/lib/nik-hash.js');
-
-/** The emulator's NIK key, the one the functions read (functions/.secret.local). */
-function emulatorNikKey(): string {
-  const line = readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('NIK_HMAC_KEY='));
-  const key = line?.slice('NIK_HMAC_KEY='.length).trim();
-  if (!key) throw new Error('NIK_HMAC_KEY is missing from functions/.secret.local');
-  return key;
-}
 
 /** Batches of at most 450 writes (Firestore allows 500), committed as they fill. */
 class Writer {

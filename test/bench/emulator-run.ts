@@ -6,18 +6,15 @@
  *   tsx test/bench/emulator-run.ts flow        (emulators: auth, firestore, functions)
  *   tsx test/bench/emulator-run.ts staleness   (emulators: firestore)
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Timestamp, Transaction, type Firestore } from 'firebase-admin/firestore';
-import { adminDb, ensureUser, ROOT, seedConfig } from '../support/admin.js';
+import { adminDb, defaultConfig, ensureUser, seedConfig, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
 import { household, nikFor } from '../support/factories.js';
 import { decide, recordAndSubmit } from '../support/flow.js';
 
-process.env.GCLOUD_PROJECT ??= 'demo-tepat';
-process.env.NIK_HMAC_KEY ??= /NIK_HMAC_KEY=(.*)/.exec(readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8'))![1]!.trim();
+useFunctionsInProcess();
 
 const USULAN = Number(process.env.TEPAT_BENCH_USULAN ?? 200);
 const REGISTER = Number(process.env.TEPAT_BENCH_REGISTER ?? 100_000);
@@ -140,7 +137,7 @@ async function staleness() {
   const { applyStaleness } = await import('../../functions/src/freeze-stale-households.js');
   const db: Firestore = adminDb();
   const KAB = '18.71'; // Kota Bandar Lampung, apart from the other data
-  const config = JSON.parse(readFileSync(join(ROOT, 'functions/src/domain/defaults/programs.json'), 'utf8')) as { stalenessPolicy: unknown };
+  const config = defaultConfig();
   await db.collection('policies').doc(KAB).set({ staleness: config.stalenessPolicy });
   const due = Math.round(REGISTER / 100);
   const now = Date.now();

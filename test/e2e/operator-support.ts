@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { DEFAULT_STALENESS_POLICY, stalenessOf } from '../../functions/src/domain/index.js';
 import { nikHash } from '../../functions/src/lib/nik-hash.js';
-import { adminDb, ROOT } from '../support/admin.js';
+import { adminDb, emulatorNikKey } from '../support/admin.js';
 import { KABUPATEN } from '../support/demo.js';
 import { generateRegister, type GeneratedHousehold } from '../support/generator/index.js';
 import { signIn as signInAs } from './session.js';
@@ -20,11 +18,6 @@ export async function signIn(page: Page, email: string): Promise<void> {
 /** The service worker has cached the app and controls the page: from now on it opens without network. */
 export async function waitForOfflineShell(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
-}
-
-function emulatorNikKey(): string {
-  const line = readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8').split('\n').find((l) => l.startsWith('NIK_HMAC_KEY='));
-  return line?.slice('NIK_HMAC_KEY='.length).trim() ?? '';
 }
 
 export interface SeededRegister {

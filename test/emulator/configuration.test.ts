@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Timestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, defaultConfig, ensureUser, ROOT } from '../support/admin.js';
+import { adminDb, defaultConfig, ensureUser, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, type ClientUser } from '../support/client.js';
 import { household } from '../support/factories.js';
 import { decide, recordAndSubmit, settled, validated } from '../support/flow.js';
@@ -91,8 +89,7 @@ describe('program bands as dated configuration', () => {
   });
 
   it('re-running a page writes nothing when no decision changed', async () => {
-    process.env.GCLOUD_PROJECT ??= 'demo-tepat';
-    process.env.NIK_HMAC_KEY ??= /NIK_HMAC_KEY=(.*)/.exec(readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8'))![1]!.trim();
+    useFunctionsInProcess();
     const { reevaluatePage } = await import('../../functions/src/reevaluate-eligibility.js');
     // Let the queued pages finish first.
     await new Promise((r) => setTimeout(r, 3000));

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, ensureUser, ROOT, seedConfig } from '../support/admin.js';
+import { adminDb, ensureUser, seedConfig, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
 import { household, nikFor, usulanContent } from '../support/factories.js';
@@ -40,13 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([operator, otherOperator, verifikator, kadis].map((u) => u?.close()));
 });
-
-/** Lets this process run the functions' own code against the emulators, with the functions' key. */
-function functionsEnv(): void {
-  process.env.GCLOUD_PROJECT ??= 'demo-tepat';
-  const secret = /NIK_HMAC_KEY=(.*)/.exec(readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8'))![1]!;
-  process.env.NIK_HMAC_KEY = secret.trim();
-}
 
 /** Proposes, validates, approves and applies one usulan; returns the settled usulan. */
 async function through(user: ClientUser, wilayah: typeof DESA.derati | typeof DESA.other, content: Parameters<typeof recordAndSubmit>[2][number]): Promise<Usulan & { id: string }> {
@@ -183,7 +174,7 @@ describe('decisions and races', () => {
     await decide(verifikator, { musyawarahId, decision: 'setujui', note: '' });
     // Both approved in one transaction; their application triggers run, and so do two more
     // applications from here, all at the same time.
-    functionsEnv();
+    useFunctionsInProcess();
     const { applyApproved } = await import('../../functions/src/apply-usulan.js');
     await decide(kadis, { musyawarahId, decision: 'setujui', note: '' });
     await Promise.all(refs.map((r) => applyApproved(r.id, new Date())));
@@ -198,7 +189,7 @@ describe('decisions and races', () => {
 });
 
 describe('triggers delivered twice leave the same end state', () => {
-  beforeAll(functionsEnv);
+  beforeAll(useFunctionsInProcess);
 
   /** The CloudEvent a Firestore trigger receives for this change of one usulan document. */
   async function eventFor(ref: { id: string }, before: unknown) {

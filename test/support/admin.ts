@@ -67,3 +67,19 @@ export async function clearFirestore(): Promise<void> {
   const res = await fetch(`http://${host}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: 'DELETE' });
   if (!res.ok) throw new Error(`clearing Firestore failed: ${res.status}`);
 }
+
+/** The emulator's NIK key, the one the Functions emulator gives the functions (functions/.secret.local). */
+export function emulatorNikKey(): string {
+  const line = readFileSync(join(ROOT, 'functions/.secret.local'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('NIK_HMAC_KEY='));
+  const key = line?.slice('NIK_HMAC_KEY='.length).trim();
+  if (!key) throw new Error('NIK_HMAC_KEY is missing from functions/.secret.local');
+  return key;
+}
+
+/** Lets this process run the functions' own code against the emulators, with their project and key. */
+export function useFunctionsInProcess(): void {
+  process.env.GCLOUD_PROJECT ??= PROJECT_ID;
+  process.env.NIK_HMAC_KEY ??= emulatorNikKey();
+}
