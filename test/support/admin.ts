@@ -64,8 +64,13 @@ export async function ensureUser(email: string, password: string, claims: Record
 /** Deletes every document in the emulator's default database for the demo project. */
 export async function clearFirestore(): Promise<void> {
   const host = process.env.FIRESTORE_EMULATOR_HOST;
-  const res = await fetch(`http://${host}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: 'DELETE' });
-  if (!res.ok) throw new Error(`clearing Firestore failed: ${res.status}`);
+  // 409: triggers of an earlier test file still hold transactions; wait for them to finish.
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`http://${host}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: 'DELETE' });
+    if (res.ok) return;
+    if (res.status !== 409 || attempt >= 20) throw new Error(`clearing Firestore failed: ${res.status}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 /** The emulator's NIK key, the one the Functions emulator gives the functions (functions/.secret.local). */
