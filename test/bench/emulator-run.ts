@@ -134,28 +134,58 @@ async function operationsPerApplied() {
 }
 
 async function staleness() {
-  const { applyStaleness } = await import('../../functions/src/freeze-stale-households.js');
+  const { applyStaleness, applyStalenessTask, STALENESS_INLINE_LIMIT_DEFAULT } = await import('../../functions/src/freeze-stale-households.js');
+  const { nationalKecamatanCodes } = await import('../../functions/src/domain/index.js');
   const db: Firestore = adminDb();
   const KAB = '18.71'; // Kota Bandar Lampung, apart from the other data
+  const kecamatan = nationalKecamatanCodes().filter((k) => k.startsWith(`${KAB}.`));
   const config = defaultConfig();
   await db.collection('policies').doc(KAB).set({ staleness: config.stalenessPolicy });
   const due = Math.round(REGISTER / 100);
   const now = Date.now();
-  const writer = db.bulkWriter();
-  for (let i = 0; i < REGISTER; i++) {
-    const old = i < due;
-    writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
-      kabupatenCode: KAB, desaCode: '18.71.01.1001', status: 'aktif', desil: 1 + (i % 10), memberCriteria: [],
-      lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {},
-    });
-  }
-  await writer.close();
-  const t = performance.now();
-  const run = await applyStaleness(new Date());
+  const seed = async (count: number) => {
+    const writer = db.bulkWriter();
+    for (let i = 0; i < count; i++) {
+      const old = i < due;
+      const kec = kecamatan[i % kecamatan.length]!;
+      writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
+        kabupatenCode: KAB, kecamatanCode: kec, desaCode: `${kec}.1001`, status: 'aktif', desil: 1 + (i % 10), memberCriteria: [],
+        lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {},
+      });
+    }
+    await writer.close();
+  };
+  await seed(REGISTER);
+  // The daily job as deployed: below the inline limit the kabupaten is walked by the job itself.
+  // (A param's value() is only filled in by the Functions runtime; this process uses its default.)
+  const inlineLimit = STALENESS_INLINE_LIMIT_DEFAULT;
+  const noQueue = async (): Promise<never> => {
+    throw new Error('the bench register is meant to stay below the inline limit here');
+  };
+  const billed = (r: { read: number; emptyPages: number; countReads: number }) => r.read + r.emptyPages + r.countReads;
+  let t = performance.now();
+  const run = await applyStaleness(new Date(), { inlineLimit, enqueue: noQueue });
   const ms = performance.now() - t;
-  const again = await applyStaleness(new Date());
-  return { register: REGISTER, due, read: run.read, frozen: run.frozen, seconds: ms / 1000, secondRunRead: again.read };
+  const again = await applyStaleness(new Date(), { inlineLimit, enqueue: noQueue });
+  // The same due households again, now with a limit below them: fanned out per kecamatan, tasks run here one after another.
+  await seed(due);
+  const tasks: StalenessTaskInput[] = [];
+  t = performance.now();
+  const planned = await applyStaleness(new Date(), { inlineLimit: due - 1, enqueue: async (task) => (tasks.push(task), 'queued') });
+  const taskRuns: import('../../functions/src/freeze-stale-households.js').StalenessRun[] = [];
+  for (const task of tasks) taskRuns.push(await applyStalenessTask(task));
+  const fanOutMs = performance.now() - t;
+  const sum = (k: 'read' | 'emptyPages' | 'frozen') => taskRuns.reduce((n, r) => n + r[k], 0);
+  return {
+    register: REGISTER, due, inlineLimit, read: run.read, countReads: run.countReads, emptyPages: run.emptyPages, frozen: run.frozen, seconds: ms / 1000, secondRunRead: again.read,
+    billedPerDue: billed(run) / due,
+    fanOut: {
+      tasks: tasks.length, read: sum('read'), emptyPages: sum('emptyPages'), countReads: planned.countReads, frozen: sum('frozen'), seconds: fanOutMs / 1000,
+      billedPerDue: (sum('read') + sum('emptyPages') + planned.countReads) / due,
+    },
+  };
 }
+type StalenessTaskInput = import('../../functions/src/freeze-stale-households.js').StalenessTask;
 
 // `flow` runs with the Functions emulator (triggers, callables); `staleness` without it, so that
 // seeding a large register does not fire a statistics trigger per household.

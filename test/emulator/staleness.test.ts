@@ -1,8 +1,10 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleIndex, cycleStart, type StalenessPolicy } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION } from '../support/admin.js';
+import { getFunctions } from 'firebase-admin/functions';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cycleIndex, cycleStart, nationalKecamatanCodes, type StalenessPolicy } from '../../functions/src/domain/index.js';
+import type { StalenessRun, StalenessTask } from '../../functions/src/freeze-stale-households.js';
+import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, type ClientUser } from '../support/client.js';
 import { DESA } from '../support/demo.js';
 
@@ -22,17 +24,17 @@ function inCycleBefore(k: number): Date {
   return new Date(cycleStart(cycleIndex(new Date(), policy) - k, policy).getTime() + 36 * 3600 * 1000);
 }
 
-async function seedHousehold(id: string, lastVerval: Date): Promise<void> {
+async function seedHousehold(id: string, lastVerval: Date, place: typeof DESA_KPH = DESA_KPH, desil = 3): Promise<void> {
   await adminDb().collection('households').doc(id).set({
-    kkNumber: '1708011203150001', kkHistory: [], address: 'Kepahiang', desaCode: DESA_KPH.desa, kecamatanCode: DESA_KPH.kecamatan, kabupatenCode: KAB,
-    desil: 3, status: 'aktif', statusReason: null, headName: id, memberCount: 1, memberCriteria: [{ birthDate: '1990-01-01', sex: 'P', pregnant: true }],
+    kkNumber: '1708011203150001', kkHistory: [], address: 'Kepahiang', desaCode: place.desa, kecamatanCode: place.kecamatan, kabupatenCode: place.kabupaten,
+    desil, status: 'aktif', statusReason: null, headName: id, memberCount: 1, memberCriteria: [{ birthDate: '1990-01-01', sex: 'P', pregnant: true }],
     lastVervalAt: Timestamp.fromDate(lastVerval),
     staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null, sticker: null,
     sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
   });
   await adminDb().collection('households').doc(id).collection('members').doc('m1').set({
     nik: null, nikMasked: '—', nikHash: null, name: id, sex: 'P', birthDate: '1990-01-01', relationship: 'kepala_keluarga', pregnant: true,
-    flags: ['nik.missing'], status: 'aktif', leftReason: null, householdId: id, desaCode: DESA_KPH.desa, kabupatenCode: KAB, createdAt: Timestamp.now(),
+    flags: ['nik.missing'], status: 'aktif', leftReason: null, householdId: id, desaCode: place.desa, kabupatenCode: place.kabupaten, createdAt: Timestamp.now(),
   });
 }
 
@@ -53,6 +55,8 @@ beforeAll(async () => {
   await seedHousehold('kph-two', inCycleBefore(3));
   await seedHousehold('kph-three', inCycleBefore(4));
   await seedHousehold('kph-five', inCycleBefore(6));
+  // Desil 9 is outside every program's band, whatever re-evaluation the programs above set off.
+  await seedHousehold('kph-rich', inCycleBefore(0), DESA_KPH, 9);
   await ensureUser('staleness.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA_KPH });
   operator = await signInClient('staleness.operator@tepat.test', PASSWORD);
 });
@@ -124,10 +128,92 @@ describe('recordSticker callable', () => {
   });
 
   it.each([
-    ['a household that receives nothing', { householdId: 'kph-two', installedOn: '2026-11-02', by: 'Operator' }, 'functions/failed-precondition'],
+    ['a household that receives nothing', { householdId: 'kph-rich', installedOn: '2026-11-02', by: 'Operator' }, 'functions/failed-precondition'],
     ['a date in the future', { householdId: 'kph-fresh', installedOn: '2099-01-01', by: 'Operator' }, 'functions/invalid-argument'],
     ['no installer', { householdId: 'kph-fresh', installedOn: '2026-11-02', by: '' }, 'functions/invalid-argument'],
   ])('refuses %s', async (_case, data, code) => {
     await expect(sticker(data)).rejects.toMatchObject({ code, message: expect.stringMatching(/^[A-Z]/) });
+  });
+});
+
+/**
+ * A large kabupaten (more households possibly due than the inline limit) is not walked by the daily
+ * job itself: it queues one task per kecamatan, each applying the policy to its kecamatan only.
+ * Kaur (17.04) has its own policy; the limit is lowered so four households count as "large".
+ */
+describe('staleness fan-out per kecamatan', () => {
+  const KAUR = '17.04';
+  const place = (kec: string) => ({ desa: `${KAUR}.${kec}.2001`, kecamatan: `${KAUR}.${kec}`, kabupaten: KAUR });
+  const queued: StalenessTask[] = [];
+  const staleness = () => import('../../functions/src/freeze-stale-households.js');
+  const sum = (runs: StalenessRun[], key: keyof StalenessRun) => runs.reduce((n, r) => n + r[key], 0);
+
+  beforeAll(async () => {
+    useFunctionsInProcess();
+    await adminDb().collection('policies').doc(KAUR).set({ staleness: policy, approval: 'satu_tingkat' });
+    await seedHousehold('kaur-01-three', inCycleBefore(4), place('01'));
+    await seedHousehold('kaur-01-one', inCycleBefore(2), place('01'));
+    await seedHousehold('kaur-02-five', inCycleBefore(6), place('02'));
+    await seedHousehold('kaur-02-fresh', inCycleBefore(0), place('02'));
+    await seedHousehold('kaur-03-two', inCycleBefore(3), place('03'));
+  });
+
+  it('queues one task per kecamatan of the kabupaten and changes nothing itself', async () => {
+    const { applyStaleness } = await staleness();
+    const run = await applyStaleness(new Date(), { inlineLimit: 3, enqueue: async (task) => (queued.push(task), 'queued') });
+    const kaur = queued.filter((t) => t.kabupatenCode === KAUR);
+    expect(kaur.map((t) => t.kecamatanCode).sort()).toEqual(nationalKecamatanCodes().filter((k) => k.startsWith(`${KAUR}.`)));
+    expect(new Set(kaur.map((t) => t.at)).size).toBe(1);
+    expect(run.countReads).toBeGreaterThanOrEqual(run.kabupaten);
+    expect((await h('kaur-01-three')).status).toBe('aktif');
+    expect((await h('kaur-03-two')).staleness.level).toBe('ok');
+  });
+
+  it('each task applies the policy to its own kecamatan only, and a second delivery changes nothing', async () => {
+    const { applyStalenessTask } = await staleness();
+    const first = queued.find((t) => t.kecamatanCode === `${KAUR}.01`)!;
+    const one = await applyStalenessTask(first);
+    expect(one).toMatchObject({ read: 2, frozen: 1, warned: 1 });
+    expect((await h('kaur-01-three')).status).toBe('beku');
+    expect((await h('kaur-02-five')).status).toBe('aktif');
+    expect(await applyStalenessTask(first)).toMatchObject({ read: 0, frozen: 0, warned: 0 });
+
+    const rest = await Promise.all(queued.filter((t) => t.kabupatenCode === KAUR && t !== first).map(applyStalenessTask));
+    expect([sum(rest, 'frozen'), sum(rest, 'warned'), sum(rest, 'read')]).toEqual([1, 1, 2]);
+    expect((await h('kaur-02-five')).status).toBe('beku');
+    expect((await h('kaur-02-fresh')).staleness.level).toBe('ok');
+    expect((await h('kaur-03-two')).staleness).toMatchObject({ level: 'peringatan', missed: 2 });
+  });
+
+  it('a below-the-limit kabupaten is still done inline, and a kabupaten with nothing due is not fanned out', async () => {
+    const { applyStaleness } = await staleness();
+    await seedHousehold('kaur-04-three', inCycleBefore(4), place('04'));
+    const tasks: StalenessTask[] = [];
+    // Kaur now has one household due to freeze and two already warned: three possibly due, limit 4.
+    const run = await applyStaleness(new Date(), { inlineLimit: 4, enqueue: async (task) => (tasks.push(task), 'queued') });
+    expect(tasks.filter((t) => t.kabupatenCode === KAUR)).toEqual([]);
+    expect((await h('kaur-04-three')).status).toBe('beku');
+    expect(run.frozen).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the deployed task queue runs a queued task, and the same kecamatan and day cannot be queued twice', async () => {
+    const { stalenessTaskId } = await staleness();
+    process.env.CLOUD_TASKS_EMULATOR_HOST ??= '127.0.0.1:9499';
+    await seedHousehold('kaur-05-three', inCycleBefore(4), place('05'));
+    const task: StalenessTask = { kabupatenCode: KAUR, kecamatanCode: `${KAUR}.05`, at: new Date().toISOString() };
+    const queue = getFunctions(adminApp()).taskQueue<StalenessTask>(`locations/${REGION}/functions/applyStalenessForKecamatan`);
+    await queue.enqueue(task, { id: stalenessTaskId(task) });
+    await vi.waitFor(async () => expect((await h('kaur-05-three')).status).toBe('beku'), { timeout: 20_000, interval: 250 });
+    await expect(queue.enqueue(task, { id: stalenessTaskId(task) })).rejects.toMatchObject({ code: 'functions/task-already-exists' });
+  });
+
+  it('task ids are unique per kecamatan and Jakarta day, spread by a hash prefix, and valid Cloud Tasks ids', async () => {
+    const { stalenessTaskId } = await staleness();
+    const at = (iso: string, kec = `${KAUR}.01`) => stalenessTaskId({ kabupatenCode: KAUR, kecamatanCode: kec, at: iso });
+    // 00:30 and 23:30 Jakarta time on the 22nd are the same day; 17:30 UTC on the 22nd is already the 23rd in Jakarta.
+    expect(at('2026-11-21T17:30:00.000Z')).toBe(at('2026-11-22T16:30:00.000Z'));
+    expect(at('2026-11-22T17:30:00.000Z')).not.toBe(at('2026-11-22T16:30:00.000Z'));
+    expect(at('2026-11-22T01:00:00.000Z', `${KAUR}.02`)).not.toBe(at('2026-11-22T01:00:00.000Z'));
+    expect(at('2026-11-22T01:00:00.000Z')).toMatch(/^[0-9a-f]{8}-staleness-170401-2026-11-22$/);
   });
 });

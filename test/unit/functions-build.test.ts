@@ -34,7 +34,7 @@ describe('functions/ builds and deploys on its own', () => {
     const mod = (await import(pathToFileURL(join(libDir, 'index.js')).href)) as Record<string, { __endpoint?: Record<string, unknown> }>;
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
     expect(Object.keys(endpoints).sort()).toEqual([
-      'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'freezeStaleHouseholds', 'manageUser',
+      'applyStalenessForKecamatan', 'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'freezeStaleHouseholds', 'manageUser',
       'onProgramChanged', 'reconcileStatistics', 'recordSticker', 'recordVerval', 'reevaluateEligibility', 'reevaluateOnVersionDates', 'summarizeMusyawarah',
       'updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats', 'validateUsulan',
     ]);
@@ -49,6 +49,8 @@ describe('functions/ builds and deploys on its own', () => {
     expect(endpoints.reevaluateEligibility).toHaveProperty('taskQueueTrigger');
     expect(endpoints.reevaluateOnVersionDates).toMatchObject({ scheduleTrigger: { schedule: 'every day 00:15', timeZone: 'Asia/Jakarta' } });
     expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' } });
+    // A large kabupaten's staleness run is fanned out per kecamatan, each task retried on its own.
+    expect(endpoints.applyStalenessForKecamatan).toMatchObject({ taskQueueTrigger: { retryConfig: { maxAttempts: 5 } }, timeoutSeconds: 1800 });
     // Statistics: retried triggers (idempotent per event), the nightly reconciliation after the staleness job; exports.
     for (const name of ['updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats']) {
       expect(endpoints[name]).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written', retry: true } });
