@@ -1,37 +1,49 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { formatIsoDate, jakartaDateOf, readRoleClaims, stickerInputSchema } from './domain/index.js';
+import { onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { isoDateOn, reason, stickerInputSchema, type Reason } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
+import type { ReportResult } from './record-verval.js';
 
 /**
- * The operator records that a recipient household's house now carries the bansos sticker
- * ("keluarga pra sejahtera", seed 000): on which day and by whom. Only households that receive a
- * program get one; the date may not be in the future.
+ * The operator reports that a recipient household's house now carries the bansos sticker
+ * ("keluarga pra sejahtera", seed 000): on which day and by whom, written under
+ * `households/{id}/stickers/` (offline too, sent when the signal returns). This trigger records it
+ * on the household — only households that are active and receive a program get one, and the day
+ * may not be after the report reached the server — or keeps the report with the reason.
+ * Idempotent through the report's `outcome`; fires on creation only.
  */
-export const recordSticker = onCall(async (request) => {
-  if (!request.auth) throw new HttpsError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  const claims = readRoleClaims(request.auth.token);
-  if (claims?.role !== 'operator') throw new HttpsError('permission-denied', 'Hanya operator desa/kelurahan yang mencatat pemasangan stiker.');
-  const parsed = stickerInputSchema.safeParse(request.data);
-  if (!parsed.success) throw new HttpsError('invalid-argument', parsed.error.issues[0]?.message ?? 'Data stiker tidak valid.');
-  const input = parsed.data;
-  if (input.installedOn > formatIsoDate(jakartaDateOf(new Date()))) throw new HttpsError('invalid-argument', 'Tanggal pemasangan tidak boleh di masa depan.');
-  const uid = request.auth.uid;
-  const ref = collections.households().doc(input.householdId);
-  await db.runTransaction(async (tx) => {
-    const h = (await tx.get(ref)).data();
-    if (!h || h.desaCode !== claims.desa) throw new HttpsError('not-found', 'Keluarga tidak ditemukan di desa Anda.');
-    const receives = Object.values(h.eligibility ?? {}).some((d) => d.eligible);
-    if (h.status !== 'aktif' || !receives) throw new HttpsError('failed-precondition', 'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.');
-    tx.update(ref, { sticker: { installedOn: input.installedOn, by: input.by }, updatedAt: FieldValue.serverTimestamp() });
-    writeAudit(tx, {
-      actorUid: uid, actorRole: 'operator', action: 'keluarga.stiker', target: { collection: 'households', id: input.householdId },
-      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Stiker bansos terpasang ${input.installedOn} oleh ${input.by}`,
-    });
-  });
-  logger.info('sticker recorded', { householdId: input.householdId, by: uid });
-  return { householdId: input.householdId };
+export const applySticker = onDocumentCreated('households/{householdId}/stickers/{stickerId}', async (event) => {
+  const result = await applyStickerReport(event.params.householdId, event.params.stickerId, new Date(event.time));
+  logger.info('sticker report processed', { householdId: event.params.householdId, stickerId: event.params.stickerId, result });
 });
+
+export async function applyStickerReport(householdId: string, stickerId: string, now: Date): Promise<ReportResult> {
+  const ref = collections.households().doc(householdId);
+  const reportRef = collections.stickers(householdId).doc(stickerId);
+  return db.runTransaction(async (tx): Promise<ReportResult> => {
+    const [reportSnap, householdSnap] = await Promise.all([tx.get(reportRef), tx.get(ref)]);
+    const report = reportSnap.data();
+    if (!report || report.outcome) return 'sudah_diproses';
+    const refuse = (why: Reason): ReportResult => {
+      tx.update(reportRef, { outcome: { status: 'ditolak', reason: why, at: FieldValue.serverTimestamp() } });
+      return 'ditolak';
+    };
+    const input = stickerInputSchema.safeParse({ householdId, installedOn: report.installedOn, by: report.by });
+    if (!input.success) return refuse(reason('sticker.invalid', input.error.issues[0]?.message ?? 'Data stiker tidak valid.'));
+    if (input.data.installedOn > isoDateOn(now)) return refuse(reason('sticker.future', 'Tanggal pemasangan tidak boleh di masa depan.'));
+    const h = householdSnap.data();
+    if (!h || h.desaCode !== report.desaCode) return refuse(reason('sticker.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; stiker tidak dicatat.'));
+    const receives = Object.values(h.eligibility ?? {}).some((d) => d.eligible);
+    if (h.status !== 'aktif' || !receives) return refuse(reason('sticker.not_recipient', 'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.'));
+    tx.update(ref, { sticker: { installedOn: input.data.installedOn, by: input.data.by }, updatedAt: FieldValue.serverTimestamp() });
+    tx.update(reportRef, { outcome: { status: 'diterapkan', at: FieldValue.serverTimestamp() } });
+    writeAudit(tx, {
+      actorUid: report.recordedBy, actorRole: 'operator', action: 'keluarga.stiker', target: { collection: 'households', id: householdId },
+      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Stiker bansos terpasang ${input.data.installedOn} oleh ${input.data.by}`,
+    });
+    return 'diterapkan';
+  });
+}

@@ -1,56 +1,67 @@
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { eligibility, readRoleClaims, redactNiks, vervalInputSchema } from './domain/index.js';
+import { onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { eligibility, reason, redactNiks, vervalInputSchema, type Reason } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import { toEligibilityMap } from './lib/eligibility-map.js';
 import { loadPrograms } from './lib/programs.js';
 
-/**
- * The operator records a verval (verification visit) of a household of their desa: the data is
- * still right, or it was corrected (a perbaikan usulan follows). It resets the staleness clock,
- * and a frozen ("beku") household becomes active again with its eligibility recomputed — the
- * freeze is reversible by a verval, as seed 002 implies.
- */
-export const recordVerval = onCall(async (request) => {
-  if (!request.auth) throw new HttpsError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  const claims = readRoleClaims(request.auth.token);
-  if (claims?.role !== 'operator') throw new HttpsError('permission-denied', 'Hanya operator desa/kelurahan yang mencatat verval.');
-  const parsed = vervalInputSchema.safeParse(request.data);
-  if (!parsed.success) throw new HttpsError('invalid-argument', parsed.error.issues[0]?.message ?? 'Data verval tidak valid.');
-  const input = parsed.data;
-  const uid = request.auth.uid;
-  const now = new Date();
-  const ref = collections.households().doc(input.householdId);
+export type ReportResult = 'diterapkan' | 'ditolak' | 'sudah_diproses';
 
-  const status = await db.runTransaction(async (tx) => {
-    const h = (await tx.get(ref)).data();
-    if (!h || h.desaCode !== claims.desa) throw new HttpsError('not-found', 'Keluarga tidak ditemukan di desa Anda.');
-    if (h.status === 'keluar' || h.status === 'ditangguhkan') {
-      throw new HttpsError('failed-precondition', h.status === 'keluar' ? 'Keluarga ini sudah keluar dari register.' : 'Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.');
-    }
+/**
+ * The operator records a verval (verification visit) of a household of their desa by writing it
+ * under `households/{id}/verval/` — from the field, often without signal: the portal's offline
+ * cache sends it when the network returns (the rules check the desa and the shape then). This
+ * trigger applies it: the staleness clock restarts from the moment of the visit, and a frozen
+ * ("beku") household becomes active again with its eligibility recomputed — the freeze is
+ * reversible by a verval, as seed 002 implies. A visit that can no longer apply (the household
+ * left or was suspended meanwhile) is kept with the reason. The report's `outcome` makes a second
+ * delivery a no-op; the trigger fires on creation only, so its own update does not loop.
+ */
+export const applyVerval = onDocumentCreated('households/{householdId}/verval/{vervalId}', async (event) => {
+  const result = await applyVervalReport(event.params.householdId, event.params.vervalId, new Date(event.time));
+  logger.info('verval report processed', { householdId: event.params.householdId, vervalId: event.params.vervalId, result });
+});
+
+export async function applyVervalReport(householdId: string, vervalId: string, now: Date): Promise<ReportResult> {
+  const ref = collections.households().doc(householdId);
+  const reportRef = collections.verval(householdId).doc(vervalId);
+  return db.runTransaction(async (tx): Promise<ReportResult> => {
+    const [reportSnap, householdSnap] = await Promise.all([tx.get(reportRef), tx.get(ref)]);
+    const report = reportSnap.data();
+    if (!report || report.outcome) return 'sudah_diproses';
+    const refuse = (why: Reason): ReportResult => {
+      tx.update(reportRef, { outcome: { status: 'ditolak', reason: why, at: FieldValue.serverTimestamp() } });
+      return 'ditolak';
+    };
+    const input = vervalInputSchema.safeParse({ householdId, result: report.result, note: report.note });
+    if (!input.success) return refuse(reason('verval.invalid', input.error.issues[0]?.message ?? 'Data verval tidak valid.'));
+    const h = householdSnap.data();
+    if (!h || h.desaCode !== report.desaCode) return refuse(reason('verval.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; verval tidak diterapkan.'));
+    if (h.status === 'keluar') return refuse(reason('verval.household_left', 'Keluarga ini sudah keluar dari register; verval tidak diterapkan.'));
+    if (h.status === 'ditangguhkan') return refuse(reason('verval.household_suspended', 'Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.'));
+
+    // The visit counts from when it happened on the device, but never after it reached the server
+    // (a wrong device clock) and never moves the clock back (an older visit synced after a newer one).
+    const visited = new Date(Math.min(report.visitedAt.toMillis(), now.getTime()));
+    const newer = visited.getTime() > h.lastVervalAt.toMillis();
     const unfreeze = h.status === 'beku';
     const programs = unfreeze ? await loadPrograms(tx) : [];
-    tx.create(collections.verval(input.householdId).doc(), {
-      result: input.result, note: input.note, by: uid, desaCode: h.desaCode, kabupatenCode: h.kabupatenCode, at: FieldValue.serverTimestamp() as unknown as Timestamp,
-    });
     tx.update(ref, {
-      lastVervalAt: Timestamp.fromDate(now),
-      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      ...(newer ? { lastVervalAt: Timestamp.fromDate(visited), staleness: { level: 'ok', missed: 0, freezesAt: null } } : {}),
       ...(unfreeze
         ? { status: 'aktif', statusReason: null, eligibility: toEligibilityMap(eligibility({ desil: h.desil, status: 'aktif', desaCode: h.desaCode }, h.memberCriteria ?? null, programs, now)) }
         : {}),
       updatedAt: FieldValue.serverTimestamp(),
     });
+    tx.update(reportRef, { outcome: { status: 'diterapkan', at: FieldValue.serverTimestamp() } });
     writeAudit(tx, {
-      actorUid: uid, actorRole: 'operator', action: unfreeze ? 'keluarga.verval_aktif_kembali' : 'keluarga.verval', target: { collection: 'households', id: input.householdId },
+      actorUid: report.by, actorRole: 'operator', action: unfreeze ? 'keluarga.verval_aktif_kembali' : 'keluarga.verval', target: { collection: 'households', id: householdId },
       kabupatenCode: h.kabupatenCode, desaCode: h.desaCode,
-      summary: `Verval: ${input.result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${input.note ? `. Catatan: ${redactNiks(input.note)}` : ''}`,
+      summary: `Verval: ${input.data.result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${newer ? '' : ' (kunjungan lebih lama dari verval terakhir)'}${input.data.note ? `. Catatan: ${redactNiks(input.data.note)}` : ''}`,
     });
-    return unfreeze ? 'aktif' : h.status;
+    return 'diterapkan';
   });
-  logger.info('verval recorded', { householdId: input.householdId, by: uid, status });
-  return { status };
-});
+}

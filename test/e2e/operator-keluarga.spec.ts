@@ -6,7 +6,7 @@ import { seedRegister, shot, signIn, type SeededRegister } from './operator-supp
 
 /**
  * The operator's households: the verval clock with its warning, recording a verval and the bansos
- * sticker (callables), the verval history; then the wizard's rows of the other usulan types, each
+ * sticker at the house without signal (applied when it returns), the verval history; then the wizard's rows of the other usulan types, each
  * checked as it is typed with the shared schemas, errors next to their fields; and English.
  */
 let register: SeededRegister;
@@ -15,7 +15,7 @@ test.beforeAll(async () => {
   register = await seedRegister(DESA.sambirejo, 2207);
 });
 
-test('an operator records a verval and the sticker of a warned household', async ({ page }) => {
+test('an operator records a verval and the sticker of a warned household without signal; both apply when it returns', async ({ page, context }) => {
   const h = register.warned;
   await signIn(page, E2E_OPERATOR_SAMBIREJO);
   await page.getByRole('link', { name: 'Keluarga', exact: true }).click();
@@ -38,6 +38,10 @@ test('an operator records a verval and the sticker of a warned household', async
   await expect(page.locator('section[aria-labelledby="members-title"] tbody tr')).toHaveCount(h.members.filter((m) => m.doc.status === 'aktif').length);
   await shot(page, 'operator-21-keluarga-detail');
 
+  // At the house there is no signal.
+  await context.setOffline(true);
+  await expect(page.getByTestId('sync-status')).toContainText('Luring');
+
   // Verval: the result is required, said next to it, and the focus goes there.
   await page.getByRole('button', { name: 'Simpan verval' }).click();
   await expect(page.locator('#verval-result-err')).toContainText('verval');
@@ -45,19 +49,29 @@ test('an operator records a verval and the sticker of a warned household', async
   await page.getByLabel('Data sesuai').check();
   await page.getByLabel('Catatan verval').fill('Rumah dikunjungi, anggota keluarga lengkap');
   await page.getByRole('button', { name: 'Simpan verval' }).click();
-  await expect(page.getByText('Verval tercatat.')).toBeVisible();
-  await expect(page.getByTestId('verval-history')).toContainText('Data sesuai');
-  await expect(page.getByTestId('verval-history')).toContainText('Rumah dikunjungi, anggota keluarga lengkap');
-  await expect(page.getByTestId('verval-due')).toHaveAttribute('data-level', 'ok');
+  await expect(page.getByText('Verval tersimpan di perangkat ini dan akan dikirim saat ada sinyal.')).toBeVisible();
+  const visit = page.getByTestId('verval-history').locator('li').filter({ hasText: 'Rumah dikunjungi, anggota keluarga lengkap' });
+  await expect(visit).toContainText('Data sesuai');
+  await expect(visit.locator('[data-status]')).toHaveAttribute('data-status', 'menunggu_sinyal');
+  await expect(page.getByTestId('verval-due')).toHaveAttribute('data-level', 'peringatan');
 
-  // The sticker: who put it up is required; then it is recorded.
+  // The sticker: who put it up is required; then it is saved on the device too.
   await page.getByRole('button', { name: 'Catat pemasangan stiker' }).click();
   await expect(page.locator('#sticker-by-err')).not.toBeEmpty();
   await expect(page.getByLabel('Dipasang oleh')).toBeFocused();
   await page.getByLabel('Dipasang oleh').fill('Pak RT Sambirejo');
   await page.getByRole('button', { name: 'Catat pemasangan stiker' }).click();
-  await expect(page.getByText('Pemasangan stiker tercatat.')).toBeVisible();
-  await expect(page.getByTestId('sticker-current')).toContainText('oleh Pak RT Sambirejo');
+  await expect(page.getByText('Catatan stiker tersimpan di perangkat ini dan akan dikirim saat ada sinyal.')).toBeVisible();
+  await expect(page.getByTestId('sticker-reports')).toContainText('oleh Pak RT Sambirejo');
+  await expect(page.getByTestId('sync-status')).toContainText('Menunggu sinkronisasi (2 perubahan)');
+  await shot(page, 'operator-22a-keluarga-verval-stiker-luring');
+
+  // Signal again: both reports go out and are applied to the household.
+  await context.setOffline(false);
+  await expect(visit.locator('[data-status]')).toHaveAttribute('data-status', 'diterapkan', { timeout: 30_000 });
+  await expect(page.getByTestId('verval-due')).toHaveAttribute('data-level', 'ok');
+  await expect(page.getByTestId('sticker-current')).toContainText('oleh Pak RT Sambirejo', { timeout: 30_000 });
+  await expect(page.getByTestId('sticker-reports')).toHaveCount(0);
   await shot(page, 'operator-22-keluarga-verval-stiker');
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { collection, doc, serverTimestamp, writeBatch, type DocumentData } from 'firebase/firestore';
+import { collection, doc, serverTimestamp, setDoc, Timestamp, writeBatch, type DocumentData, type DocumentReference } from 'firebase/firestore';
+import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
@@ -199,6 +200,42 @@ describe('client-writable collections refuse malformed documents whole', () => {
     const snaps = await adminDb().getAll(...refused.map((id) => adminDb().collection('musyawarah').doc(id)));
     expect(snaps.filter((s) => s.exists).map((s) => s.id)).toEqual([]);
   });
+
+  it(`verval and sticker reports: ${RUNS} random documents are refused by the rules, or applied or refused with a reason by the trigger`, async () => {
+    const db = operator.db;
+    const H = 'bad-input-household';
+    await adminDb().doc(`households/${H}`).set({
+      ...wilayah, kkNumber: '1702061203150007', kkHistory: [], address: 'Derati', desil: 3, status: 'aktif', statusReason: null, headName: 'Uji', memberCount: 1,
+      memberCriteria: [], lastVervalAt: AdminTimestamp.now(), staleness: { level: 'ok', missed: 0, freezesAt: null },
+      eligibility: { SEMBAKO: { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } },
+      reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: AdminTimestamp.now(), updatedAt: AdminTimestamp.now(),
+    });
+    const report = { desaCode: wilayah.desaCode, kabupatenCode: KABUPATEN, at: serverTimestamp(), outcome: null };
+    const validVerval = () => ({ ...report, result: 'sesuai', note: '', by: operator.uid, visitedAt: Timestamp.now() });
+    const validSticker = () => ({ ...report, installedOn: '2026-11-02', by: 'Operator', recordedBy: operator.uid });
+    const accepted: DocumentReference[] = [];
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.boolean().chain((asSticker) => randomDocument(asSticker ? validSticker : validVerval).map((junk) => ({ asSticker, junk }))), async ({ asSticker, junk }) => {
+        const ref = doc(collection(db, 'households', H, asSticker ? 'stickers' : 'verval'));
+        const err = await refusal(Promise.resolve().then(() => setDoc(ref, junk)));
+        if (err === undefined) accepted.push(ref);
+        else {
+          refused += 1;
+          expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(refused).toBeGreaterThan(RUNS * 0.5);
+    // What the rules let through is processed: applied, or kept with a reason a person can read.
+    const outcomes = await Promise.all(accepted.map((r) => waitForDoc(r, (d) => d?.outcome != null, 60_000)));
+    for (const o of outcomes) {
+      const outcome = o.outcome as { status: string; reason?: { message: string } };
+      expect(['diterapkan', 'ditolak']).toContain(outcome.status);
+      if (outcome.status === 'ditolak') expect(outcome.reason!.message).toMatch(/^[A-Z][^\n]{5,200}$/);
+    }
+  }, 180_000);
 
   it('usulan that pass the rules but carry junk members are validated, not crashed on', async () => {
     const db = operator.db;

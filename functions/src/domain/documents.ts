@@ -28,6 +28,7 @@ export const COLLECTIONS = {
   stats: 'stats',
   exports: 'exports',
   verval: 'verval', // subcollection of households
+  stickers: 'stickers', // subcollection of households
 } as const;
 
 export type Role = UserRole;
@@ -121,14 +122,44 @@ export interface HouseholdDoc<Ts> {
   updatedAt: Ts;
 }
 
-/** One verval (verification visit) of a household: `households/{id}/verval/{id}`. */
+/**
+ * What the functions made of a report the operator wrote on the device — possibly without signal,
+ * reaching the server later: applied to the household, or refused with the reason (kept).
+ */
+export type FieldReportOutcome<Ts> = { status: 'diterapkan'; at: Ts } | { status: 'ditolak'; reason: Reason; at: Ts };
+
+/**
+ * One verval (verification visit) of a household: `households/{id}/verval/{id}`. The operator
+ * writes it (offline too); the applyVerval trigger applies it to the household and sets `outcome`.
+ */
 export interface VervalDoc<Ts> {
   result: VervalResult;
   note: string;
+  /** The operator's uid. */
   by: string;
   desaCode: string;
   kabupatenCode: string;
+  /** When the visit was recorded, by the device's clock: the staleness clock restarts from here. */
+  visitedAt: Ts;
+  /** When the report reached the server. */
   at: Ts;
+  outcome: FieldReportOutcome<Ts> | null;
+}
+
+/**
+ * A report that the recipient's house now carries the bansos sticker (seed 000):
+ * `households/{id}/stickers/{id}`, written by the operator, applied by the applySticker trigger.
+ */
+export interface StickerReportDoc<Ts> {
+  installedOn: string;
+  /** Who put the sticker up (a name: the operator, a PKH pendamping, …). */
+  by: string;
+  /** The operator's uid. */
+  recordedBy: string;
+  desaCode: string;
+  kabupatenCode: string;
+  at: Ts;
+  outcome: FieldReportOutcome<Ts> | null;
 }
 
 export type VervalResult = 'sesuai' | 'diperbaiki';

@@ -1,6 +1,6 @@
 import type { CollectionReference, DocumentData, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from './admin.js';
-import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, UserProfileDoc, UsulanDoc, VervalDoc } from './documents.js';
+import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, StickerReportDoc, UserProfileDoc, UsulanDoc, VervalDoc } from './documents.js';
 import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
 import { STATS_EVENTS_COLLECTION, type StatsEventDoc } from '../domain/statistics.js';
@@ -24,6 +24,7 @@ export const collections = {
   households: () => collection<HouseholdDoc>(COLLECTIONS.households),
   members: (householdId: string) => collection<MemberDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.members}`),
   verval: (householdId: string) => collection<VervalDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.verval}`),
+  stickers: (householdId: string) => collection<StickerReportDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.stickers}`),
   nikIndex: () => collection<NikIndexDoc>(COLLECTIONS.nikIndex),
   auditLog: () => collection<AuditDoc>(COLLECTIONS.auditLog),
   programs: () => collection<Program>(COLLECTIONS.programs),

@@ -13,3 +13,4 @@ export type NikIndexDoc = D.NikIndexDoc<Timestamp>;
 export type AuditDoc = D.AuditDoc<Timestamp>;
 export type UserProfileDoc = D.UserProfileDoc<Timestamp>;
 export type VervalDoc = D.VervalDoc<Timestamp>;
+export type StickerReportDoc = D.StickerReportDoc<Timestamp>;

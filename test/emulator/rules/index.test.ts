@@ -9,6 +9,7 @@ import { nikIndexRules } from './nik-index.js';
 import { policiesRules } from './policies.js';
 import { programsRules } from './programs.js';
 import { statsRules } from './stats.js';
+import { stickersRules } from './stickers.js';
 import { useRulesEnvironment } from './support.js';
 import { usersRules } from './users.js';
 import { usulanRules } from './usulan.js';
@@ -29,6 +30,7 @@ describe('firestore.rules', { shuffle: false }, () => {
   householdsRules();
   membersRules();
   vervalRules();
+  stickersRules();
   nikIndexRules();
   auditLogRules();
   usersRules();

@@ -10,6 +10,7 @@ export type UsulanDoc = D.UsulanDoc<Timestamp>;
 export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
 export type MemberDoc = D.MemberDoc<Timestamp>;
 export type VervalDoc = D.VervalDoc<Timestamp>;
+export type StickerReportDoc = D.StickerReportDoc<Timestamp>;
 export type UserProfileDoc = D.UserProfileDoc<Timestamp>;
 export type StatsDoc = D.StatsDoc<Timestamp>;
 export type ExportDoc = D.ExportDoc<Timestamp>;
@@ -38,6 +39,7 @@ export const collections = {
   exports: () => typedCollection<ExportDoc>(COLLECTIONS.exports),
   auditLog: () => typedCollection<AuditDoc>(COLLECTIONS.auditLog),
   verval: (householdId: string) => typedCollection<VervalDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.verval}`),
+  stickers: (householdId: string) => typedCollection<StickerReportDoc>(`${COLLECTIONS.households}/${householdId}/${COLLECTIONS.stickers}`),
 };
 
 export const musyawarahRef = (id: string) => doc(collections.musyawarah(), id);
