@@ -25,6 +25,18 @@ import ts from 'typescript';
  * union of them, each taken) is what the analysis can see; anything else is a problem reported
  * with its file and line, and so is every construct the analysis cannot follow. Nothing is
  * skipped silently: a `where`/`orderBy` that no run query reached is a problem too.
+ *
+ * Limits (each errs towards asking for an index or reporting a problem, never towards a pass):
+ * - a parameter the evaluation did not bind is the union of what every call site passes, and a
+ *   reassignment under `if` counts as possibly done even when that branch returns early, so a
+ *   combination the code never runs can show up;
+ * - reassignments in loops, `switch` or `try`, queries kept in object properties, arrays or class
+ *   fields, `and()`/`or()`/`Filter` filters, recursion, and parameters of inline callbacks are
+ *   reported, not followed;
+ * - only `<script>` blocks of `.svelte` files are read; a query written in the markup is caught by
+ *   the grep check in the test, not analysed;
+ * - every file under node_modules but the Firestore SDKs, zod, svelte's rune declarations and the
+ *   ES libraries is read as empty, so types from elsewhere are `any` (reported where it matters).
  */
 
 export type FilterOp = '==' | 'in' | 'array-contains' | 'array-contains-any' | '<' | '<=' | '>' | '>=' | '!=' | 'not-in';

@@ -35,7 +35,11 @@ describe('firestore.indexes.json and the queries in the code', () => {
     expect(analysis.queries.length).toBeGreaterThan(0);
     const report = comparison.missing.map((m) => {
       const [section, entry] = Object.entries(m.add)[0]!;
-      return `add to "${section}":\n${json(entry)}\nfor ${describeShape(m.shape)}, ${m.queries.map(sites).join('; and ')}`;
+      const where =
+        section === 'fieldOverrides'
+          ? `add to "fieldOverrides" (or, if the field already has an entry there, add the index to it: an override replaces the field's automatic indexes, so keep its COLLECTION ones)`
+          : `add to "indexes"`;
+      return `${where}:\n${json(entry)}\nfor ${describeShape(m.shape)}, ${m.queries.map(sites).join('; and ')}`;
     });
     expect(report.length, `indexes missing from firestore.indexes.json:\n\n${report.join('\n\n')}\n`).toBe(0);
   });
