@@ -11,13 +11,15 @@ import type { Direction, FoundQuery, QueryScope, QueryShape } from './query-shap
  *   indexes of that field (and of its map subfields). Index merging lets a query with only
  *   equality filters run on single-field indexes; a query that also orders, or filters a range,
  *   on another field needs a composite index.
- * - Ordering (Firestore API, StructuredQuery.order_by): a query is ordered by its orderBy clauses,
- *   then by the fields of its inequality filters not already ordered (in lexicographic order of
- *   field path), then by `__name__`, each appended with the direction of the last explicit order
- *   (ASCENDING when there is none).
- * - Index fields (Firestore Admin API, Index.fields): a composite index always ends with
- *   `__name__`; when the definition does not name it last, it is added with the direction of the
- *   last field (ASCENDING after an array-contains field).
+ * - Ordering (Firestore API, StructuredQuery.order_by in google/firestore/v1/query.proto,
+ *   https://cloud.google.com/firestore/docs/reference/rest/v1/StructuredQuery): a query is
+ *   ordered by its orderBy clauses, then by the fields of its inequality filters not already
+ *   ordered (in lexicographic order of field path), then by `__name__`, each appended with the
+ *   direction of the last explicit order (ASCENDING when there is none).
+ * - Index fields (Firestore Admin API, Index.fields,
+ *   https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Firestore.Admin.V1/latest/Google.Cloud.Firestore.Admin.V1.Index):
+ *   a composite index always ends with `__name__`; when the definition does not name it last, it
+ *   is added with the direction of the last field (ASCENDING after an array-contains field).
  * - Inequalities on several fields (https://firebase.google.com/docs/firestore/query-data/multiple-range-fields):
  *   allowed; each inequality field must be in the index, in the query's order.
  *
@@ -36,7 +38,8 @@ import type { Direction, FoundQuery, QueryScope, QueryShape } from './query-shap
  * Deliberately conservative, since the documentation does not promise more: array-contains merged
  * with other equality filters, and `__name__` descending after equality filters, are treated as
  * needing a composite index; an index is never scanned in reverse; a composite index serves only
- * its own query scope.
+ * its own query scope; and Firestore's merging of several composite indexes that share an order
+ * (zig-zag merge join) is not modelled, so each query that needs a composite index needs its own.
  */
 
 export interface IndexField {
@@ -118,10 +121,10 @@ export function requirementOf(shape: QueryShape): Requirement {
   }
   // (b) one field, and __name__ after it in its direction.
   if (fields.size === 1) {
-    const [field] = fields as Set<string> & { size: 1 };
+    const field = [...fields][0]!;
     const own = orderedFields[0];
-    if (own && nameDirection === own.direction && !anyArray) return { kind: 'single-field', needs: [need(field!, own.direction)] };
-    if (!own && nameDirection === 'ASCENDING') return { kind: 'single-field', needs: [need(field!, anyArray ? 'CONTAINS' : 'ANY')] };
+    if (own && nameDirection === own.direction && !anyArray) return { kind: 'single-field', needs: [need(field, own.direction)] };
+    if (!own && nameDirection === 'ASCENDING') return { kind: 'single-field', needs: [need(field, anyArray ? 'CONTAINS' : 'ANY')] };
   }
   return { kind: 'composite', collectionGroup, queryScope, equality, order };
 }
