@@ -228,6 +228,29 @@ describe('triggers delivered twice leave the same end state', () => {
     expect(audits.size).toBe(1);
   });
 
+  it('a musyawarah closes (selesai) once every usulan has a final decision, and only once', async () => {
+    useFunctionsInProcess();
+    const { refreshSummary } = await import('../../functions/src/summarize-musyawarah.js');
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
+      { type: 'baru', household: household({ kkNumber: '1702061203150044' }) },
+      { type: 'baru', household: household({ kkNumber: '1702061203150045' }) },
+    ]);
+    await Promise.all(refs.map(validated));
+    const mRef = doc(operator.db, 'musyawarah', musyawarahId);
+    await decide(verifikator, { usulanId: refs[0]!.id, decision: 'tolak', note: 'Keluarga tidak hadir dan tidak dikenal warga' });
+    await waitForDoc(mRef, (d) => (d?.summary as { ditolak?: number } | undefined)?.ditolak === 1);
+    // One usulan is still open: the meeting is not done.
+    expect((await getDoc(mRef)).data()?.status).toBe('diajukan');
+    await approve(verifikator, kadis, refs[1]!.id);
+    const closed = await waitForDoc(mRef, (d) => d?.status === 'selesai');
+    expect(closed.summary).toMatchObject({ total: 2, diterapkan: 1, ditolak: 1 });
+    expect(closed.closedAt).toBeTruthy();
+    // A redelivered event recomputes the same summary and does not close it again.
+    await refreshSummary(musyawarahId, DESA.derati.desa);
+    const closings = await adminDb().collection('auditLog').where('target.id', '==', musyawarahId).where('action', '==', 'musyawarah.selesai').get();
+    expect(closings.docs.map((d) => d.data().summary)).toEqual(['Musyawarah selesai: 1 usulan diterapkan, 1 ditolak']);
+  });
+
   it('musyawarah summary: recomputing twice gives the same numbers', async () => {
     const { refreshSummary } = await import('../../functions/src/summarize-musyawarah.js');
     const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150043' }) }]);

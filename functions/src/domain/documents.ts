@@ -45,6 +45,8 @@ export interface MusyawarahDoc<Ts> {
   submittedAt: Ts | null;
   /** Its usulan counted by status; written by a function, absent until the first usulan is checked. */
   summary?: MusyawarahSummary;
+  /** When every usulan of it reached a final decision and it became `selesai` (set by a function). */
+  closedAt?: Ts | null;
 }
 
 export interface ValidationRecord<Ts> {
