@@ -166,13 +166,14 @@ test('the dashboards render with numbers, each chart with its table', async ({ p
   await expect(page).toHaveTitle('Dashboard — Tepat');
   await expectNoRawKeys(page);
   await shot(page, 'dinas-05b-dasbor-english');
-  for (const [link, heading] of [
-    ['Incoming meetings', /^Incoming meetings — district 17\.02$/],
-    ['By proposal', /^Proposals one by one — district 17\.02$/],
-    ['Export to the Ministry', /^Export for SIKS-NG\/DTSEN$/],
+  for (const [link, heading, loaded] of [
+    ['Incoming meetings', /^Incoming meetings — district 17\.02$/, /\d+ meetings? shown/],
+    ['By proposal', /^Proposals one by one — district 17\.02$/, /No proposal is waiting for a decision|submitted/],
+    ['Export to the Ministry', /^Export for SIKS-NG\/DTSEN$/, /No export yet|Done|Failed|In progress/],
   ] as const) {
     await page.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.locator('main')).toContainText(loaded);
     await expectNoRawKeys(page);
     await shot(page, `dinas-05c-english-${link.split(' ')[0]!.toLowerCase()}`);
   }
