@@ -56,6 +56,11 @@ async function seedHousehold(id: string, desaCode: string, h: { head: string; de
   await batch.commit();
 }
 
+/** A message key shown as it is (svelte-i18n's answer to a key it does not know), e.g. "dinas.queue.title". */
+async function expectNoRawKeys(page: Page): Promise<void> {
+  await expect(page.locator('main')).not.toContainText(/\b(?:common|dinas|admin|chart)\.[a-zA-Z]+\.[a-zA-Z]/);
+}
+
 async function runReconciliation(): Promise<void> {
   const res = await fetch(`http://127.0.0.1:5001/functions/projects/${PROJECT_ID}/triggers/${REGION}-reconcileStatistics-0`, { method: 'POST' });
   expect(res.ok, `reconcileStatistics answered ${res.status}`).toBe(true);
@@ -149,6 +154,34 @@ test('the dashboards render with numbers, each chart with its table', async ({ p
     await expect(page.getByTestId(id).getByRole('img')).toHaveAttribute('aria-label', /Angka lengkap ada di tabel/);
   }
   await shot(page, 'dinas-05-dasbor-kabupaten');
+
+  // The language switch is on every Dinas page too: English for the dashboard, its sub-menu and
+  // its tables, numbers in English notation; and back to Bahasa Indonesia.
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register dashboard — Kabupaten Rejang Lebong');
+  await expect(page.getByRole('navigation', { name: 'Social Affairs menu' }).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('grafik-operator')).toContainText('of 156 villages have an active operator');
+  await expect(page.getByTestId('grafik-verval').getByRole('img')).toHaveAttribute('aria-label', /The full numbers are in the table/);
+  await expect(page.getByTestId('verval-17.02.10').getByRole('cell')).toHaveText(['2', '3', '67%']);
+  await expect(page).toHaveTitle('Dashboard — Tepat');
+  await expectNoRawKeys(page);
+  await shot(page, 'dinas-05b-dasbor-english');
+  for (const [link, heading, loaded] of [
+    ['Incoming meetings', /^Incoming meetings — district 17\.02$/, /\d+ meetings? shown/],
+    ['By proposal', /^Proposals one by one — district 17\.02$/, /No proposal is waiting for a decision|submitted/],
+    ['Export to the Ministry', /^Export for SIKS-NG\/DTSEN$/, /No export yet|Done|Failed|In progress/],
+  ] as const) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.locator('main')).toContainText(loaded);
+    await expectNoRawKeys(page);
+    await shot(page, `dinas-05c-english-${link.split(' ')[0]!.toLowerCase()}`);
+  }
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dasbor register — Kabupaten Rejang Lebong');
+  await expect(page.getByRole('navigation', { name: 'Menu Dinas Sosial' }).getByRole('link', { name: 'Dasbor' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('grafik-operator')).toContainText('dari 156 desa/kelurahan');
 
   // One kecamatan: its desa, recipients per program, desil.
   await page.getByLabel('Wilayah').selectOption('17.02.10');

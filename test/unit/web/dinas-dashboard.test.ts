@@ -21,6 +21,12 @@ import {
   type StatsLike,
 } from '../../../web/src/lib/dinas/dashboard.js';
 import { desaOfKabupaten, wilayahChildren } from '../../../web/src/lib/dinas/wilayah-names.js';
+import { translator } from './messages.js';
+
+const t = translator('id');
+const en = translator('en');
+const idNumber = (n: number) => new Intl.NumberFormat('id').format(n);
+const enNumber = (n: number) => new Intl.NumberFormat('en').format(n);
 
 const NOW = new Date('2026-11-22T05:00:00Z'); // 12:00 in Jakarta
 const today = isoDateOn(NOW);
@@ -74,7 +80,8 @@ describe('the register in numbers', () => {
     expect(s.musyawarahThisCycle).toBe(1);
     expect(summaryOf(null, policy, NOW).verval).toEqual({ verified: 0, active: 0, percent: 0 });
     expect(percent(1, 0)).toBe(0);
-    expect(statusChart(s).labels).toEqual(['Aktif', 'Data beku', 'Ditangguhkan']);
+    expect(statusChart(s, t).labels).toEqual(['Aktif', 'Data beku', 'Ditangguhkan']);
+    expect(statusChart(s, en).labels).toEqual(['Active', 'Frozen', 'Suspended']);
   });
 
   it('verval progress per kecamatan lists every kecamatan; per desa, those with households', () => {
@@ -83,7 +90,7 @@ describe('the register in numbers', () => {
     expect(rows.find((r) => r.code === BERMANI_ULU)).toEqual({ code: BERMANI_ULU, name: 'Kec. Bermani Ulu', verified: 2, active: 3, percent: 67 });
     expect(rows.find((r) => r.code === '17.02.24')).toMatchObject({ verified: 0, active: 0, percent: 0 });
     expect(vervalRows(index, '17.02', CURUP_UTARA, policy, NOW)).toEqual([{ code: KOTA_PAGU, name: 'Desa Kota Pagu', verified: 1, active: 2, percent: 50 }]);
-    const chart = vervalChart(rows.filter((r) => r.active > 0));
+    const chart = vervalChart(rows.filter((r) => r.active > 0), t);
     expect(chart.labels).toEqual(['Bermani Ulu', 'Curup Utara']);
     expect(chart.series.map((s) => s.values)).toEqual([[2, 1], [1, 1]]);
   });
@@ -105,7 +112,8 @@ describe('the register in numbers', () => {
     expect(c.without).toHaveLength(154);
     expect(c.without.some((d) => d.code === KOTA_PAGU)).toBe(false);
     expect(c.without[0]).toEqual({ code: '17.02.06.1004', name: 'Kelurahan Kota Padang', kecamatan: 'Kota Padang' });
-    expect(operatorChart(c).series.map((s) => s.label)).toEqual(['Ada operator aktif', 'Belum ada operator']);
+    expect(operatorChart(c, t).series.map((s) => s.label)).toEqual(['Ada operator aktif', 'Belum ada operator']);
+    expect(operatorChart(c, en).series.map((s) => s.label)).toEqual(['Has an active operator', 'No operator yet']);
     // Before the first operator is counted, the total still comes from the wilayah table.
     expect(operatorCoverage(null, '17.02')).toMatchObject({ withOperator: 0, total: 156 });
   });
@@ -128,7 +136,8 @@ describe('the register in numbers', () => {
     const rows = desilRows(index.kabupaten);
     expect(rows).toHaveLength(11);
     expect(rows.map((r) => r.count)).toEqual([1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
-    expect(desilChart(rows).labels.slice(0, 3)).toEqual(['1', '2', '3']);
+    expect(desilChart(rows, t).labels).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'Tanpa desil']);
+    expect(desilChart(rows, en).labels.at(-1)).toBe('No decile');
     expect(desilRows(null).every((r) => r.count === 0)).toBe(true);
   });
 
@@ -137,7 +146,8 @@ describe('the register in numbers', () => {
     expect(qualityRows(index, '17.02', BERMANI_ULU).map((r) => r.name)).toEqual(['Desa Air Mundu']);
     expect(qualityRows(index, '17.02', CURUP_UTARA)).toEqual([]);
     expect(qualityTotals(index.kabupaten)).toEqual({ nikMissing: 2, nikInvalid: 1, likelyDuplicates: 1 });
-    expect(qualityChart(qualityRows(index, '17.02', '')).series.map((s) => s.values)).toEqual([[2], [1], [1]]);
+    expect(qualityChart(qualityRows(index, '17.02', ''), t).series.map((s) => s.values)).toEqual([[2], [1], [1]]);
+    expect(qualityChart(qualityRows(index, '17.02', ''), en).series.map((s) => s.label)).toEqual(['Without NIK', 'Invalid NIK', 'Likely duplicates']);
   });
 
   it('households close to beku: soonest first, days left', () => {
@@ -167,8 +177,11 @@ describe('chart data and its table', () => {
     expect(tableRows(data)).toEqual([{ label: 'A', values: [3, 1] }, { label: 'B', values: [5, 0] }]);
     expect(totalOf(data)).toBe(9);
     expect(data.series[1]!.color).toBe('#000000');
-    expect(describeChart(data)).toBe('X: tertinggi B (5); Y: tertinggi A (1)');
-    expect(describeChart({ labels: [], series: [] })).toBe('Belum ada data.');
+    expect(describeChart(data, t, idNumber)).toBe('X: tertinggi B (5); Y: tertinggi A (1)');
+    expect(describeChart({ labels: [], series: [] }, t, idNumber)).toBe('Belum ada data.');
+    const big = toChartData([{ k: 'A', x: 12345 }], (r) => r.k, [{ label: 'X', value: (r) => r.x }]);
+    expect(describeChart(big, t, idNumber)).toBe('X: tertinggi A (12.345)');
+    expect(describeChart(big, en, enNumber)).toBe('X: highest A (12,345)');
   });
 
   it('builds a Chart.js configuration per kind, without animation', () => {

@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { expectedDurationMs, fileBytes, formatBytes, formatDuration, progressOf, sha256Hex, toExportRequest, type ExportForm, type PastExport } from '../../../web/src/lib/dinas/export.js';
+import { translator } from './messages.js';
+
+const t = translator('id');
+const en = translator('en');
+const idNumber = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat('id', o).format(n);
+const enNumber = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat('en', o).format(n);
 
 const form = (overrides: Partial<ExportForm> = {}): ExportForm => ({ kind: 'bnba', scopeLevel: 'kabupaten', kecamatan: '', desa: '', since: '', ...overrides });
 
 describe('the export form, checked with exportRegister’s schema', () => {
   it('a kabupaten BNBA as CSV', () => {
-    const { request, errors } = toExportRequest(form({ since: '2026-11-01' }), 'csv', '17.02');
+    const { request, errors } = toExportRequest(form({ since: '2026-11-01' }), 'csv', '17.02', t);
     expect({ request, errors }).toEqual({ request: { kind: 'bnba', scope: { level: 'kabupaten', code: '17.02' }, format: 'csv' }, errors: {} });
     // No since key at all: a callable would send an undefined one as null, which the schema refuses.
     expect('since' in request!).toBe(false);
@@ -15,14 +21,15 @@ describe('the export form, checked with exportRegister’s schema', () => {
 
   it('one desa, and approved changes since a day (the date is sent for perubahan only)', () => {
     const desa = form({ scopeLevel: 'desa', kecamatan: '17.02.10', desa: '17.02.10.2001', since: '2026-11-01' });
-    expect(toExportRequest(desa, 'xlsx', '17.02').request).toEqual({ kind: 'bnba', scope: { level: 'desa', code: '17.02.10.2001' }, format: 'xlsx' });
-    expect(toExportRequest({ ...desa, kind: 'perubahan' }, 'csv', '17.02').request).toMatchObject({ kind: 'perubahan', since: '2026-11-01' });
+    expect(toExportRequest(desa, 'xlsx', '17.02', t).request).toEqual({ kind: 'bnba', scope: { level: 'desa', code: '17.02.10.2001' }, format: 'xlsx' });
+    expect(toExportRequest({ ...desa, kind: 'perubahan' }, 'csv', '17.02', t).request).toMatchObject({ kind: 'perubahan', since: '2026-11-01' });
   });
 
   it('says what is missing next to its field', () => {
-    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02')).toEqual({ request: null, errors: { kecamatan: ['Pilih kecamatan'], desa: ['Pilih desa/kelurahan'] } });
-    expect(toExportRequest(form({ kind: 'perubahan', since: '2026-02-30' }), 'csv', '17.02').errors).toEqual({ since: ['Tanggal tidak valid (format TTTT-BB-HH)'] });
-    expect(toExportRequest(form({ scopeLevel: 'desa', kecamatan: '17.02.10', desa: '17.02.10' }), 'csv', '17.02').errors.desa).toEqual(['Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)']);
+    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', t)).toEqual({ request: null, errors: { kecamatan: ['Pilih kecamatan'], desa: ['Pilih desa/kelurahan'] } });
+    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', en).errors).toEqual({ kecamatan: ['Choose a subdistrict'], desa: ['Choose a village'] });
+    expect(toExportRequest(form({ kind: 'perubahan', since: '2026-02-30' }), 'csv', '17.02', t).errors).toEqual({ since: ['Tanggal tidak valid (format TTTT-BB-HH)'] });
+    expect(toExportRequest(form({ scopeLevel: 'desa', kecamatan: '17.02.10', desa: '17.02.10' }), 'csv', '17.02', t).errors.desa).toEqual(['Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)']);
   });
 });
 
@@ -40,11 +47,14 @@ describe('progress of a long export', () => {
     expect(progressOf(5_000, 20_000)).toBe(0.25);
     expect(progressOf(60_000, 20_000)).toBe(0.95);
     expect(progressOf(5_000, null)).toBeNull();
-    expect(formatDuration(65_000)).toBe('1 menit 5 detik');
-    expect(formatDuration(4_400)).toBe('4 detik');
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(2_560)).toBe('2,5 KB');
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3,0 MB');
+    expect(formatDuration(65_000, t)).toBe('1 menit 5 detik');
+    expect(formatDuration(4_400, t)).toBe('4 detik');
+    expect(formatBytes(512, idNumber)).toBe('512 B');
+    expect(formatBytes(2_560, idNumber)).toBe('2,5 KB');
+    expect(formatBytes(3 * 1024 * 1024, idNumber)).toBe('3,0 MB');
+    expect(formatDuration(65_000, en)).toBe('1 minute 5 seconds');
+    expect(formatDuration(1_000, en)).toBe('1 second');
+    expect(formatBytes(2_560, enNumber)).toBe('2.5 KB');
   });
 });
 

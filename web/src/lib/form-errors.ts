@@ -1,4 +1,6 @@
 import type { Reason } from '$domain/index.js';
+import id from './i18n/id.json' with { type: 'json' };
+import type { Translate } from './i18n/label-text.js';
 
 /** Groups reasons by the form field they concern, so each error is shown next to its field. */
 export function errorsByField(reasons: readonly Reason[]): Record<string, string[]> {
@@ -10,27 +12,40 @@ export function errorsByField(reasons: readonly Reason[]): Record<string, string
   return out;
 }
 
-/** Bahasa Indonesia for the Firebase errors a person can meet on the portal. */
-export function firebaseErrorMessage(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+/** The Firebase errors a person can meet on the portal, each with its `common.error.*` message. */
+type ErrorKind = keyof typeof id.common.error;
+
+function kindOf(code: string): ErrorKind | null {
   switch (code) {
     case 'auth/invalid-credential':
     case 'auth/wrong-password':
     case 'auth/user-not-found':
     case 'auth/invalid-email':
-      return 'Email atau kata sandi salah.';
+      return 'credentials';
     case 'auth/too-many-requests':
-      return 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.';
+      return 'tooMany';
     case 'auth/network-request-failed':
     case 'unavailable':
     case 'functions/unavailable':
     case 'functions/deadline-exceeded':
-      return 'Tidak ada koneksi internet. Coba lagi saat sinyal tersedia.';
+      return 'offline';
     case 'permission-denied':
     case 'functions/permission-denied':
-      return 'Anda tidak berwenang melakukan tindakan ini.';
+      return 'forbidden';
     default:
-      if (code.startsWith('functions/') && err instanceof Error && err.message) return err.message;
-      return 'Terjadi kesalahan. Coba lagi; jika berulang, hubungi admin Dinas Sosial.';
+      return null;
   }
+}
+
+/**
+ * What to tell the person about a Firebase error: in the chosen language when the page passes
+ * `$_`, else in Bahasa Indonesia. A Cloud Function's own message is shown as it came (the
+ * functions speak Bahasa Indonesia).
+ */
+export function firebaseErrorMessage(err: unknown, t?: Translate): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const kind = kindOf(code);
+  if (!kind && code.startsWith('functions/') && err instanceof Error && err.message) return err.message;
+  const key = kind ?? 'unknown';
+  return t ? t(`common.error.${key}`) : id.common.error[key];
 }

@@ -1,4 +1,5 @@
-import { KELUAR_REASON_LABELS, USULAN_TYPE_LABELS, type UsulanContent } from '$domain/index.js';
+import type { UsulanContent } from '$domain/index.js';
+import { label, type Translate } from './i18n/labels';
 
 /** The head of the household an usulan proposes, when the usulan carries the members. */
 export function proposedHead(u: UsulanContent): string | null {
@@ -7,18 +8,21 @@ export function proposedHead(u: UsulanContent): string | null {
   return (members.find((m) => m.relationship === 'kepala_keluarga') ?? members[0])?.name ?? null;
 }
 
-/** One line that says what an usulan asks, in Bahasa Indonesia, for lists and headings. */
-export function usulanTitle(u: UsulanContent): string {
+/** One line that says what an usulan asks, in the page's language (`t` is `$_`), for lists and headings. */
+export function usulanTitle(u: UsulanContent, t: Translate): string {
   const head = proposedHead(u);
+  const type = label(t, 'usulanType', u.type);
   switch (u.type) {
     case 'baru':
     case 'perbaikan':
-      return `${USULAN_TYPE_LABELS[u.type]} — ${head ?? '—'}`;
+      return `${type} — ${head ?? '—'}`;
     case 'keluar':
-      return `${USULAN_TYPE_LABELS.keluar} (${KELUAR_REASON_LABELS[u.reason]}${u.memberIds.length > 0 ? `, ${u.memberIds.length} anggota` : ''})`;
+      return u.memberIds.length > 0
+        ? t('common.usulanTitle.keluarMembers', { values: { type, reason: label(t, 'keluarReason', u.reason), n: u.memberIds.length } })
+        : t('common.usulanTitle.keluar', { values: { type, reason: label(t, 'keluarReason', u.reason) } });
     case 'pindah_masuk':
-      return `${USULAN_TYPE_LABELS.pindah_masuk} dari desa ${u.fromDesaCode}`;
+      return t('common.usulanTitle.pindahMasuk', { values: { type, desa: u.fromDesaCode } });
     case 'reaktivasi':
-      return USULAN_TYPE_LABELS.reaktivasi;
+      return type;
   }
 }

@@ -9,6 +9,7 @@ import {
   reasonsFromZod,
   type KabupatenPolicy,
 } from '../../../../functions/src/domain/index.js';
+import type { Translate } from '../i18n/label-text.js';
 import type { FieldErrors } from './user-form.js';
 
 /**
@@ -64,12 +65,13 @@ function wholeIn(value: number | null | undefined, min: number, max: number): bo
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-export function formToPolicy(form: PolicyForm): { policy: KabupatenPolicy | null; errors: FieldErrors<PolicyField> } {
+/** The form's own checks are worded by `t` (`$_`); the schema's messages stay in Bahasa Indonesia. */
+export function formToPolicy(form: PolicyForm, t: Translate): { policy: KabupatenPolicy | null; errors: FieldErrors<PolicyField> } {
   const errors: FieldErrors<PolicyField> = {};
   const add = (field: PolicyField, message: string) => (errors[field] ??= []).push(message);
-  if (!wholeIn(form.freezeAfterMonths, 1, 24)) add('freezeAfterMonths', 'Isi jumlah bulan 1–24');
-  if (form.cutoff === 'tanggal' && !wholeIn(form.cutoffDay, 1, 28)) add('cutoffDay', 'Tanggal cut-off harus 1–28 (agar ada di setiap bulan)');
-  if (form.route === 'reaktivasi' && !wholeIn(form.maxReactivations, 1, 10)) add('maxReactivations', 'Batas reaktivasi harus 1–10 kali');
+  if (!wholeIn(form.freezeAfterMonths, 1, 24)) add('freezeAfterMonths', t('admin.policy.error.freezeAfterMonths'));
+  if (form.cutoff === 'tanggal' && !wholeIn(form.cutoffDay, 1, 28)) add('cutoffDay', t('admin.policy.error.cutoffDay'));
+  if (form.route === 'reaktivasi' && !wholeIn(form.maxReactivations, 1, 10)) add('maxReactivations', t('admin.policy.error.maxReactivations'));
   const parsed = kabupatenPolicySchema.safeParse({
     staleness: {
       warnAfterMonths: [...new Set(form.warnAfterMonths)].sort((a, b) => a - b),

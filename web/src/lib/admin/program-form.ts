@@ -10,13 +10,15 @@ import {
   type Program,
   type ProgramVersion,
 } from '../../../../functions/src/domain/index.js';
+import type { Translate } from '../i18n/label-text.js';
 import type { FieldErrors } from './user-form.js';
 
 /**
  * A new decree changes a program's band: the admin adds a new version with its start date and legal
  * basis, and the version in force is closed the day before. Versions already saved are history and
  * are never edited (the `configureProgram` callable refuses that); this module plans the change the
- * callable will accept, checked with the same schemas, and says what it will close.
+ * callable will accept, checked with the same schemas, and says what it will close. Its own words
+ * come through `t` (`$_`); the schemas' and the configuration check's stay in Bahasa Indonesia.
  */
 export interface VersionForm {
   effectiveFrom: string;
@@ -31,7 +33,12 @@ export type VersionField = 'effectiveFrom' | 'desilMin' | 'desilMax' | 'legalBas
 
 export type VersionState = 'berlaku' | 'berakhir' | 'akan_berlaku';
 
-export const VERSION_STATE_LABELS: Record<VersionState, string> = { berlaku: 'Berlaku', berakhir: 'Berakhir', akan_berlaku: 'Akan berlaku' };
+/** The message key of each state's label. */
+export const VERSION_STATE_KEYS: Record<VersionState, string> = {
+  berlaku: 'admin.programs.state.berlaku',
+  berakhir: 'admin.programs.state.berakhir',
+  akan_berlaku: 'admin.programs.state.akanBerlaku',
+};
 
 export function versionState(v: Pick<ProgramVersion, 'effectiveFrom' | 'effectiveTo'>, today: string): VersionState {
   if (v.effectiveFrom > today) return 'akan_berlaku';
@@ -71,22 +78,22 @@ export interface VersionPlan {
 
 const VERSION_FIELDS: readonly string[] = ['effectiveFrom', 'desilMin', 'desilMax', 'legalBasis'];
 
-function desilError(value: number | null | undefined, which: string): string | null {
-  if (value === null || value === undefined || Number.isNaN(value)) return `Batas ${which} desil wajib diisi`;
-  if (!Number.isInteger(value) || value < 1 || value > 10) return `Batas ${which} desil harus bilangan bulat 1–10`;
+function desilError(value: number | null | undefined, which: 'min' | 'max', t: Translate): string | null {
+  if (value === null || value === undefined || Number.isNaN(value)) return t(which === 'min' ? 'admin.programs.error.desilMinRequired' : 'admin.programs.error.desilMaxRequired');
+  if (!Number.isInteger(value) || value < 1 || value > 10) return t(which === 'min' ? 'admin.programs.error.desilMinRange' : 'admin.programs.error.desilMaxRange');
   return null;
 }
 
-export function planNewVersion(program: Program, allPrograms: readonly Program[], form: VersionForm, today: string): VersionPlan {
+export function planNewVersion(program: Program, allPrograms: readonly Program[], form: VersionForm, today: string, t: Translate): VersionPlan {
   const errors: FieldErrors<VersionField> = {};
   const add = (field: VersionField, message: string) => (errors[field] ??= []).push(message);
   const notes: string[] = [];
 
-  const minError = desilError(form.desilMin, 'bawah');
+  const minError = desilError(form.desilMin, 'min', t);
   if (minError) add('desilMin', minError);
-  const maxError = desilError(form.desilMax, 'atas');
+  const maxError = desilError(form.desilMax, 'max', t);
   if (maxError) add('desilMax', maxError);
-  if (!form.legalBasis.trim()) add('legalBasis', 'Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)');
+  if (!form.legalBasis.trim()) add('legalBasis', t('admin.programs.error.legalBasis'));
 
   const open = openVersion(program);
   const rules = form.keepRules && open ? { criteria: open.criteria, exclusions: open.exclusions, quota: open.quota, overlapsWith: open.overlapsWith } : {};
@@ -109,7 +116,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
 
   const latest = [...program.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
   if (parseIsoDate(form.effectiveFrom) && latest && form.effectiveFrom <= latest.effectiveFrom) {
-    add('effectiveFrom', `Tanggal mulai harus sesudah ${latest.effectiveFrom}, awal ketentuan yang terakhir tersimpan`);
+    add('effectiveFrom', t('admin.programs.error.startAfter', { values: { date: latest.effectiveFrom } }));
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { program: null, closes: [], errors, notes };
 
@@ -124,7 +131,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
   });
   const next = programSchema.safeParse({ ...program, versions: [...versions, parsed.data] });
   if (!next.success) {
-    add('effectiveFrom', next.error.issues[0]?.message ?? 'Ketentuan program tidak valid');
+    add('effectiveFrom', next.error.issues[0]?.message ?? t('admin.programs.error.invalid'));
     return { program: null, closes: [], errors, notes };
   }
   const problems = checkProgramConfig([...allPrograms.filter((p) => p.id !== program.id), next.data]);
@@ -132,12 +139,12 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
     add('effectiveFrom', problems[0]!.message);
     return { program: null, closes: [], errors, notes };
   }
-  if (parsed.data.effectiveFrom < today) notes.push('Tanggal mulai sudah lewat: kelayakan dihitung ulang dengan ketentuan yang berlaku hari ini, keputusan yang lalu tidak diubah.');
-  if (parsed.data.effectiveFrom > today) notes.push(`Ketentuan lama tetap berlaku sampai ${lastDay}; ketentuan baru mulai ${parsed.data.effectiveFrom}.`);
+  if (parsed.data.effectiveFrom < today) notes.push(t('admin.programs.note.past'));
+  if (parsed.data.effectiveFrom > today) notes.push(t('admin.programs.note.future', { values: { lastDay, from: parsed.data.effectiveFrom } }));
   return { program: next.data, closes, errors, notes };
 }
 
 /** "desil 1–4" */
-export function bandLabel(v: Pick<ProgramVersion, 'desilMin' | 'desilMax'>): string {
-  return v.desilMin === v.desilMax ? `desil ${v.desilMin}` : `desil ${v.desilMin}–${v.desilMax}`;
+export function bandLabel(v: Pick<ProgramVersion, 'desilMin' | 'desilMax'>, t: Translate): string {
+  return v.desilMin === v.desilMax ? t('admin.programs.bandOne', { values: { min: v.desilMin } }) : t('admin.programs.band', { values: { min: v.desilMin, max: v.desilMax } });
 }

@@ -1,9 +1,11 @@
 import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '../../../../functions/src/domain/index.js';
+import type { Translate } from '../i18n/label-text.js';
 
 /**
  * The admin's user forms (invite, change role and desa), checked with the schema of the
  * `manageUser` callable and the rule that turns a role into claims (an operator needs one desa of
- * this kabupaten), so every error is shown next to its field before anything is sent.
+ * this kabupaten), so every error is shown next to its field before anything is sent. The form's
+ * own words come through `t` (`$_`); the schema's and the claims rule's stay in Bahasa Indonesia.
  */
 export interface UserForm {
   displayName: string;
@@ -28,14 +30,14 @@ function add<F extends string>(errors: FieldErrors<F>, field: F, message: string
 }
 
 /** The claims check: an operator needs a desa, of this kabupaten. */
-function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kecamatan' | 'desaCode'>, errors: FieldErrors<UserField>): void {
+function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kecamatan' | 'desaCode'>, errors: FieldErrors<UserField>, t: Translate): void {
   if (role !== 'operator') return;
-  if (!form.kecamatan) add(errors, 'kecamatan', 'Pilih kecamatan');
+  if (!form.kecamatan) add(errors, 'kecamatan', t('common.chooseKecamatan'));
   const check = claimsFor(role, kabupaten, form.desaCode || undefined);
   if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', check.reason.message);
 }
 
-export function toCreateInput(form: UserForm, kabupaten: string): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
+export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
   const errors: FieldErrors<UserField> = {};
   const parsed = manageUserInputSchema.safeParse({
     action: 'create',
@@ -48,17 +50,17 @@ export function toCreateInput(form: UserForm, kabupaten: string): { input: Manag
   if (!parsed.success) {
     for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
   }
-  roleErrors(form.role, kabupaten, form, errors);
+  roleErrors(form.role, kabupaten, form, errors, t);
   return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
 }
 
-export function toSetRoleInput(uid: string, form: Pick<UserForm, 'role' | 'kecamatan' | 'desaCode'>, kabupaten: string): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
+export function toSetRoleInput(uid: string, form: Pick<UserForm, 'role' | 'kecamatan' | 'desaCode'>, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
   const errors: FieldErrors<UserField> = {};
   const parsed = manageUserInputSchema.safeParse({ action: 'setRole', uid, role: form.role, ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}) });
   if (!parsed.success) {
     for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
   }
-  roleErrors(form.role, kabupaten, form, errors);
+  roleErrors(form.role, kabupaten, form, errors, t);
   return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
 }
 

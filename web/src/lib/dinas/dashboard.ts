@@ -9,11 +9,13 @@ import {
   type StatsDoc,
 } from '../../../../functions/src/domain/index.js';
 import { PALETTE, toChartData, type ChartData } from '../components/charts/chart-data.js';
+import { labelText, type Translate } from '../i18n/label-text.js';
 import { desaLabel, kecamatanLabel, wilayahChildren, wilayahName } from './wilayah-names.js';
 
 /**
  * The Dinas Sosial's dashboards, read from the `stats` documents (one per desa, kecamatan and the
- * kabupaten, kept by functions): what each chart and table shows, as plain data.
+ * kabupaten, kept by functions): what each chart and table shows, as plain data. Series and row
+ * labels come through the page's `Translate` (`$_`).
  */
 export type StatsLike = Pick<StatsDoc<unknown>, 'level' | 'code' | 'counts'> & Partial<Pick<StatsDoc<unknown>, 'likelyDuplicates' | 'operators' | 'kecamatanCode'>>;
 
@@ -93,10 +95,10 @@ export function vervalRows(index: StatsIndex, kabupatenCode: string, kecamatan: 
     .map((d) => row(d.code, desaLabel(d.code), d));
 }
 
-export function vervalChart(rows: readonly VervalRow[]): ChartData {
+export function vervalChart(rows: readonly VervalRow[], t: Translate): ChartData {
   return toChartData(rows, (r) => r.name.replace(/^Kec\. /, ''), [
-    { label: 'Sudah diverval siklus ini', value: (r) => r.verified, color: PALETTE[0] },
-    { label: 'Belum diverval', value: (r) => Math.max(0, r.active - r.verified), color: PALETTE[1] },
+    { label: t('dinas.dashboard.series.verified'), value: (r) => r.verified, color: PALETTE[0] },
+    { label: t('dinas.dashboard.series.notVerified'), value: (r) => Math.max(0, r.active - r.verified), color: PALETTE[1] },
   ]);
 }
 
@@ -123,10 +125,10 @@ export function operatorCoverage(kabupaten: StatsLike | null, kabupatenCode: str
   return { withOperator: active.size, total, rows, without };
 }
 
-export function operatorChart(coverage: OperatorCoverage): ChartData {
+export function operatorChart(coverage: OperatorCoverage, t: Translate): ChartData {
   return toChartData(coverage.rows, (r) => r.name.replace(/^Kec\. /, ''), [
-    { label: 'Ada operator aktif', value: (r) => r.withOperator, color: PALETTE[0] },
-    { label: 'Belum ada operator', value: (r) => r.total - r.withOperator, color: PALETTE[3] },
+    { label: t('dinas.dashboard.series.withOperator'), value: (r) => r.withOperator, color: PALETTE[0] },
+    { label: t('dinas.dashboard.series.withoutOperator'), value: (r) => r.total - r.withOperator, color: PALETTE[3] },
   ]);
 }
 
@@ -147,19 +149,26 @@ export function recipientRows(doc: StatsLike | null, programs: readonly { id: st
   return [...known, ...others];
 }
 
-export function recipientChart(rows: readonly ProgramRow[]): ChartData {
-  return toChartData(rows, (r) => r.id, [{ label: 'Keluarga layak', value: (r) => r.count }]);
+export function recipientChart(rows: readonly ProgramRow[], t: Translate): ChartData {
+  return toChartData(rows, (r) => r.id, [{ label: t('dinas.dashboard.series.eligible'), value: (r) => r.count }]);
+}
+
+export interface DesilRow {
+  /** 1–10, or null for households without a desil. */
+  desil: number | null;
+  count: number;
 }
 
 /** Households still in the register by desil 1–10, then those without one. */
-export function desilRows(doc: StatsLike | null): { label: string; count: number }[] {
+export function desilRows(doc: StatsLike | null): DesilRow[] {
   const desil = doc?.counts.desil ?? {};
-  const rows = Array.from({ length: 10 }, (_, i) => ({ label: `Desil ${i + 1}`, count: desil[String(i + 1)] ?? 0 }));
-  return [...rows, { label: 'Tanpa desil', count: desil.tanpa ?? 0 }];
+  const rows = Array.from({ length: 10 }, (_, i) => ({ desil: i + 1, count: desil[String(i + 1)] ?? 0 }));
+  return [...rows, { desil: null, count: desil.tanpa ?? 0 }];
 }
 
-export function desilChart(rows: readonly { label: string; count: number }[]): ChartData {
-  return toChartData(rows, (r) => r.label.replace('Desil ', ''), [{ label: 'Keluarga', value: (r) => r.count }]);
+/** One bar per desil, named by its number ("Tanpa desil" for the rest). */
+export function desilChart(rows: readonly DesilRow[], t: Translate): ChartData {
+  return toChartData(rows, (r) => (r.desil === null ? t('dinas.dashboard.noDesil') : String(r.desil)), [{ label: t('dinas.dashboard.series.households'), value: (r) => r.count }]);
 }
 
 export interface QualityRow {
@@ -187,17 +196,17 @@ export function qualityTotals(doc: StatsLike | null): Omit<QualityRow, 'code' | 
   return { nikMissing, nikInvalid, likelyDuplicates };
 }
 
-export function qualityChart(rows: readonly QualityRow[]): ChartData {
+export function qualityChart(rows: readonly QualityRow[], t: Translate): ChartData {
   return toChartData(rows, (r) => r.name.replace(/^Kec\. /, ''), [
-    { label: 'Tanpa NIK', value: (r) => r.nikMissing },
-    { label: 'NIK tidak valid', value: (r) => r.nikInvalid },
-    { label: 'Kemungkinan ganda', value: (r) => r.likelyDuplicates },
+    { label: t('dinas.dashboard.series.nikMissing'), value: (r) => r.nikMissing },
+    { label: t('dinas.dashboard.series.nikInvalid'), value: (r) => r.nikInvalid },
+    { label: t('dinas.dashboard.series.likelyDuplicates'), value: (r) => r.likelyDuplicates },
   ]);
 }
 
-export function statusChart(summary: Summary): ChartData {
+export function statusChart(summary: Summary, t: Translate): ChartData {
   const statuses = HOUSEHOLD_STATUSES.filter((s) => s !== 'keluar');
-  return toChartData(statuses, (s) => HOUSEHOLD_STATUS_LABELS[s], [{ label: 'Keluarga', value: (s) => summary.households[s] }]);
+  return toChartData(statuses, (s) => labelText(t, 'householdStatus', s, HOUSEHOLD_STATUS_LABELS), [{ label: t('dinas.dashboard.series.households'), value: (s) => summary.households[s] }]);
 }
 
 export interface NearBekuInput {

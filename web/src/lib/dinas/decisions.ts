@@ -7,11 +7,14 @@ import {
   type KabupatenPolicy,
   type UsulanStatus,
 } from '../../../../functions/src/domain/index.js';
+import type { Translate } from '../i18n/label-text.js';
 
 /**
  * What a Dinas Sosial decision does, worked out in the portal the same way `decideUsulan` does it,
  * so the page can say beforehand which usulan a decision "for the whole musyawarah" will move and
  * which it will leave, and why. The callable stays the authority: the page shows its answer.
+ * Texts come through the page's `Translate` (`$_`); the state machine's own reasons stay in Bahasa
+ * Indonesia, as the callable words them.
  */
 export type DinasRole = 'verifikator' | 'kadis';
 export type Decision = 'setujui' | 'tolak';
@@ -44,17 +47,17 @@ export interface DecisionPreview {
 }
 
 /** Why one usulan cannot take this decision now, or null when it can (the callable's rules). */
-export function blockedBecause(item: Decidable, decision: Decision, actor: ActorRole): string | null {
-  const t = checkTransition(item.status, targetStatus(item.status, decision, actor), actor);
-  if (!t.ok) return t.reason.message;
-  if (decision === 'setujui' && !item.validation?.ok) return 'Usulan belum lolos validasi sehingga belum dapat disetujui.';
+export function blockedBecause(item: Decidable, decision: Decision, actor: ActorRole, t: Translate): string | null {
+  const transition = checkTransition(item.status, targetStatus(item.status, decision, actor), actor);
+  if (!transition.ok) return transition.reason.message;
+  if (decision === 'setujui' && !item.validation?.ok) return t('dinas.decision.notValidated');
   return null;
 }
 
-export function previewDecision(items: readonly Decidable[], decision: Decision, actor: ActorRole): DecisionPreview {
+export function previewDecision(items: readonly Decidable[], decision: Decision, actor: ActorRole, t: Translate): DecisionPreview {
   const out: DecisionPreview = { decided: [], skipped: [] };
   for (const item of items) {
-    const blocked = blockedBecause(item, decision, actor);
+    const blocked = blockedBecause(item, decision, actor, t);
     if (blocked) out.skipped.push({ id: item.id, reason: blocked });
     else out.decided.push({ id: item.id, to: targetStatus(item.status, decision, actor) });
   }
@@ -62,20 +65,20 @@ export function previewDecision(items: readonly Decidable[], decision: Decision,
 }
 
 /** The approve button of one usulan, as the flow test and the people know it. */
-export function approveLabel(actor: ActorRole): string {
-  if (actor === 'verifikator') return 'Verifikasi, teruskan ke Kadis';
-  if (actor === 'kadis') return 'Setujui (pengesahan)';
-  return 'Setujui';
+export function approveLabel(actor: ActorRole, t: Translate): string {
+  if (actor === 'verifikator') return t('dinas.decision.verify');
+  if (actor === 'kadis') return t('dinas.decision.approveKadis');
+  return t('dinas.decision.approve');
 }
 
 /** The approve button for a whole musyawarah, with how many usulan it will move. */
-export function approveAllLabel(actor: ActorRole, count: number): string {
-  return actor === 'verifikator' ? `Verifikasi semua (${count})` : `Setujui semua (${count})`;
+export function approveAllLabel(actor: ActorRole, count: number, t: Translate): string {
+  return actor === 'verifikator' ? t('dinas.decision.verifyAll', { values: { n: count } }) : t('dinas.decision.approveAll', { values: { n: count } });
 }
 
 /** What the page says about an actor's part in the decision. */
-export function roleGuidance(actor: ActorRole): string {
-  if (actor === 'verifikator') return 'Periksa usulan yang baru diajukan; yang Anda verifikasi diteruskan ke kepala dinas untuk pengesahan.';
-  if (actor === 'kadis') return 'Usulan yang sudah diverifikasi menunggu pengesahan Anda.';
-  return 'Persetujuan satu tingkat: verifikator atau kepala dinas memutuskan.';
+export function roleGuidance(actor: ActorRole, t: Translate): string {
+  if (actor === 'verifikator') return t('dinas.decision.guideVerifikator');
+  if (actor === 'kadis') return t('dinas.decision.guideKadis');
+  return t('dinas.decision.guideSingle');
 }

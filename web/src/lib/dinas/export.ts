@@ -6,6 +6,7 @@ import {
   type ExportRequest,
   type ExportResponse,
 } from '../../../../functions/src/domain/index.js';
+import type { Translate } from '../i18n/label-text.js';
 
 /**
  * The export form (BNBA or approved changes, for a desa or the whole kabupaten, CSV or XLSX):
@@ -26,10 +27,16 @@ export type ExportField = 'kind' | 'scopeLevel' | 'kecamatan' | 'desa' | 'since'
 
 const FIELD_OF_PATH: Record<string, ExportField> = { kind: 'kind', 'scope.level': 'scopeLevel', 'scope.code': 'desa', since: 'since', format: 'format' };
 
-export function toExportRequest(form: ExportForm, format: ExportFormat, kabupatenCode: string): { request: ExportRequest | null; errors: Partial<Record<ExportField, string[]>> } {
+/** The form's own checks are worded by `t` (`$_`); the schema's messages stay in Bahasa Indonesia. */
+export function toExportRequest(
+  form: ExportForm,
+  format: ExportFormat,
+  kabupatenCode: string,
+  t: Translate,
+): { request: ExportRequest | null; errors: Partial<Record<ExportField, string[]>> } {
   const errors: Partial<Record<ExportField, string[]>> = {};
-  if (form.scopeLevel === 'desa' && !form.kecamatan) errors.kecamatan = ['Pilih kecamatan'];
-  if (form.scopeLevel === 'desa' && !form.desa) errors.desa = ['Pilih desa/kelurahan'];
+  if (form.scopeLevel === 'desa' && !form.kecamatan) errors.kecamatan = [t('common.chooseKecamatan')];
+  if (form.scopeLevel === 'desa' && !form.desa) errors.desa = [t('common.chooseDesa')];
   if (Object.keys(errors).length > 0) return { request: null, errors };
   const parsed = exportRequestSchema.safeParse({
     kind: form.kind,
@@ -78,15 +85,20 @@ export function progressOf(elapsedMs: number, expectedMs: number | null): number
   return Math.min(0.95, elapsedMs / expectedMs);
 }
 
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, t: Translate): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s} detik` : `${Math.floor(s / 60)} menit ${s % 60} detik`;
+  return s < 60 ? t('common.duration.seconds', { values: { s } }) : t('common.duration.minutes', { values: { m: Math.floor(s / 60), s: s % 60 } });
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1).replace('.', ',')} KB`;
-  return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+/** svelte-i18n's `$number`, or any function with its shape. */
+export type NumberFormat = (n: number, options?: Intl.NumberFormatOptions) => string;
+
+/** "2,5 KB" in Bahasa Indonesia, "2.5 KB" in English: one decimal, in the language's notation. */
+export function formatBytes(n: number, format: NumberFormat): string {
+  const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false };
+  if (n < 1024) return `${format(n, { useGrouping: false })} B`;
+  if (n < 1024 * 1024) return `${format(n / 1024, oneDecimal)} KB`;
+  return `${format(n / 1024 / 1024, oneDecimal)} MB`;
 }
 
 function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {

@@ -6,7 +6,10 @@ import id from './id.json';
  * chosen). Pages write `$_('some.key')` with `import { _ } from 'svelte-i18n'`; messages live in
  * `id.json` and `en.json` (same keys, a unit test checks). Labels of the domain's enums come from
  * the domain itself in Bahasa Indonesia, with English in `en.json` (see `labels.ts`). Messages of
- * the shared validation schemas stay in Bahasa Indonesia in both languages.
+ * the shared validation schemas and of the Cloud Functions (validation reasons, refusals, the audit
+ * summaries) stay in Bahasa Indonesia in both languages: they are stored with the data and are the
+ * wording the Dinas Sosial and the ministry work with. Modules that compute text take a `Translate`
+ * (`label-text.ts`) and pages pass `$_`; dates and numbers go through `$date` and `$number`.
  */
 export const LANGUAGES = [
   { code: 'id', name: 'Bahasa Indonesia' },

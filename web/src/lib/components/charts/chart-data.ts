@@ -1,3 +1,5 @@
+import type { Translate } from '../../i18n/label-text.js';
+
 /**
  * The data behind a chart and its table: one source, so what the screen shows as bars and what a
  * screen reader reads as a table are the same numbers. No Chart.js here (it is loaded lazily by
@@ -36,23 +38,21 @@ export function toChartData<R>(rows: readonly R[], label: (row: R) => string, se
   };
 }
 
-/** A short sentence for the chart's accessible name: the largest value per series. */
-export function describeChart(data: ChartData): string {
-  if (data.labels.length === 0) return 'Belum ada data.';
+/**
+ * A short sentence for the chart's accessible name: the largest value per series, in the page's
+ * language (`t` is `$_`, `formatNumber` is `$number`).
+ */
+export function describeChart(data: ChartData, t: Translate, formatNumber: (n: number) => string): string {
+  if (data.labels.length === 0) return t('chart.noDataShort');
   return data.series
     .map((s) => {
       let best = 0;
       s.values.forEach((v, i) => {
         if (v > (s.values[best] ?? 0)) best = i;
       });
-      return `${s.label}: tertinggi ${data.labels[best]} (${formatNumber(s.values[best] ?? 0)})`;
+      return t('chart.highest', { values: { series: s.label, label: data.labels[best] ?? '', value: formatNumber(s.values[best] ?? 0) } });
     })
     .join('; ');
-}
-
-const numberFormat = new Intl.NumberFormat('id-ID');
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
 }
 
 /** The Chart.js configuration for a kind of chart (typed loosely: Chart.js is imported only when drawn). */
