@@ -34,7 +34,7 @@ describe('functions/ builds and deploys on its own', () => {
     const mod = (await import(pathToFileURL(join(libDir, 'index.js')).href)) as Record<string, { __endpoint?: Record<string, unknown> }>;
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
     expect(Object.keys(endpoints).sort()).toEqual([
-      'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'freezeStaleHouseholds', 'manageUser',
+      'applyUsulan', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'findTransferHousehold', 'freezeStaleHouseholds', 'manageUser',
       'onProgramChanged', 'reconcileStatistics', 'recordSticker', 'recordVerval', 'reevaluateEligibility', 'reevaluateOnVersionDates', 'summarizeMusyawarah',
       'updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats', 'validateUsulan',
     ]);
@@ -42,7 +42,7 @@ describe('functions/ builds and deploys on its own', () => {
     expect(endpoints.validateUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.applyUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.updated' } });
     expect(endpoints.decideUsulan).toHaveProperty('callableTrigger');
-    for (const name of ['manageUser', 'recordVerval', 'recordSticker', 'configureProgram', 'configurePolicy']) expect(endpoints[name]).toHaveProperty('callableTrigger');
+    for (const name of ['manageUser', 'recordVerval', 'recordSticker', 'findTransferHousehold', 'configureProgram', 'configurePolicy']) expect(endpoints[name]).toHaveProperty('callableTrigger');
     expect(endpoints.summarizeMusyawarah).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     // A new decree fans out through a task queue, one page of households per task.
     expect(endpoints.onProgramChanged).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
