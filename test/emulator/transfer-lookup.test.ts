@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { collection, getDocs, query, where } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { Timestamp } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskNik, type TransferLookupResult } from '../../functions/src/domain/index.js';
+import { maskNik, parseTransferLookup, type TransferLookupResult } from '../../functions/src/domain/index.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
 import { nikHash } from '../../functions/src/lib/nik-hash.js';
 import { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } from '../support/admin.js';
@@ -211,6 +212,51 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
     // The Dinas of the kabupaten reads these entries (the rules let it), the operator does not.
     const dinasView = await getDocs(query(collection(verifikator.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN), where('action', '==', 'keluarga.dicari_pindah_masuk')));
     expect(dinasView.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('malformed lookups', () => {
+  const RUNS = Number(process.env.TEPAT_BAD_INPUT_RUNS ?? 300);
+
+  it(`${RUNS} random payloads are refused clearly; only well-formed lookups are audited`, async () => {
+    const before = (await lookups(toOperator.uid)).length;
+    let wellFormed = 0;
+    // Numbers shaped like a KK or NIK (region, date, serial), some valid, some not, some typed in groups.
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const plausible = fc
+      .tuple(fc.constantFrom('170206', '170211', '170801', '110101', '000000'), fc.integer({ min: 0, max: 73 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }), fc.boolean())
+      .map(([region, d, m, y, serial, grouped]) => {
+        const digits = `${region}${pad(d, 2)}${pad(m, 2)}${pad(y, 2)}${pad(serial, 4)}`;
+        return grouped ? digits.replace(/(\d{4})(?=\d)/g, '$1 ') : digits;
+      });
+    const payload = fc
+      .oneof(
+        fc.jsonValue(),
+        // Near misses: a kind and a number shaped like one.
+        fc.record({ by: fc.constantFrom('kk', 'nik'), number: plausible }),
+        fc.record(
+          {
+            by: fc.oneof(fc.constantFrom('kk', 'nik', 'KK', ''), fc.string()),
+            number: fc.oneof(plausible, plausible, fc.stringMatching(/^\d{16}$/), fc.stringMatching(/^[\d .-]{0,30}$/), fc.string({ maxLength: 60 }), fc.integer(), fc.constant(null)),
+          },
+          { requiredKeys: [] },
+        ),
+      )
+      .map((v) => JSON.parse(JSON.stringify(v) ?? 'null') as unknown);
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        const ok = parseTransferLookup(data, new Date()).ok;
+        if (ok) wellFormed += 1;
+        const err = (await find(toOperator, data).then(() => undefined, (e: unknown) => e)) as { code?: string; message?: string } | undefined;
+        expect(err, 'a random lookup found a household').toBeDefined();
+        expect(err!.code).toBe(ok ? 'functions/not-found' : 'functions/invalid-argument');
+        expect(err!.message).toMatch(/^[A-Z][^\n]{5,200}$/);
+        expect(err!.message).not.toMatch(/internal|undefined|TypeError|ZodError|stack/i);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(wellFormed, 'some payloads were well-formed lookups').toBeGreaterThan(0);
+    expect((await lookups(toOperator.uid)).length).toBe(before + wellFormed);
   });
 });
 
