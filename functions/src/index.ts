@@ -11,6 +11,7 @@ export { applyUsulan } from './apply-usulan.js';
 export { summarizeMusyawarah } from './summarize-musyawarah.js';
 export { applyVerval } from './record-verval.js';
 export { applySticker } from './record-sticker.js';
+export { findTransferHousehold } from './find-transfer-household.js';
 export { applyStalenessForKecamatan, freezeStaleHouseholds } from './freeze-stale-households.js';
 export { manageUser } from './manage-users.js';
 export { configurePolicy, configureProgram } from './configure.js';

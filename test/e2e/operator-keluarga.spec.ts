@@ -88,8 +88,9 @@ test('the wizard checks every usulan type as it is typed, in Bahasa Indonesia or
   // Reactivation without its documents, in a kabupaten that re-registers suspended households instead.
   await page.getByRole('button', { name: '+ Reaktivasi' }).click();
   await page.locator('#u1-household').selectOption(register.suspended.id);
-  // Moving in, with the desa's own code as the old desa.
+  // Moving in, typed by hand (the fallback to the search), with the desa's own code as the old desa.
   await page.getByRole('button', { name: '+ Pindah masuk dari desa lain' }).click();
+  await page.getByText('Isi manual (tanpa pencarian)').click();
   await page.locator('#u2-hid').fill('hhPindahan01');
   await page.locator('#u2-from').fill(DESA.sambirejo.desa);
   await page.locator('#u2-address').fill('Dusun III RT 01, Sambirejo');
@@ -146,6 +147,7 @@ test('a draft is saved, completed later and submitted; a failed usulan shows why
   await expect(page.getByRole('heading', { name: 'Tambah usulan ke draf musyawarah' })).toBeVisible();
   await expect(page.getByText('Draf ini sudah berisi 1 usulan')).toBeVisible();
   await page.getByRole('button', { name: '+ Pindah masuk dari desa lain' }).click();
+  await page.getByText('Isi manual (tanpa pencarian)').click();
   await page.locator('#u0-hid').fill('tidakAdaDiRegister01');
   await page.locator('#u0-from').fill(DESA.derati.desa);
   await page.locator('#u0-address').fill('Dusun II RT 02, Sambirejo');

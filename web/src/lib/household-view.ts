@@ -46,7 +46,7 @@ export function vervalAllowed(status: HouseholdStatus): boolean {
   return status === 'aktif' || status === 'beku';
 }
 
-/** Only active households that receive at least one program get the bansos sticker (recordSticker agrees). */
+/** Only active households that receive at least one program get the bansos sticker (the applySticker trigger agrees). */
 export function stickerAllowed(h: { status: HouseholdStatus; eligibility: Record<string, { eligible: boolean }> }): boolean {
   return h.status === 'aktif' && Object.values(h.eligibility).some((d) => d.eligible);
 }

@@ -7,6 +7,7 @@ import {
   type Reason,
   type SuspensionPolicy,
   type TargetHousehold,
+  type TransferCandidate,
   type UsulanContent,
   type UsulanType,
 } from '$domain/index.js';
@@ -73,6 +74,8 @@ export interface PindahMasukForm {
   address: string;
   kkNumber: string;
   note: string;
+  /** The family as the search found it and the operator confirmed it (shown, never sent). */
+  found: TransferCandidate | null;
 }
 
 export type UsulanForm = BaruForm | PerbaikanForm | KeluarForm | ReaktivasiForm | PindahMasukForm;
@@ -99,7 +102,7 @@ export function newUsulanForm(type: UsulanType, householdId = ''): UsulanForm {
         baKlarifikasi: { ...emptyDocument(), signedBy: { kpm: false, pendamping: false, kadinsos: false } }, note: '',
       };
     case 'pindah_masuk':
-      return { type, householdId, fromDesaCode: '', address: '', kkNumber: '', note: '' };
+      return { type, householdId, fromDesaCode: '', address: '', kkNumber: '', note: '', found: null };
   }
 }
 
