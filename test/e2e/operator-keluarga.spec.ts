@@ -7,7 +7,8 @@ import { seedRegister, shot, signIn, type SeededRegister } from './operator-supp
 /**
  * The operator's households: the verval clock with its warning, recording a verval and the bansos
  * sticker at the house without signal (applied when it returns), the verval history; then the wizard's rows of the other usulan types, each
- * checked as it is typed with the shared schemas, errors next to their fields; and English.
+ * checked as it is typed with the shared schemas, errors next to their fields; and English, on the
+ * keluarga pages and in the wizard.
  */
 let register: SeededRegister;
 
@@ -73,6 +74,30 @@ test('an operator records a verval and the sticker of a warned household without
   await expect(page.getByTestId('sticker-current')).toContainText('oleh Pak RT Sambirejo', { timeout: 30_000 });
   await expect(page.getByTestId('sticker-reports')).toHaveCount(0);
   await shot(page, 'operator-22-keluarga-verval-stiker');
+});
+
+test('the keluarga list and detail in English, dates included, and back to Bahasa Indonesia', async ({ page }) => {
+  const h = register.warned;
+  await signIn(page, E2E_OPERATOR_SAMBIREJO);
+  await page.getByRole('link', { name: 'Keluarga', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Keluarga di desa/kelurahan');
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Households of village');
+  const card = page.getByTestId('keluarga').filter({ hasText: h.doc.headName });
+  await expect(card).toContainText('decile');
+
+  await card.getByRole('link', { name: h.doc.headName }).click();
+  await expect(page.getByRole('heading', { name: 'Members', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Verification history' })).toBeVisible();
+  const headers = page.locator('section[aria-labelledby="members-title"] thead th');
+  await expect(headers).toHaveText(['Name', 'NIK', 'Sex (L/P)', 'Date of birth', 'Relationship']);
+  await expect(page.getByTestId('verval-due')).toContainText(/Verify by [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await shot(page, 'operator-21b-keluarga-detail-english');
+
+  await page.getByLabel('Language').selectOption('id');
+  await expect(page.getByRole('heading', { name: 'Riwayat verval' })).toBeVisible();
+  await expect(headers).toHaveText(['Nama', 'NIK', 'L/P', 'Tanggal lahir', 'Hubungan']);
+  await expect(page.getByTestId('verval-due')).toContainText(/paling lambat \d{1,2} \w{3} \d{4}/);
 });
 
 test('the wizard checks every usulan type as it is typed, in Bahasa Indonesia or English', async ({ page }) => {

@@ -4,9 +4,10 @@ import { newHousehold } from '../../../web/src/lib/musyawarah-form.js';
 import { checkWizard, contentsOf, countByType, firstInvalidStep, moveTo, newWizard, stepIsValid, type WizardForm } from '../../../web/src/lib/musyawarah-wizard.js';
 import { newUsulanForm, type UsulanCheckContext } from '../../../web/src/lib/usulan-form.js';
 import { household, REF } from '../domain/factories.js';
+import { translator } from './messages.js';
 
 /** The wizard's state: which step may be left, where a save attempt sends the operator, what is written. */
-const ctx: UsulanCheckContext = { desaCode: '17.02.06.2001', households: new Map() };
+const ctx: UsulanCheckContext = { desaCode: '17.02.06.2001', households: new Map(), t: translator('id') };
 
 function validMeeting(form: WizardForm): void {
   Object.assign(form.meeting, { place: 'Balai Desa Derati', chair: 'Kepala Desa', attendees: 30, poorHouseholdRepresentatives: 5, bpdPresent: true });
@@ -34,6 +35,7 @@ describe('musyawarah wizard', () => {
     expect(check.ok).toBe(false);
     expect(check.meetingErrors.place).toEqual(['Tempat wajib diisi']);
     expect(check.usulanListError).toBe('Tambahkan minimal satu usulan');
+    expect(checkWizard(newWizard('2025-06-15'), REF, { ...ctx, t: translator('en') }).usulanListError).toBe('Add at least one proposal');
     expect(firstInvalidStep(check)).toBe('rapat');
     expect(contentsOf(check)).toBeNull();
   });

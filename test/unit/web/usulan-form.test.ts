@@ -21,6 +21,7 @@ import {
   type UsulanCheckContext,
 } from '../../../web/src/lib/usulan-form.js';
 import { nikOf, REF } from '../domain/factories.js';
+import { translator } from './messages.js';
 
 /**
  * The wizard's rows of every usulan type: what the inputs turn into (exactly the keys
@@ -31,7 +32,8 @@ const household = (overrides: Partial<RegisterHousehold> = {}): RegisterHousehol
   id: 'hh-1', desaCode: DESA, kkNumber: '1702061708790002', address: 'Dusun II RT 03, Derati', desil: 3, headName: 'Hendra Saputra',
   status: 'aktif', reactivations: 0, ...overrides,
 });
-const ctx = (...households: RegisterHousehold[]): UsulanCheckContext => ({ desaCode: DESA, households: new Map(households.map((h) => [h.id, h])) });
+const t = translator('id');
+const ctx = (...households: RegisterHousehold[]): UsulanCheckContext => ({ desaCode: DESA, households: new Map(households.map((h) => [h.id, h])), t });
 const members: RegisterMember[] = [
   { id: 'm1', nik: nikOf('1979-08-17', 'L'), name: 'Hendra Saputra', sex: 'L', birthDate: '1979-08-17', relationship: 'kepala_keluarga', occupation: 'petani', status: 'aktif' },
   { id: 'm2', nik: null, name: 'Rizki', sex: 'L', birthDate: '2015-05-02', relationship: 'anak', school: 'sd', status: 'aktif' },
@@ -143,6 +145,7 @@ describe('checkUsulan: errors next to their fields', () => {
     const f = filledKeluar();
     f.scope = 'anggota';
     expect(checkUsulan(f, REF, ctx(household())).errors.memberIds).toEqual(['Pilih anggota yang keluar, atau pilih "seluruh keluarga"']);
+    expect(checkUsulan(f, REF, { ...ctx(household()), t: translator('en') }).errors.memberIds).toEqual(['Choose the members who leave, or choose "The whole household"']);
   });
 
   it('keluar: a death without its certificate is a warning, not an error', () => {
@@ -214,8 +217,9 @@ describe('checkUsulan: errors next to their fields', () => {
 
 describe('where errors are shown', () => {
   it('moves documentId errors to the number field', () => {
-    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' })).toMatchObject({ field: 'evidence.number' });
-    expect(placeReason({ code: 'x', message: 'm', field: 'note' })).toEqual({ code: 'x', message: 'm', field: 'note' });
+    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, t)).toEqual({ code: 'x', message: 'Nomor dokumen wajib diisi (dokumen disimpan di arsip desa)', field: 'evidence.number' });
+    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, translator('en')).message).toBe('The document number is required (the document is kept in the village archive)');
+    expect(placeReason({ code: 'x', message: 'm', field: 'note' }, t)).toEqual({ code: 'x', message: 'm', field: 'note' });
   });
 
   it('every error a row cannot place next to a field is listed on the row', () => {

@@ -17,7 +17,8 @@ import {
  * result for the village notice board. Built from the stored musyawarah and its usulan; the PDF is
  * drawn by pdfmake (loaded only when asked, see `berita-acara-pdf.ts`). Neither carries a NIK or a
  * KK number: the announcement is public, and the BA does not need them (the BNBA export does).
- * Pure and unit-tested.
+ * Both are official documents, in Bahasa Indonesia whatever language the portal shows (the i18n
+ * guard lists this module as such). Pure and unit-tested.
  */
 export interface BaUsulan {
   content: UsulanContent;

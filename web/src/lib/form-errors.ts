@@ -1,5 +1,5 @@
 import type { Reason } from '$domain/index.js';
-import id from './i18n/id.json' with { type: 'json' };
+import type id from './i18n/id.json';
 import type { Translate } from './i18n/label-text.js';
 
 /** Groups reasons by the form field they concern, so each error is shown next to its field. */
@@ -38,14 +38,14 @@ function kindOf(code: string): ErrorKind | null {
 }
 
 /**
- * What to tell the person about a Firebase error: in the chosen language when the page passes
- * `$_`, else in Bahasa Indonesia. A Cloud Function's own message is shown as it came (the
- * functions speak Bahasa Indonesia).
+ * What to tell the person about a Firebase error, in the chosen language (pages pass `$_`; an
+ * error kept in state is worded where it is shown, see `ErrorNotice.svelte`). A Cloud Function's
+ * own message is shown as it came (the functions speak Bahasa Indonesia). Any other error's
+ * message is for developers and never shown: people read `common.error.unknown`.
  */
-export function firebaseErrorMessage(err: unknown, t?: Translate): string {
+export function firebaseErrorMessage(err: unknown, t: Translate): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   const kind = kindOf(code);
   if (!kind && code.startsWith('functions/') && err instanceof Error && err.message) return err.message;
-  const key = kind ?? 'unknown';
-  return t ? t(`common.error.${key}`) : id.common.error[key];
+  return t(`common.error.${kind ?? 'unknown'}`);
 }

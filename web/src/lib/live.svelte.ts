@@ -1,5 +1,4 @@
-import { onSnapshot, type DocumentReference, type Query } from 'firebase/firestore';
-import { firebaseErrorMessage } from './form-errors';
+import { onSnapshot, type DocumentReference, type FirestoreError, type Query } from 'firebase/firestore';
 
 export interface LiveDoc<T> {
   id: string;
@@ -10,10 +9,12 @@ export interface LiveDoc<T> {
 
 /**
  * Subscribes to a query for as long as the calling component lives, re-subscribing when the
- * query it depends on changes. Serves from the offline cache first, then the server.
+ * query it depends on changes. Serves from the offline cache first, then the server. A read that
+ * fails leaves Firestore's error in `failure`, unworded: the page shows it with `<ErrorNotice>`
+ * (`firebaseErrorMessage(err, $_)`), so the message is in the chosen language and follows a switch.
  */
 export function liveQuery<T>(makeQuery: () => Query<T> | null) {
-  const state = $state({ items: [] as LiveDoc<T>[], loaded: false, error: '' });
+  const state = $state({ items: [] as LiveDoc<T>[], loaded: false, failure: null as FirestoreError | null });
   $effect(() => {
     const q = makeQuery();
     if (!q) return;
@@ -23,11 +24,11 @@ export function liveQuery<T>(makeQuery: () => Query<T> | null) {
       (snap) => {
         state.items = snap.docs.map((d) => ({ id: d.id, data: d.data(), pending: d.metadata.hasPendingWrites }));
         state.loaded = true;
-        state.error = '';
+        state.failure = null;
       },
       (err) => {
         console.error('query failed', err.code);
-        state.error = firebaseErrorMessage(err);
+        state.failure = err;
         state.loaded = true;
       },
     );
@@ -35,8 +36,9 @@ export function liveQuery<T>(makeQuery: () => Query<T> | null) {
   return state;
 }
 
+/** One document, as `liveQuery`: `item` is null when it does not exist (or is not readable yet). */
 export function liveDoc<T>(makeRef: () => DocumentReference<T> | null) {
-  const state = $state({ item: null as LiveDoc<T> | null, loaded: false, error: '' });
+  const state = $state({ item: null as LiveDoc<T> | null, loaded: false, failure: null as FirestoreError | null });
   $effect(() => {
     const ref = makeRef();
     if (!ref) return;
@@ -47,11 +49,11 @@ export function liveDoc<T>(makeRef: () => DocumentReference<T> | null) {
         const data = snap.data();
         state.item = data ? { id: snap.id, data, pending: snap.metadata.hasPendingWrites } : null;
         state.loaded = true;
-        state.error = '';
+        state.failure = null;
       },
       (err) => {
         console.error('document read failed', err.code);
-        state.error = firebaseErrorMessage(err);
+        state.failure = err;
         state.loaded = true;
       },
     );

@@ -40,7 +40,7 @@ export function newWizard(today: string, kelurahan = false): WizardForm {
 export function checkWizard(form: WizardForm, now: Date, ctx: UsulanCheckContext, existingUsulan = 0): WizardCheck {
   const m = meetingSchema.safeParse(toMeeting(form.meeting));
   const usulan = form.usulan.map((u) => checkUsulan(u, now, ctx));
-  const usulanListError = form.usulan.length + existingUsulan === 0 ? 'Tambahkan minimal satu usulan' : null;
+  const usulanListError = form.usulan.length + existingUsulan === 0 ? ctx.t('wizard.atLeastOneUsulan') : null;
   return {
     meeting: m.success ? m.data : null,
     meetingErrors: m.success ? {} : errorsByField(reasonsFromZod(m.error)),

@@ -13,8 +13,11 @@ export class SyncStatus {
   pending = $state(0);
   /** Writes from an earlier visit still queued on this device. */
   carriedOver = $state(false);
-  /** Writes the server refused (they will not be retried): what the person must know. */
-  failures = $state<string[]>([]);
+  /**
+   * Writes the server refused (they will not be retried): what the person must know. Kept as the
+   * errors came; the indicator words them in the chosen language.
+   */
+  failures = $state<unknown[]>([]);
   /** When the last write reached the server in this visit. */
   lastSyncedAt = $state<Date | null>(null);
 
@@ -28,15 +31,15 @@ export class SyncStatus {
     return this.pending > 0 || this.carriedOver;
   }
 
-  /** Counts a write until the server confirms it; `describe` turns a refusal into words for the person. */
-  track(write: Promise<unknown>, describe: (err: unknown) => string): void {
+  /** Counts a write until the server confirms it; a refusal is kept for the indicator to show. */
+  track(write: Promise<unknown>): void {
     this.pending += 1;
     write.then(
       () => {
         this.lastSyncedAt = new Date();
       },
       (err: unknown) => {
-        this.failures = [...this.failures, describe(err)];
+        this.failures = [...this.failures, err];
       },
     ).finally(() => {
       this.pending -= 1;

@@ -13,6 +13,7 @@ import {
 } from '$domain/index.js';
 import type { MemberDoc } from '$domain/documents.js';
 import { errorsByField } from './form-errors.js';
+import type { Translate } from './i18n/label-text.js';
 import { newHousehold, toHousehold, type HouseholdForm, type MemberForm } from './musyawarah-form.js';
 
 /**
@@ -204,6 +205,11 @@ export interface UsulanCheckContext {
   /** Households of the desa the operator can read, by id. */
   households: ReadonlyMap<string, RegisterHousehold>;
   suspensionPolicy?: SuspensionPolicy;
+  /**
+   * The portal's own words for what the shared schemas cannot say (the page passes `$_`); the
+   * schemas' messages stay in Bahasa Indonesia, as in the functions.
+   */
+  t: Translate;
 }
 
 export interface UsulanCheck {
@@ -217,9 +223,9 @@ export interface UsulanCheck {
  * Where an error is shown: the shared schemas speak of the stored `documentId`, which the portal
  * builds from the document number, so those errors go next to the number field, worded for it.
  */
-export function placeReason(r: Reason): Reason {
+export function placeReason(r: Reason, t: Translate): Reason {
   if (r.field?.endsWith('.documentId') || r.field === 'documentId') {
-    return { ...r, field: r.field.replace(/documentId$/, 'number'), message: 'Nomor dokumen wajib diisi (dokumen disimpan di arsip desa)' };
+    return { ...r, field: r.field.replace(/documentId$/, 'number'), message: t('usulan.documentNumberRequired') };
   }
   return r;
 }
@@ -239,12 +245,12 @@ export function checkUsulan(form: UsulanForm, now: Date, ctx: UsulanCheckContext
   const errors = [...result.errors];
   // What the schema cannot know: "chosen members" with none chosen.
   if (form.type === 'keluar' && form.scope === 'anggota' && form.memberIds.length === 0) {
-    errors.push({ code: 'keluar.members_missing', message: 'Pilih anggota yang keluar, atau pilih "seluruh keluarga"', field: 'memberIds' });
+    errors.push({ code: 'keluar.members_missing', message: ctx.t('usulan.chooseLeavingMembers'), field: 'memberIds' });
   }
   return {
     content: errors.length === 0 && result.content ? result.content : null,
-    errors: errorsByField(errors.map(placeReason)),
-    warnings: result.warnings.map(placeReason),
+    errors: errorsByField(errors.map((r) => placeReason(r, ctx.t))),
+    warnings: result.warnings.map((r) => placeReason(r, ctx.t)),
   };
 }
 

@@ -4,25 +4,24 @@ import type { KabupatenRules } from '$lib/register';
 /**
  * The desa's register as the wizard's rows need it (to pick a household, prefill a correction,
  * choose members who leave, check a reactivation against the kabupaten's policy). Loaded on first
- * use, with Firebase, so the form accepts input before either has arrived.
+ * use, with Firebase, so the form accepts input before either has arrived. A failed load keeps its
+ * error in `failure`, worded by the page in the chosen language (`<ErrorNotice>`).
  */
 export class RegisterLookup {
   households = $state<RegisterHousehold[]>([]);
   byId = $derived(new Map(this.households.map((h) => [h.id, h])));
   rules = $state<KabupatenRules | null>(null);
   loaded = $state(false);
-  error = $state('');
+  failure = $state<unknown>(null);
   #members = new Map<string, Promise<RegisterMember[]>>();
   #started = false;
 
   readonly desaCode: string;
   readonly kabupatenCode: string;
-  readonly describe: (err: unknown) => string;
 
-  constructor(desaCode: string, kabupatenCode: string, describe: (err: unknown) => string) {
+  constructor(desaCode: string, kabupatenCode: string) {
     this.desaCode = desaCode;
     this.kabupatenCode = kabupatenCode;
-    this.describe = describe;
   }
 
   load(): void {
@@ -35,13 +34,13 @@ export class RegisterLookup {
           this.households = households;
           this.rules = rules;
         } catch (err) {
-          this.error = this.describe(err);
+          this.failure = err;
         } finally {
           this.loaded = true;
         }
       },
       (err: unknown) => {
-        this.error = this.describe(err);
+        this.failure = err;
         this.loaded = true;
         this.#started = false;
       },
