@@ -1,7 +1,6 @@
 import { httpsCallable } from 'firebase/functions';
 import type { TransferLookupInput, TransferLookupResult } from '$domain/index.js';
 import { functions } from './firebase';
-import { firebaseErrorMessage } from './form-errors';
 
 /**
  * Finds the household of a family that moved into the operator's desa (the `findTransferHousehold`
@@ -9,7 +8,8 @@ import { firebaseErrorMessage } from './form-errors';
  * operator presses "Cari", so the form itself never waits for Firebase. Needs signal: the other
  * desa's register is not on this device, and the rules would not let the operator read it.
  */
-export type TransferLookupAnswer = { ok: true; result: TransferLookupResult } | { ok: false; message: string; code: string | null };
+/** A refusal keeps the raw error, so the page words it in the chosen language (`firebaseErrorMessage(error, $_)`). */
+export type TransferLookupAnswer = { ok: true; result: TransferLookupResult } | { ok: false; error: unknown; code: string | null };
 
 export async function findTransferHousehold(input: TransferLookupInput): Promise<TransferLookupAnswer> {
   try {
@@ -18,6 +18,6 @@ export async function findTransferHousehold(input: TransferLookupInput): Promise
   } catch (err) {
     const details = typeof err === 'object' && err !== null && 'details' in err ? (err as { details?: unknown }).details : undefined;
     const code = typeof details === 'object' && details !== null && 'code' in details && typeof details.code === 'string' ? details.code : null;
-    return { ok: false, message: firebaseErrorMessage(err), code };
+    return { ok: false, error: err, code };
   }
 }
