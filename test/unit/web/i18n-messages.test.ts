@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
 import { USER_ROLES } from '../../../functions/src/domain/index.js';
 import { DOMAIN_LABELS } from '../../../web/src/lib/i18n/labels.js';
-import { messages, WEB } from './messages.js';
+import { mainMessages, messages, WEB } from './messages.js';
 
 /**
  * The portal's messages: Bahasa Indonesia and English hold the same keys, every message parses as
@@ -37,19 +37,30 @@ describe('portal messages', () => {
     }
   });
 
+  function keysUsedIn(file: string): string[] {
+    const src = readFileSync(file, 'utf8');
+    return [
+      // $_('key'), t('key'): a message asked for by its key.
+      ...[...src.matchAll(/(?:\$_|\bt)\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!),
+      // Keys written down to be asked for later: in link lists, maps of keys, a ternary between two keys.
+      ...[...src.matchAll(/['"]((?:nav|wizard|role|common|dinas|admin|chart)\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])['"]/g)].map((m) => m[1]!),
+    ].filter((key) => key !== 'some.key' && !/\.(js|ts|svelte)$/.test(key));
+  }
+
   it('every key the portal uses exists', () => {
-    const missing: string[] = [];
-    for (const file of sources(WEB)) {
-      const src = readFileSync(file, 'utf8');
-      const used = [
-        // $_('key'), t('key'): a message asked for by its key.
-        ...[...src.matchAll(/(?:\$_|\bt)\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!),
-        // Keys written down to be asked for later: in link lists, maps of keys, a ternary between two keys.
-        ...[...src.matchAll(/['"]((?:nav|wizard|role|common|dinas|admin|chart)\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])['"]/g)].map((m) => m[1]!),
-      ];
-      for (const key of used) if (key !== 'some.key' && !/\.(js|ts|svelte)$/.test(key) && !(key in id)) missing.push(`${relative(WEB, file)}: ${key}`);
-    }
+    const missing = sources(WEB).flatMap((file) => keysUsedIn(file).filter((key) => !(key in id)).map((key) => `${relative(WEB, file)}: ${key}`));
     expect(missing).toEqual([]);
+  });
+
+  it('pages outside the staff areas use only messages that every page has (the staff file loads with the dinas and admin layouts)', () => {
+    const STAFF_SOURCES = /^(routes\/dinas|routes\/admin|lib\/dinas|lib\/admin|lib\/components\/charts)\//;
+    const main = mainMessages('id');
+    const staffOnly = sources(WEB)
+      .filter((file) => !STAFF_SOURCES.test(relative(WEB, file)))
+      .flatMap((file) => keysUsedIn(file).filter((key) => !(key in main) && key in id).map((key) => `${relative(WEB, file)}: ${key}`));
+    expect(staffOnly).toEqual([]);
+    // And the operator's download carries none of the staff sections.
+    expect(Object.keys(main).filter((k) => /^(dinas|admin|chart)\./.test(k))).toEqual([]);
   });
 
   it('every role has its label (the pages ask for role.<role>)', () => {

@@ -4,7 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { Translate } from '../../../web/src/lib/i18n/label-text.js';
 
 /**
- * The portal's messages for tests, read from `id.json` and `en.json`, and a `Translate` that
+ * The portal's messages for tests, read from `id.json`/`en.json` and `staff.*.json`, and a `Translate` that
  * behaves as svelte-i18n's `$_` does in the portal: the message in the language, else in Bahasa
  * Indonesia (the fallback locale), else the default given, else the key itself.
  */
@@ -17,8 +17,16 @@ export function flatten(o: Record<string, unknown>, prefix = ''): Record<string,
   );
 }
 
+const read = (file: string) => flatten(JSON.parse(readFileSync(join(WEB, 'lib/i18n', file), 'utf8')) as Record<string, unknown>);
+
+/** The messages every page has (bundled with the app, or English loaded when chosen). */
+export function mainMessages(lang: Lang): Record<string, string> {
+  return read(`${lang}.json`);
+}
+
+/** Every message of a language: the main file and the staff pages' file (loaded by their layouts). */
 export function messages(lang: Lang): Record<string, string> {
-  return flatten(JSON.parse(readFileSync(join(WEB, `lib/i18n/${lang}.json`), 'utf8')) as Record<string, unknown>);
+  return { ...read(`${lang}.json`), ...read(`staff.${lang}.json`) };
 }
 
 export function translator(lang: Lang): Translate {

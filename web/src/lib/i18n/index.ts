@@ -31,10 +31,28 @@ function savedLanguage(): Language {
 }
 
 let english: Promise<void> | null = null;
+let staffIndonesian: Promise<void> | null = null;
+let staffEnglish: Promise<void> | null = null;
 
 function loadEnglish(): Promise<void> {
   english ??= import('./en.json').then((m) => addMessages('en', m.default));
-  return english;
+  return staffIndonesian ? Promise.all([english, loadStaffEnglish()]).then(() => undefined) : english;
+}
+
+function loadStaffEnglish(): Promise<void> {
+  staffEnglish ??= import('./staff.en.json').then((m) => addMessages('en', m.default));
+  return staffEnglish;
+}
+
+/**
+ * The Dinas Sosial's and the admin's pages have their own messages (`staff.id.json`,
+ * `staff.en.json`: the `dinas`, `admin` and `chart` sections), loaded by those layouts before they
+ * render, so the village operator's phone never downloads them: the operator's first page and the
+ * musyawarah form carry only the messages they show.
+ */
+export function loadStaffMessages(): Promise<void> {
+  staffIndonesian ??= import('./staff.id.json').then((m) => addMessages('id', m.default));
+  return english ? Promise.all([staffIndonesian, loadStaffEnglish()]).then(() => undefined) : staffIndonesian;
 }
 
 /** Called once by the root layout, before anything is rendered. */
