@@ -2,7 +2,6 @@ import { env } from '$env/dynamic/public';
 import { initializeApp } from 'firebase/app';
 import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, persistentLocalCache, persistentMultipleTabManager } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
 
 /**
  * One Firebase app for the portal. Firestore keeps a persistent cache (IndexedDB), so what an
@@ -24,12 +23,10 @@ export const db = initializeFirestore(app, {
   // Optional member fields the operator left empty are simply not stored.
   ignoreUndefinedProperties: true,
 });
-export const functions = getFunctions(app, REGION);
 
 if (env.PUBLIC_USE_EMULATORS === 'true') {
   // The emulators listen on the same host the page was loaded from (127.0.0.1 or localhost).
   const host = location.hostname;
   connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
   connectFirestoreEmulator(db, host, 8080);
-  connectFunctionsEmulator(functions, host, 5001);
 }
