@@ -1,11 +1,10 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { isoDateOn, reason, stickerInputSchema, type Reason } from './domain/index.js';
-import { db } from './lib/admin.js';
+import { isoDateOn, reason, stickerInputSchema } from './domain/index.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
-import type { ReportResult } from './record-verval.js';
+import { applyFieldReport, type ReportResult } from './lib/field-reports.js';
 
 /**
  * The operator reports that a recipient household's house now carries the bansos sticker
@@ -22,28 +21,18 @@ export const applySticker = onDocumentCreated('households/{householdId}/stickers
 
 export async function applyStickerReport(householdId: string, stickerId: string, now: Date): Promise<ReportResult> {
   const ref = collections.households().doc(householdId);
-  const reportRef = collections.stickers(householdId).doc(stickerId);
-  return db.runTransaction(async (tx): Promise<ReportResult> => {
-    const [reportSnap, householdSnap] = await Promise.all([tx.get(reportRef), tx.get(ref)]);
-    const report = reportSnap.data();
-    if (!report || report.outcome) return 'sudah_diproses';
-    const refuse = (why: Reason): ReportResult => {
-      tx.update(reportRef, { outcome: { status: 'ditolak', reason: why, at: FieldValue.serverTimestamp() } });
-      return 'ditolak';
-    };
+  return applyFieldReport(collections.stickers(householdId).doc(stickerId), ref, (tx, report, h) => {
     const input = stickerInputSchema.safeParse({ householdId, installedOn: report.installedOn, by: report.by });
-    if (!input.success) return refuse(reason('sticker.invalid', input.error.issues[0]?.message ?? 'Data stiker tidak valid.'));
-    if (input.data.installedOn > isoDateOn(now)) return refuse(reason('sticker.future', 'Tanggal pemasangan tidak boleh di masa depan.'));
-    const h = householdSnap.data();
-    if (!h || h.desaCode !== report.desaCode) return refuse(reason('sticker.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; stiker tidak dicatat.'));
+    if (!input.success) return reason('sticker.invalid', input.error.issues[0]?.message ?? 'Data stiker tidak valid.');
+    if (input.data.installedOn > isoDateOn(now)) return reason('sticker.future', 'Tanggal pemasangan tidak boleh di masa depan.');
+    if (!h || h.desaCode !== report.desaCode) return reason('sticker.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; stiker tidak dicatat.');
     const receives = Object.values(h.eligibility ?? {}).some((d) => d.eligible);
-    if (h.status !== 'aktif' || !receives) return refuse(reason('sticker.not_recipient', 'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.'));
+    if (h.status !== 'aktif' || !receives) return reason('sticker.not_recipient', 'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.');
     tx.update(ref, { sticker: { installedOn: input.data.installedOn, by: input.data.by }, updatedAt: FieldValue.serverTimestamp() });
-    tx.update(reportRef, { outcome: { status: 'diterapkan', at: FieldValue.serverTimestamp() } });
     writeAudit(tx, {
       actorUid: report.recordedBy, actorRole: 'operator', action: 'keluarga.stiker', target: { collection: 'households', id: householdId },
       kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Stiker bansos terpasang ${input.data.installedOn} oleh ${input.data.by}`,
     });
-    return 'diterapkan';
+    return null;
   });
 }

@@ -1,14 +1,12 @@
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { eligibility, reason, redactNiks, vervalInputSchema, type Reason } from './domain/index.js';
-import { db } from './lib/admin.js';
+import { eligibility, reason, redactNiks, vervalInputSchema } from './domain/index.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import { toEligibilityMap } from './lib/eligibility-map.js';
+import { applyFieldReport, type ReportResult } from './lib/field-reports.js';
 import { loadPrograms } from './lib/programs.js';
-
-export type ReportResult = 'diterapkan' | 'ditolak' | 'sudah_diproses';
 
 /**
  * The operator records a verval (verification visit) of a household of their desa by writing it
@@ -27,21 +25,12 @@ export const applyVerval = onDocumentCreated('households/{householdId}/verval/{v
 
 export async function applyVervalReport(householdId: string, vervalId: string, now: Date): Promise<ReportResult> {
   const ref = collections.households().doc(householdId);
-  const reportRef = collections.verval(householdId).doc(vervalId);
-  return db.runTransaction(async (tx): Promise<ReportResult> => {
-    const [reportSnap, householdSnap] = await Promise.all([tx.get(reportRef), tx.get(ref)]);
-    const report = reportSnap.data();
-    if (!report || report.outcome) return 'sudah_diproses';
-    const refuse = (why: Reason): ReportResult => {
-      tx.update(reportRef, { outcome: { status: 'ditolak', reason: why, at: FieldValue.serverTimestamp() } });
-      return 'ditolak';
-    };
+  return applyFieldReport(collections.verval(householdId).doc(vervalId), ref, async (tx, report, h) => {
     const input = vervalInputSchema.safeParse({ householdId, result: report.result, note: report.note });
-    if (!input.success) return refuse(reason('verval.invalid', input.error.issues[0]?.message ?? 'Data verval tidak valid.'));
-    const h = householdSnap.data();
-    if (!h || h.desaCode !== report.desaCode) return refuse(reason('verval.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; verval tidak diterapkan.'));
-    if (h.status === 'keluar') return refuse(reason('verval.household_left', 'Keluarga ini sudah keluar dari register; verval tidak diterapkan.'));
-    if (h.status === 'ditangguhkan') return refuse(reason('verval.household_suspended', 'Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.'));
+    if (!input.success) return reason('verval.invalid', input.error.issues[0]?.message ?? 'Data verval tidak valid.');
+    if (!h || h.desaCode !== report.desaCode) return reason('verval.not_in_desa', 'Keluarga ini tidak lagi terdaftar di desa Anda; verval tidak diterapkan.');
+    if (h.status === 'keluar') return reason('verval.household_left', 'Keluarga ini sudah keluar dari register; verval tidak diterapkan.');
+    if (h.status === 'ditangguhkan') return reason('verval.household_suspended', 'Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.');
 
     // The visit counts from when it happened on the device, but never after it reached the server
     // (a wrong device clock) and never moves the clock back (an older visit synced after a newer one).
@@ -56,12 +45,11 @@ export async function applyVervalReport(householdId: string, vervalId: string, n
         : {}),
       updatedAt: FieldValue.serverTimestamp(),
     });
-    tx.update(reportRef, { outcome: { status: 'diterapkan', at: FieldValue.serverTimestamp() } });
     writeAudit(tx, {
       actorUid: report.by, actorRole: 'operator', action: unfreeze ? 'keluarga.verval_aktif_kembali' : 'keluarga.verval', target: { collection: 'households', id: householdId },
       kabupatenCode: h.kabupatenCode, desaCode: h.desaCode,
       summary: `Verval: ${input.data.result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${newer ? '' : ' (kunjungan lebih lama dari verval terakhir)'}${input.data.note ? `. Catatan: ${redactNiks(input.data.note)}` : ''}`,
     });
-    return 'diterapkan';
+    return null;
   });
 }
