@@ -108,3 +108,13 @@ export function pdfText(pdf: Buffer): string {
   }
   return out.join('');
 }
+
+/** Opens the musyawarah wizard from the operator's home and fills the berita acara's meeting step, then goes on to the usulan. */
+export async function startMusyawarah(page: Page, meeting: { place: string; chair: string; attendees: number; poorRepresentatives: number }): Promise<void> {
+  await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
+  await page.getByLabel('Tempat').fill(meeting.place);
+  await page.getByLabel('Pimpinan musyawarah').fill(meeting.chair);
+  await page.getByLabel('Jumlah peserta').fill(String(meeting.attendees));
+  await page.getByLabel('Perwakilan keluarga miskin yang hadir').fill(String(meeting.poorRepresentatives));
+  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+}

@@ -4,7 +4,7 @@ import { adminDb } from '../support/admin.js';
 import { DESA } from '../support/demo.js';
 import type { GeneratedHousehold } from '../support/generator/index.js';
 import { E2E_OPERATOR_SAMBIREJO } from './global-setup.js';
-import { niksOf, seedRegister, shot, signIn } from './operator-support.js';
+import { niksOf, seedRegister, shot, signIn, startMusyawarah } from './operator-support.js';
 
 /**
  * A family registered in Derati now lives in Sambirejo. Sambirejo's operator records a pindah
@@ -32,12 +32,7 @@ test.beforeAll(async () => {
 
 test('the receiving operator finds the family by its KK, confirms it, and the pindah masuk passes validation', async ({ page, context }) => {
   await signIn(page, E2E_OPERATOR_SAMBIREJO);
-  await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
-  await page.getByLabel('Tempat').fill('Balai Desa Sambirejo');
-  await page.getByLabel('Pimpinan musyawarah').fill('Ketua BPD Sambirejo');
-  await page.getByLabel('Jumlah peserta').fill('28');
-  await page.getByLabel('Perwakilan keluarga miskin yang hadir').fill('5');
-  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+  await startMusyawarah(page, { place: 'Balai Desa Sambirejo', chair: 'Ketua BPD Sambirejo', attendees: 28, poorRepresentatives: 5 });
   await page.getByRole('button', { name: '+ Pindah masuk dari desa lain' }).click();
   const row = page.locator('[data-type="pindah_masuk"]');
   const number = page.getByLabel('Nomor KK keluarga');
@@ -108,12 +103,7 @@ test('the receiving operator finds the family by its KK, confirms it, and the pi
 
 test('nothing chosen yet: the error is next to the search, where the focus goes', async ({ page }) => {
   await signIn(page, E2E_OPERATOR_SAMBIREJO);
-  await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
-  await page.getByLabel('Tempat').fill('Balai Desa Sambirejo');
-  await page.getByLabel('Pimpinan musyawarah').fill('Ketua BPD Sambirejo');
-  await page.getByLabel('Jumlah peserta').fill('28');
-  await page.getByLabel('Perwakilan keluarga miskin yang hadir').fill('5');
-  await page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+  await startMusyawarah(page, { place: 'Balai Desa Sambirejo', chair: 'Ketua BPD Sambirejo', attendees: 28, poorRepresentatives: 5 });
   await page.getByRole('button', { name: '+ Pindah masuk dari desa lain' }).click();
   await page.locator('#u0-address').fill('Dusun I RT 01, Sambirejo');
   await page.locator('#u0-note').fill('Pindah karena menikah');
