@@ -338,16 +338,23 @@ async function applyPindahMasuk(ctx: Context, c: UsulanPindahMasukContent): Prom
     if (hash && m.data().status === 'aktif') ctx.tx.update(collections.nikIndex().doc(hash), { desaCode: to.desaCode, kabupatenCode: to.kabupatenCode });
   }
   const active: Member[] = members.docs.filter((m) => m.data().status === 'aktif').map((m) => m.data());
+  // The receiving desa found and verified the family: that is a verval, so it also lifts a freeze
+  // ("data beku" is reversible by a verval). A suspension is not: it has its own way back.
+  const unfreeze = h.status === 'beku';
+  const status = unfreeze ? 'aktif' : h.status;
   ctx.tx.update(householdRef(c.householdId), {
     ...to,
     address: c.address,
     kkNumber: c.kkNumber ?? h.kkNumber,
     kkHistory,
-    // The receiving desa found and verified the family: that is a verval.
     lastVervalAt: Timestamp.fromDate(ctx.now),
     staleness: { level: 'ok', missed: 0, freezesAt: null },
-    ...eligibilityFields(ctx, { ...h, desaCode: to.desaCode }, active),
+    ...(unfreeze ? { status, statusReason: null } : {}),
+    ...eligibilityFields(ctx, { ...h, status, desaCode: to.desaCode }, active),
     updatedAt: FieldValue.serverTimestamp(),
   });
-  return { ok: true, householdId: c.householdId, summary: `Keluarga pindah dari desa ${c.fromDesaCode} ke desa ${to.desaCode}` };
+  return {
+    ok: true, householdId: c.householdId,
+    summary: `Keluarga pindah dari desa ${c.fromDesaCode} ke desa ${to.desaCode}${unfreeze ? '; data beku diaktifkan kembali (diverval oleh desa tujuan)' : ''}`,
+  };
 }

@@ -138,6 +138,17 @@ describe('usulan types applied to the register', () => {
     expect((await q(otherOperator, DESA.other.desa)).size).toBe(0);
   });
 
+  it('pindah masuk of a frozen household: the receiving desa verified the family, so the freeze is lifted and eligibility recomputed', async () => {
+    const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150013', desil: 2 }) })).outcome!.householdId!;
+    const frozenReason = { code: 'household.beku', message: 'Data beku: tidak ada verval selama 3 bulan berturut-turut (batas 3 bulan)' };
+    await adminDb().collection('households').doc(id).update({ status: 'beku', statusReason: frozenReason, staleness: { level: 'beku', missed: 3, freezesAt: null }, eligibility: {} });
+    const moved = await through(operator, DESA.derati, usulanContent.pindahMasuk(id, DESA.other.desa));
+    expect(moved.status).toBe('diterapkan');
+    const h = await householdDoc(id);
+    expect(h).toMatchObject({ desaCode: DESA.derati.desa, status: 'aktif', statusReason: null, staleness: { level: 'ok', missed: 0, freezesAt: null } });
+    expect(h.eligibility.SEMBAKO.eligible).toBe(true);
+  });
+
   it('a correction proposed by a desa for a household registered in another desa fails validation, with the reason', async () => {
     const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150012' }) })).outcome!.householdId!;
     const { refs } = await recordAndSubmit(operator, DESA.derati, [usulanContent.perbaikan(id)]);
