@@ -19,11 +19,43 @@ import { nikHash, nikHmacKey } from './lib/nik-hash.js';
  * finds the work done and returns.
  */
 export const validateUsulan = onDocumentWritten({ document: 'usulan/{usulanId}', secrets: [nikHmacKey] }, async (event) => {
+  const before = event.data?.before;
   const after = event.data?.after;
   if (!after?.exists) return;
-  if (!needsValidation(after.data() as UsulanDoc)) return;
+  const doc = after.data() as UsulanDoc;
+  if (before?.exists && takenBack(before.data() as UsulanDoc, doc)) await auditTakeBack(event.params.usulanId, before.data() as UsulanDoc);
+  if (!needsValidation(doc)) return;
   await validateSubmission(event.params.usulanId, new Date(event.time));
 });
+
+/**
+ * The operator took back an usulan that failed validation, to correct it (a client write the rules
+ * allow: status `draft`, submittedAt and validation cleared). The usulan keeps only its latest
+ * validation, so the audit log says what happened in between: the earlier result's entry stays,
+ * and this one records the take-back with the reasons being corrected. The trigger does not learn
+ * which account wrote; the rules allow only the desa's operator, so the entry names that role.
+ */
+function takenBack(before: UsulanDoc, after: UsulanDoc): boolean {
+  return before.status === 'tidak_lolos_validasi' && after.status === 'draft';
+}
+
+async function auditTakeBack(usulanId: string, before: UsulanDoc): Promise<void> {
+  // One entry per failed submission taken back, whatever the number of deliveries.
+  const entryId = `${usulanId}-ditarik-${before.validation?.forSubmission ?? before.submittedAt?.toMillis() ?? 0}`;
+  await db.runTransaction(async (tx) => {
+    if ((await tx.get(collections.auditLog().doc(entryId))).exists) return;
+    const codes = (before.validation?.errors ?? []).map((e) => e.code).join(', ');
+    writeAudit(tx, {
+      actorUid: `operator:${before.desaCode}`,
+      actorRole: 'operator',
+      action: 'usulan.ditarik_untuk_perbaikan',
+      target: { collection: 'usulan', id: usulanId },
+      kabupatenCode: before.kabupatenCode,
+      desaCode: before.desaCode,
+      summary: `Usulan ${before.type} yang tidak lolos validasi ditarik untuk diperbaiki${codes ? ` (${codes})` : ''}`,
+    }, entryId);
+  });
+}
 
 function needsValidation(doc: UsulanDoc): boolean {
   return doc.status === 'diajukan' && doc.submittedAt !== null && doc.validation?.forSubmission !== doc.submittedAt.toMillis();

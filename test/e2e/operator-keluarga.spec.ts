@@ -11,9 +11,12 @@ import { seedRegister, shot, signIn, type SeededRegister } from './operator-supp
  * keluarga pages and in the wizard.
  */
 let register: SeededRegister;
+/** Derati's register, where the family of the corrected pindah masuk really lives. */
+let derati: SeededRegister;
 
 test.beforeAll(async () => {
   register = await seedRegister(DESA.sambirejo, 2207);
+  derati = await seedRegister(DESA.derati, 2208);
 });
 
 test('an operator records a verval and the sticker of a warned household without signal; both apply when it returns', async ({ page, context }) => {
@@ -150,7 +153,7 @@ test('the wizard checks every usulan type as it is typed, in Bahasa Indonesia or
   await expect(page.getByRole('heading', { name: 'Catat musyawarah baru' })).toBeVisible();
 });
 
-test('a draft is saved, completed later and submitted; a failed usulan shows why', async ({ page }) => {
+test('a draft is saved, completed later and submitted; a failed usulan shows why, is corrected and passes', async ({ page }) => {
   await signIn(page, E2E_OPERATOR_SAMBIREJO);
   await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
   await page.getByLabel('Tempat').fill('Kantor Desa Sambirejo');
@@ -187,4 +190,26 @@ test('a draft is saved, completed later and submitted; a failed usulan shows why
   await expect(pindah.locator('ul.notice.error li')).not.toHaveCount(0);
   await expect(page.locator('[data-testid="usulan"][data-type="keluar"]')).toContainText('Lolos validasi. Menunggu keputusan Dinas Sosial.');
   await shot(page, 'operator-25-draft-submitted-reasons');
+
+  // The operator corrects it in place: the reason sits next to the household id until it changes.
+  await pindah.getByRole('link', { name: 'Perbaiki usulan ini' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Perbaiki usulan yang tidak lolos validasi');
+  const hid = page.locator('#u0-hid');
+  await expect(hid).toHaveValue('tidakAdaDiRegister01');
+  await expect(hid).toHaveAttribute('aria-invalid', 'true');
+  await expect(hid).toBeFocused();
+  await expect(page.locator('#u0-hid-err')).toContainText('Keluarga yang diusulkan tidak ada di register');
+  await expect(page.locator('#u0-address')).toHaveValue('Dusun II RT 02, Sambirejo');
+  await shot(page, 'operator-26-correct-failed-usulan');
+  await hid.fill(derati.leaving.id);
+  await expect(page.locator('#u0-hid-err')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Simpan dan ajukan lagi' }).click();
+
+  // Back on the musyawarah: the same usulan, submitted again, validated again, and it passes.
+  await expect(page.getByTestId('musyawarah-status')).toContainText('Diajukan ke Dinas Sosial');
+  await expect(page.getByTestId('usulan')).toHaveCount(2);
+  await expect(pindah).toContainText('Lolos validasi. Menunggu keputusan Dinas Sosial.', { timeout: 60_000 });
+  await expect(pindah.getByRole('link', { name: 'Perbaiki usulan ini' })).toHaveCount(0);
+  await expect(pindah.locator('ul.notice.error li')).toHaveCount(0);
+  await shot(page, 'operator-27-corrected-usulan-passed');
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { Timestamp } from 'firebase-admin/firestore';
+import { adminDb } from '../support/admin.js';
 import { DESA } from '../support/demo.js';
-import { nikFor } from '../support/factories.js';
+import { household, meeting, nikFor } from '../support/factories.js';
 import { E2E_OPERATOR_SAMBIREJO } from './global-setup.js';
 import { niksOf, pdfText, seedRegister, shot, signIn, waitForOfflineShell, type SeededRegister } from './operator-support.js';
 
@@ -118,4 +120,58 @@ test('a musyawarah recorded with the network cut mid-way syncs and is validated;
   expect(announced).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
   for (const nik of [headNik, wifeNik, ...niksOf(register.all)]) expect(announced).not.toContain(nik);
   await shot(page, 'operator-14-pengumuman');
+});
+
+test('a failed usulan corrected without signal waits on the device, then is validated again and passes', async ({ page, context }) => {
+  // A submitted musyawarah whose baru usulan failed validation on the head's NIK, as the trigger leaves it.
+  const w = { desaCode: DESA.sambirejo.desa, kecamatanCode: DESA.sambirejo.kecamatan, kabupatenCode: DESA.sambirejo.kabupaten };
+  const submittedAt = Timestamp.fromDate(new Date(Date.now() - 3_600_000));
+  const db = adminDb();
+  const m = db.collection('musyawarah').doc();
+  const u = db.collection('usulan').doc();
+  const family = household({ kkNumber: '1702111503100019', address: 'Dusun III RT 01, Sambirejo' });
+  const head = family.members[0]!;
+  await m.set({ ...w, meeting: meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo' }), status: 'diajukan', createdBy: 'seed', createdAt: submittedAt, updatedAt: submittedAt, submittedAt });
+  await u.set({
+    musyawarahId: m.id, ...w, type: 'baru', household: { ...family, members: [{ ...head, nik: '1702119999990001' }, ...family.members.slice(1)] },
+    status: 'tidak_lolos_validasi', createdBy: 'seed', createdAt: submittedAt, updatedAt: submittedAt, submittedAt, decisions: [], outcome: null,
+    validation: {
+      ok: false, warnings: [], checkedAt: submittedAt, forSubmission: submittedAt.toMillis(),
+      errors: [{ code: 'nik.tanggal', message: 'Tanggal lahir dalam NIK tidak valid (hasil validasi)', field: 'household.members.0.nik' }],
+    },
+  });
+
+  await signIn(page, E2E_OPERATOR_SAMBIREJO);
+  await waitForOfflineShell(page);
+  await page.goto(`/operator/musyawarah/${m.id}`);
+  const card = page.getByTestId('usulan');
+  await expect(card).toContainText('Tidak lolos validasi');
+
+  // The signal goes; the correction page still opens, from the device.
+  await context.setOffline(true);
+  await expect(page.getByTestId('sync-status')).toContainText('Luring');
+  await card.getByRole('link', { name: 'Perbaiki usulan ini' }).click();
+  const nik = page.locator('#u0-m0-nik');
+  await expect(nik).toHaveValue('1702119999990001');
+  await expect(nik).toBeFocused();
+  await expect(page.locator('#u0-m0-nik-err')).toContainText('Tanggal lahir dalam NIK tidak valid (hasil validasi)');
+  await expect(page.getByText('Tidak ada sinyal: perbaikan disimpan di perangkat ini')).toBeVisible();
+  await nik.fill(head.nik!);
+  await expect(page.locator('#u0-m0-nik-err')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Simpan dan ajukan lagi' }).click();
+
+  // Saved on the device: the musyawarah page and the indicator say it waits.
+  await expect(page).toHaveURL(new RegExp(`/operator/musyawarah/${m.id}$`));
+  await expect(page.getByTestId('sync-status')).toContainText('Menunggu sinkronisasi');
+  await expect(card).toContainText('Menunggu sinkronisasi: divalidasi setelah terkirim ke server.');
+  await shot(page, 'operator-15-correction-offline-waiting');
+
+  // The signal returns: take-back, correction and submission go out in order; the trigger validates again.
+  await context.setOffline(false);
+  await expect(card).toContainText('Lolos validasi. Menunggu keputusan Dinas Sosial.', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-status')).not.toContainText('Menunggu sinkronisasi');
+  const stored = (await u.get()).data()!;
+  expect(stored.status).toBe('diajukan');
+  expect(stored.household.members[0].nik).toBe(head.nik);
+  expect(stored.validation.forSubmission).toBeGreaterThan(submittedAt.toMillis());
 });

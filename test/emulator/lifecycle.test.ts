@@ -5,7 +5,7 @@ import { signInClient, waitForDoc, type ClientUser } from '../support/client.js'
 import { DESA, KABUPATEN } from '../support/demo.js';
 import { household, nikFor, usulanContent } from '../support/factories.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
-import { approve, decide, recordAndSubmit, settled, validated, type Usulan } from '../support/flow.js';
+import { approve, decide, recordAndSubmit, resubmit, settled, validated, type Usulan } from '../support/flow.js';
 
 /**
  * Every path a proposal can take after "add household": correction, leaving (a member or the
@@ -155,6 +155,60 @@ describe('usulan types applied to the register', () => {
     const v = await validated(refs[0]!);
     expect(v.status).toBe('tidak_lolos_validasi');
     expect(v.validation?.errors.map((e) => e.code)).toContain('usulan.other_desa');
+  });
+});
+
+describe('a failed usulan corrected in place', () => {
+  it('is taken back, corrected and submitted again: validated anew, approved and applied, with the whole story in the audit log', async () => {
+    const good = household({ kkNumber: '1702061203150051' });
+    // An NIK whose date part is impossible (day 99): the trigger refuses it, with the member's field.
+    const bad = { ...good, members: good.members.map((m, i) => (i === 0 ? { ...m, nik: '1702069999990001' } : m)) };
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }]);
+    const ref = refs[0]!;
+    const failed = await validated(ref);
+    expect(failed.status).toBe('tidak_lolos_validasi');
+    expect(failed.validation?.errors.map((e) => e.field)).toContain('household.members.0.nik');
+
+    await resubmit(operator, ref, { type: 'baru', household: good });
+    // A second `diajukan` with a new submittedAt: the trigger validates it again.
+    const passed = await waitForDoc(ref, (d) => d?.validation != null && d.validation.forSubmission !== failed.validation!.forSubmission);
+    expect(passed.status).toBe('diajukan');
+    expect(passed.validation).toMatchObject({ ok: true, errors: [] });
+    expect(passed.type === 'baru' && passed.household.members[0]!.nik).toBe(good.members[0]!.nik);
+    expect((await adminDb().collection('musyawarah').doc(musyawarahId).get()).data()?.status).toBe('diajukan');
+
+    await approve(verifikator, kadis, ref.id);
+    const done = await settled(ref);
+    expect(done.status).toBe('diterapkan');
+    const registered = await householdDoc(done.outcome!.householdId!);
+    expect(registered.kkNumber).toBe(good.kkNumber);
+
+    // The usulan holds only its latest validation; the log keeps the failure, the take-back (once) and the pass.
+    const audit = (await adminDb().collection('auditLog').where('target.id', '==', ref.id).get()).docs.map((d) => d.data());
+    const actions = audit.sort((a, b) => a.at.toMillis() - b.at.toMillis()).map((a) => a.action);
+    expect(actions.slice(0, 3)).toEqual(['usulan.tidak_lolos_validasi', 'usulan.ditarik_untuk_perbaikan', 'usulan.lolos_validasi']);
+    expect(actions.filter((a) => a === 'usulan.ditarik_untuk_perbaikan')).toHaveLength(1);
+    const takeBack = audit.find((a) => a.action === 'usulan.ditarik_untuk_perbaikan')!;
+    expect(takeBack).toMatchObject({ actorRole: 'operator', desaCode: DESA.derati.desa, kabupatenCode: KABUPATEN });
+    expect(takeBack.summary).toContain(failed.validation!.errors[0]!.code);
+  });
+
+  it('the take-back is audited once however often its trigger is delivered', async () => {
+    const { validateUsulan } = await import('../../functions/src/validate-usulan.js');
+    useFunctionsInProcess();
+    const bad = household({ kkNumber: '1702061203150052', members: [{ ...household().members[0]!, nik: '1702069999990002' }] });
+    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }]);
+    const ref = refs[0]!;
+    await validated(ref);
+    const before = await adminDb().collection('usulan').doc(ref.id).get();
+    await resubmit(operator, ref, { type: 'baru', household: household({ kkNumber: '1702061203150052' }) });
+    await waitForDoc(ref, (d) => d?.validation?.ok === true);
+    // The take-back's event again, twice (after = a draft, as it was then).
+    const after = { exists: true, data: () => ({ ...before.data(), status: 'draft', submittedAt: null, validation: null }) };
+    const event = { id: `dup-takeback-${ref.id}`, time: new Date().toISOString(), params: { usulanId: ref.id }, data: { before, after } } as never;
+    await Promise.all([validateUsulan.run(event), validateUsulan.run(event)]);
+    const entries = await adminDb().collection('auditLog').where('target.id', '==', ref.id).where('action', '==', 'usulan.ditarik_untuk_perbaikan').get();
+    expect(entries.size).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { collection, doc, serverTimestamp, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
+import { collection, doc, serverTimestamp, updateDoc, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import type { UsulanContent } from '../../functions/src/domain/index.js';
 import type { UsulanDoc } from '../../functions/src/domain/documents.js';
@@ -36,6 +36,22 @@ export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, conten
   for (const r of refs) submit.update(r, stamp);
   await submit.commit();
   return { musyawarahId: mRef.id, refs: refs as DocumentReference<Usulan>[] };
+}
+
+/**
+ * What the portal's correction does (web/src/lib/musyawarah.ts, `resubmitUsulan`): take a failed
+ * usulan back to draft, write the corrected content, submit it again — three writes queued at once,
+ * not each after the previous one's acknowledgement, as the portal queues them offline.
+ * `content` holds every content key of the type (this helper removes none).
+ */
+export async function resubmit(user: ClientUser, ref: DocumentReference<Usulan>, content: UsulanContent): Promise<void> {
+  const r = doc(user.db, ref.path);
+  const { type: _type, ...set } = content;
+  await Promise.all([
+    updateDoc(r, { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() }),
+    updateDoc(r, { ...set, updatedAt: serverTimestamp() }),
+    updateDoc(r, { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() }),
+  ]);
 }
 
 export const validated = (ref: DocumentReference<Usulan>) => waitForDoc(ref, (d) => d?.validation != null);

@@ -282,6 +282,37 @@ export function usulanRules(): void {
           await denied(update(patch));
         });
 
+        // What the portal's correction relies on (web/src/lib/musyawarah.ts, resubmitUsulan): the
+        // three steps are separate writes, because one batch holding them is refused: the later
+        // writes are judged against the usulan as stored (still tidak_lolos_validasi).
+        it('is not taken back, corrected and submitted in one batch', async () => {
+          const db = as('operator');
+          const batch = writeBatch(db);
+          batch.update(doc(db, U), takeBack());
+          batch.update(doc(db, U), edit());
+          batch.update(doc(db, U), submit());
+          await denied(batch.commit());
+        });
+
+        it('is not taken back and corrected in one batch either', async () => {
+          const db = as('operator');
+          const batch = writeBatch(db);
+          batch.update(doc(db, U), takeBack());
+          batch.update(doc(db, U), edit());
+          await denied(batch.commit());
+        });
+
+        it('once taken back, it is submitted alone while its musyawarah stays submitted', async () => {
+          await allowed(update(takeBack()));
+          await allowed(update(submit()));
+        });
+
+        it('once taken back, its musyawarah sent back (dikembalikan), it cannot be submitted', async () => {
+          await allowed(update(takeBack()));
+          await seed({ [M]: storedMusyawarah('dikembalikan') });
+          await denied(update(submit()));
+        });
+
         it('cannot be taken back by the operator of another desa', async () => {
           await denied(updateDoc(doc(as('otherOperator'), U), takeBack()));
         });

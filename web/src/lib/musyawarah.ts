@@ -1,8 +1,9 @@
-import { doc, serverTimestamp, writeBatch, type WriteBatch } from 'firebase/firestore';
+import { deleteField, doc, serverTimestamp, updateDoc, writeBatch, type WriteBatch } from 'firebase/firestore';
 import type { Meeting, UsulanContent } from '$domain/index.js';
 import { collections, musyawarahRef } from './collections';
 import { db } from './firebase';
 import type { Claims } from './session.svelte';
+import { contentUpdate } from './usulan-correction';
 
 /**
  * Writes go to the local cache at once and to the server when there is signal: callers do not
@@ -79,4 +80,40 @@ export function submitMusyawarah(musyawarahId: string, draftUsulanIds: string[])
   batch.update(musyawarahRef(musyawarahId), stamp);
   for (const id of draftUsulanIds) batch.update(doc(collections.usulan(), id), stamp);
   return batch.commit();
+}
+
+/**
+ * Submits draft usulan of a musyawarah that is already submitted: those taken back for correction
+ * (or left as drafts when a correction was interrupted). The rules accept each draft once its
+ * musyawarah is `diajukan`; the musyawarah itself is not written.
+ */
+export function submitUsulan(usulanIds: string[]): Promise<void> {
+  const batch = writeBatch(db);
+  for (const id of usulanIds) batch.update(doc(collections.usulan(), id), { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() });
+  return batch.commit();
+}
+
+/**
+ * Corrects an usulan and submits it again, in the three writes the rules allow, in this order:
+ * (1) take it back to draft, if it failed validation (status, submittedAt and validation only);
+ * (2) write the corrected content (a draft's content only); (3) submit it (status and submittedAt
+ * only, its musyawarah being `diajukan`). One batch cannot do it: the rules refuse a batch that takes
+ * back, corrects and submits one usulan, or even only takes back and corrects it — each write of a
+ * batch is judged against the usulan as stored before the batch, not after the earlier writes
+ * (test/emulator/rules/usulan.ts, "an usulan that failed validation").
+ *
+ * The writes are queued at once, not one after another's acknowledgement, so offline they wait in
+ * the persistent cache in this order and are sent in this order. Whatever prefix of them reaches
+ * the server leaves a consistent usulan: a draft (with the old or the corrected content) that the
+ * musyawarah page offers to correct or submit, or the submitted correction, which the validation
+ * trigger checks again because its `submittedAt` is new.
+ */
+export function resubmitUsulan(usulanId: string, takeBack: boolean, content: UsulanContent): { writes: Promise<void>[] } {
+  const ref = doc(collections.usulan(), usulanId);
+  const writes: Promise<void>[] = [];
+  if (takeBack) writes.push(updateDoc(ref, { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() }));
+  const { set, remove } = contentUpdate(content);
+  writes.push(updateDoc(ref, { ...set, ...Object.fromEntries(remove.map((k) => [k, deleteField()])), updatedAt: serverTimestamp() }));
+  writes.push(updateDoc(ref, { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  return { writes };
 }
