@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collection, doc, serverTimestamp, writeBatch } from 'firebase/firestore';
+import { collection, doc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
 import { ensureUser } from '../support/admin.js';
 import { signInClient, waitForDoc } from '../support/client.js';
@@ -44,6 +44,8 @@ const households: HouseholdProposal[] = [
 const berita: Meeting = meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo', attendees: 41, poorHouseholdRepresentatives: 9, notes: 'Dihadiri pendamping PKH Kec. Selupu Rejang' });
 
 let musyawarahId = '';
+/** The usulan of each household head, by name. */
+const usulanOf = new Map<string, string>();
 
 test.beforeAll(async () => {
   const w = DESA.sambirejo;
@@ -70,6 +72,7 @@ test.beforeAll(async () => {
     await submit.commit();
     await Promise.all(refs.map((r) => waitForDoc(r, (d) => (d as { validation?: unknown } | undefined)?.validation != null)));
     musyawarahId = mRef.id;
+    households.forEach((h, i) => usulanOf.set(h.members[0]!.name, refs[i]!.id));
   } finally {
     await op.close();
   }
@@ -154,6 +157,16 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   await shot(page, 'dinas-04b-kadis-disahkan-english');
   await page.getByLabel('Language').selectOption('id');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Musyawarah desa khusus Desa Sambirejo');
+
+  // The desa takes Karto's failed usulan back to correct it: the dinas no longer sees it, and is told why.
+  const op = await signInClient(OPERATOR, E2E_PASSWORD);
+  try {
+    await updateDoc(doc(op.db, 'usulan', usulanOf.get('Karto')!), { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() });
+  } finally {
+    await op.close();
+  }
+  await expect(page.getByTestId('ditarik')).toHaveText('1 usulan sedang diperbaiki oleh desa setelah tidak lolos validasi; usulan itu tampil lagi di sini setelah diajukan ulang.');
+  await expect(card('Karto')).toHaveCount(0);
 
   await page.getByRole('link', { name: '← Antrean musyawarah' }).click();
   await expect(page.getByText('Tidak ada musyawarah yang menunggu keputusan Anda.')).toBeVisible();
