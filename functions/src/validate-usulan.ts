@@ -83,6 +83,10 @@ export async function validateSubmission(usulanId: string, now: Date): Promise<v
       result.errors.push(reason('usulan.household_missing', 'Keluarga yang diusulkan tidak ada di register', 'householdId'));
       result.ok = false;
     }
+    if (content?.type === 'pindah_masuk' && (await earlierPendingTransfer(tx, usulanId, doc, content.householdId))) {
+      result.errors.push(reason('pindah.pending_elsewhere', 'Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial', 'householdId'));
+      result.ok = false;
+    }
     const status = result.ok ? 'diajukan' : 'tidak_lolos_validasi';
     if (!result.ok) {
       const t = checkTransition(doc.status, status, 'sistem');
@@ -105,6 +109,29 @@ export async function validateSubmission(usulanId: string, now: Date): Promise<v
         : `Usulan ${doc.type} tidak lolos validasi: ${result.errors.map((e) => e.code).join(', ')}`,
     });
     logger.info('usulan validated', { usulanId, type: doc.type, ok: result.ok, errorCodes: result.errors.map((e) => e.code) });
+  });
+}
+
+const PENDING_TRANSFER_STATUSES = ['diajukan', 'diverifikasi', 'disetujui'] as const;
+
+/**
+ * Two desa (or one, twice) proposing to take the same family: the one submitted first goes on to
+ * the dinas, a later one fails validation with the reason. Ordered by submission time, then id,
+ * so two submissions validated at the same moment cannot both fail or both pass.
+ */
+async function earlierPendingTransfer(tx: Transaction, usulanId: string, doc: UsulanDoc, householdId: string): Promise<boolean> {
+  const others = await tx.get(
+    collections.usulan()
+      .where('kabupatenCode', '==', doc.kabupatenCode)
+      .where('householdId', '==', householdId)
+      .where('type', '==', 'pindah_masuk')
+      .where('status', 'in', [...PENDING_TRANSFER_STATUSES]),
+  );
+  const mine = doc.submittedAt!.toMillis();
+  return others.docs.some((o) => {
+    if (o.id === usulanId) return false;
+    const theirs = o.data().submittedAt?.toMillis() ?? Number.POSITIVE_INFINITY;
+    return theirs < mine || (theirs === mine && o.id < usulanId);
   });
 }
 

@@ -149,6 +149,19 @@ describe('usulan types applied to the register', () => {
     expect(h.eligibility.SEMBAKO.eligible).toBe(true);
   });
 
+  it('a family proposed to move in twice while the first is pending: the later submission fails validation, the first goes on', async () => {
+    const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150014' }) })).outcome!.householdId!;
+    const first = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)]);
+    const second = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)]);
+    const [a, b] = await Promise.all([validated(first.refs[0]!), validated(second.refs[0]!)]);
+    expect(a.status).toBe('diajukan');
+    expect(b.status).toBe('tidak_lolos_validasi');
+    expect(b.validation?.errors).toEqual([expect.objectContaining({ code: 'pindah.pending_elsewhere', field: 'householdId' })]);
+    await approve(verifikator, kadis, first.refs[0]!.id);
+    expect((await settled(first.refs[0]!)).status).toBe('diterapkan');
+    expect((await householdDoc(id)).desaCode).toBe(DESA.derati.desa);
+  });
+
   it('a correction proposed by a desa for a household registered in another desa fails validation, with the reason', async () => {
     const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150012' }) })).outcome!.householdId!;
     const { refs } = await recordAndSubmit(operator, DESA.derati, [usulanContent.perbaikan(id)]);
