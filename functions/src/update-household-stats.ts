@@ -1,7 +1,6 @@
-import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { householdContribution, statsDeltas } from './domain/index.js';
-import { eventKey, countChange, type CountResult } from './lib/stats.js';
+import { householdContribution } from './domain/index.js';
+import { changeDeltas, countChange, eventKey, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics, as the register changes: every write of a household (added, corrected, frozen,
@@ -15,9 +14,5 @@ export const updateHouseholdStats = onDocumentWritten({ document: 'households/{h
 
 /** The trigger's work, callable with any event (tests deliver the same event twice this way). */
 export async function countHouseholdChange(eventId: string, before: unknown, after: unknown, householdId: string): Promise<CountResult> {
-  const b = before === undefined ? null : householdContribution(before);
-  const a = after === undefined ? null : householdContribution(after);
-  // An unreadable household counts nowhere: the reconciliation, which reads it the same way, agrees.
-  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn('household unreadable for statistics', { householdId, before: !!b, after: !!a });
-  return countChange('households', eventId, statsDeltas(b, a));
+  return countChange('households', eventId, changeDeltas('household', householdId, before, after, householdContribution));
 }

@@ -1,7 +1,6 @@
-import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { memberContribution, statsDeltas } from './domain/index.js';
-import { eventKey, countChange, type CountResult } from './lib/stats.js';
+import { memberContribution } from './domain/index.js';
+import { changeDeltas, countChange, eventKey, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics of data quality: a member flagged `nik.missing` or `nik.invalid` counts for their desa,
@@ -13,8 +12,5 @@ export const updateMemberStats = onDocumentWritten({ document: 'households/{hous
 });
 
 export async function countMemberChange(eventId: string, before: unknown, after: unknown, memberId: string): Promise<CountResult> {
-  const b = before === undefined ? null : memberContribution(before);
-  const a = after === undefined ? null : memberContribution(after);
-  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn('member unreadable for statistics', { memberId, before: !!b, after: !!a });
-  return countChange('members', eventId, statsDeltas(b, a));
+  return countChange('members', eventId, changeDeltas('member', memberId, before, after, memberContribution));
 }

@@ -1,7 +1,6 @@
-import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { musyawarahContribution, statsDeltas } from './domain/index.js';
-import { eventKey, countChange, type CountResult } from './lib/stats.js';
+import { musyawarahContribution } from './domain/index.js';
+import { changeDeltas, countChange, eventKey, type CountResult } from './lib/stats.js';
 
 /**
  * Statistics of musyawarah held: a musyawarah counts once submitted, on its meeting date, for its
@@ -12,8 +11,5 @@ export const updateMusyawarahStats = onDocumentWritten({ document: 'musyawarah/{
 });
 
 export async function countMusyawarahChange(eventId: string, before: unknown, after: unknown, musyawarahId: string): Promise<CountResult> {
-  const b = before === undefined ? null : musyawarahContribution(before);
-  const a = after === undefined ? null : musyawarahContribution(after);
-  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn('musyawarah unreadable for statistics', { musyawarahId, before: !!b, after: !!a });
-  return countChange('musyawarah', eventId, statsDeltas(b, a));
+  return countChange('musyawarah', eventId, changeDeltas('musyawarah', musyawarahId, before, after, musyawarahContribution));
 }

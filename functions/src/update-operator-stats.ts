@@ -1,10 +1,9 @@
 import { FieldValue } from 'firebase-admin/firestore';
-import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { activeOperatorDesa, addTally, operatorContribution, readTally, statsDeltas, type Tally } from './domain/index.js';
+import { activeOperatorDesa, addTally, operatorContribution, readTally, type Tally } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { collections } from './lib/collections.js';
-import { eventKey, desaTotalOf, eventMarker, increments, markerData, statsIdentity, type CountResult } from './lib/stats.js';
+import { changeDeltas, desaTotalOf, eventKey, eventMarker, increments, markerData, statsIdentity, type CountResult } from './lib/stats.js';
 
 /**
  * Desa with an active operator (seed 001: "60 of 156"): a user profile counts for its desa in the
@@ -17,10 +16,7 @@ export const updateOperatorStats = onDocumentWritten({ document: 'users/{uid}', 
 });
 
 export async function countOperatorChange(eventId: string, before: unknown, after: unknown, uid: string): Promise<CountResult> {
-  const b = before === undefined ? null : operatorContribution(before);
-  const a = after === undefined ? null : operatorContribution(after);
-  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn('user profile unreadable for statistics', { uid, before: !!b, after: !!a });
-  const deltas = statsDeltas(b, a);
+  const deltas = changeDeltas('user profile', uid, before, after, operatorContribution);
   if (deltas.length === 0) return 'nothing';
   const marker = eventMarker('users', eventId);
   const refs = deltas.map((d) => collections.stats().doc(d.scope.id));

@@ -1,5 +1,6 @@
 import { FieldValue, Timestamp, type DocumentReference } from 'firebase-admin/firestore';
-import { nationalKecamatanCodes, type StatsDelta, type StatsDoc, type StatsScope, type Tally } from '../domain/index.js';
+import { logger } from 'firebase-functions';
+import { nationalKecamatanCodes, statsDeltas, type Contribution, type StatsDelta, type StatsDoc, type StatsScope, type Tally } from '../domain/index.js';
 import { desaCodesIn } from '../domain/wilayah-data/villages.js';
 import { db } from './admin.js';
 import { collections } from './collections.js';
@@ -8,6 +9,18 @@ import { collections } from './collections.js';
 const MARKER_DAYS = 7;
 
 export type CountResult = 'counted' | 'duplicate' | 'nothing';
+
+/**
+ * What a write changes in the statistics: the document's contribution after it minus before it.
+ * An unreadable side counts nowhere (the reconciliation, which reads documents the same way,
+ * agrees) and is logged by its kind and id only, never its data.
+ */
+export function changeDeltas(kind: string, id: string, before: unknown, after: unknown, contributionOf: (data: unknown) => Contribution | null): StatsDelta[] {
+  const b = before === undefined ? null : contributionOf(before);
+  const a = after === undefined ? null : contributionOf(after);
+  if ((before !== undefined && !b) || (after !== undefined && !a)) logger.warn(`${kind} unreadable for statistics`, { id, before: !!b, after: !!a });
+  return statsDeltas(b, a);
+}
 
 /** The fields that identify a stats document (and that firestore.rules reads). */
 export function statsIdentity(scope: StatsScope): Pick<StatsDoc<Timestamp>, 'level' | 'code' | 'kabupatenCode' | 'kecamatanCode' | 'desaCode'> {
