@@ -1,6 +1,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDateOn } from '../../functions/src/domain/index.js';
 import { adminDb, defaultConfig, ensureUser, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, type ClientUser } from '../support/client.js';
 import { household } from '../support/factories.js';
@@ -19,8 +20,8 @@ let otherAdmin: ClientUser;
 let operator: ClientUser;
 let verifikator: ClientUser;
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() - 86_400_000));
+const today = isoDateOn(new Date());
+const yesterday = isoDateOn(new Date(Date.now() - 86_400_000));
 const santunan = (versions: object[]) => ({ id: 'SANTUNAN-MM', name: 'Santunan Kabupaten Mukomuko', level: 'kabupaten', scope: KAB, versions });
 const v1 = { effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 2, legalBasis: 'Perbup Mukomuko 12/2025' };
 

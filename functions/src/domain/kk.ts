@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIsoDate, inferYear, isRealDate, jakartaDateOf, parseIsoDate } from './dates.js';
+import { formatIsoDate, inferYear, isoDateOn, isRealDate, jakartaDateOf, parseIsoDate } from './dates.js';
 import { reason, type Reason } from './reason.js';
 import { isRegencyPartValid, nationalRegions, type RegionLookup } from './wilayah.js';
 
@@ -120,7 +120,7 @@ export function appendKkChange(
 
 /** Starts a history for a household entering the register. */
 export function startKkHistory(kkNumber: string, since: Date, sourceUsulanId: string | null): KkHistoryEntry[] {
-  return [{ kkNumber, since: formatIsoDate(jakartaDateOf(since)), reason: 'pendaftaran', sourceUsulanId }];
+  return [{ kkNumber, since: isoDateOn(since), reason: 'pendaftaran', sourceUsulanId }];
 }
 
 // ---------------------------------------------------------------------------------------------

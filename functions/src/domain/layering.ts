@@ -1,4 +1,4 @@
-import { formatIsoDate, jakartaDateOf } from './dates.js';
+import { isoDateOn } from './dates.js';
 import { eligibility, type EligibilityHousehold, type EligibilityMember, type ProgramDecision } from './eligibility.js';
 import { versionOnDay, type Program, type ProgramLevel } from './programs.js';
 import { reason, type Reason } from './reason.js';
@@ -62,7 +62,7 @@ export function compareByNeed(a: Pick<LayeringHousehold, 'id' | 'desil' | 'rank'
  * and layered programs allocated earlier in this run), or when the quota is used up.
  */
 export function allocateLayeredPrograms(households: readonly LayeringHousehold[], programs: readonly Program[], date: Date): ProgramAllocation[] {
-  const day = formatIsoDate(jakartaDateOf(date));
+  const day = isoDateOn(date);
   const central = programs.filter((p) => p.level === 'pusat');
   const centralIds = central.map((p) => p.id);
   const coverage = new Map<string, Set<string>>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIsoDate, jakartaDateOf } from './dates.js';
+import { isoDateOn } from './dates.js';
 import { reason, type Reason } from './reason.js';
 import { isoDateSchema, OCCUPATIONS, SCHOOL_LEVELS } from './schemas.js';
 import { parseWilayahCode } from './wilayah.js';
@@ -72,7 +72,7 @@ export type ProgramVersion = z.infer<typeof programVersionSchema>;
 
 /** The version in force on a date (Jakarta calendar), or null. ISO dates compare as strings. */
 export function versionOn(program: Program, date: Date): ProgramVersion | null {
-  return versionOnDay(program, formatIsoDate(jakartaDateOf(date)));
+  return versionOnDay(program, isoDateOn(date));
 }
 
 /** The version in force on a `YYYY-MM-DD` day, or null. */
@@ -126,7 +126,7 @@ export function checkProgramConfig(programs: readonly Program[]): Reason[] {
  * yesterday. A decree dated in advance takes effect on its day, so eligibility is re-evaluated then.
  */
 export function programsChangingOn(programs: readonly Program[], date: Date): Program[] {
-  const today = formatIsoDate(jakartaDateOf(date));
-  const yesterday = formatIsoDate(jakartaDateOf(new Date(date.getTime() - 86_400_000)));
+  const today = isoDateOn(date);
+  const yesterday = isoDateOn(new Date(date.getTime() - 86_400_000));
   return programs.filter((p) => p.versions.some((v) => v.effectiveFrom === today || v.effectiveTo === yesterday));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysInMonth, formatIsoDate, jakartaDateOf, jakartaStartOfDay } from './dates.js';
+import { daysInMonth, isoDateOn, jakartaDateOf, jakartaStartOfDay } from './dates.js';
 import { reason, type Reason } from './reason.js';
 
 /**
@@ -68,7 +68,7 @@ export interface Staleness {
 export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy): Staleness {
   const missed = missedCycles(lastVerval, now, policy);
   const freezesAt = cycleStart(cycleIndex(lastVerval, policy) + policy.freezeAfterMonths + 1, policy);
-  const deadline = formatIsoDate(jakartaDateOf(new Date(freezesAt.getTime() - 1)));
+  const deadline = isoDateOn(new Date(freezesAt.getTime() - 1));
   if (missed >= policy.freezeAfterMonths) {
     return {
       level: 'beku',

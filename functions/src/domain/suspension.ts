@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIsoDate, jakartaDateOf } from './dates.js';
+import { isoDateOn } from './dates.js';
 import type { HouseholdStatus } from './eligibility.js';
 import { reason, type Reason } from './reason.js';
 import { isoDateSchema } from './schemas.js';
@@ -54,7 +54,7 @@ export function suspend(
 ): { ok: true; status: 'ditangguhkan'; statusReason: Reason; suspension: SuspensionRecord } | { ok: false; reason: Reason } {
   if (household.status === 'ditangguhkan') return { ok: false, reason: reason('suspension.already', 'Keluarga ini sudah ditangguhkan') };
   if (household.status === 'keluar') return { ok: false, reason: reason('suspension.keluar', 'Keluarga ini sudah keluar dari register') };
-  const since = formatIsoDate(jakartaDateOf(on));
+  const since = isoDateOn(on);
   return {
     ok: true,
     status: 'ditangguhkan',

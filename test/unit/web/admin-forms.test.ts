@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProgramConfig, programSchema, type Program } from '../../../functions/src/domain/index.js';
-import { bandLabel, dayBefore, newVersionForm, openVersion, planNewVersion, todayInJakarta, versionState } from '../../../web/src/lib/admin/program-form.js';
+import { checkProgramConfig, isoDateOn, programSchema, type Program } from '../../../functions/src/domain/index.js';
+import { bandLabel, dayBefore, newVersionForm, openVersion, planNewVersion, versionState } from '../../../web/src/lib/admin/program-form.js';
 import { formToPolicy, policyPreview, policyToForm, type PolicyForm } from '../../../web/src/lib/admin/policy-form.js';
 import { newUserForm, operatorsByDesa, toCreateInput, toSetRoleInput } from '../../../web/src/lib/admin/user-form.js';
 import { translator } from './messages.js';
@@ -124,7 +124,7 @@ describe('a new decree: a new version closes the one in force', () => {
     expect(dayBefore('2027-01-01')).toBe('2026-12-31');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');
     expect(dayBefore('bukan tanggal')).toBe('bukan tanggal');
-    expect(todayInJakarta(new Date('2026-11-21T18:30:00Z'))).toBe('2026-11-22');
+    expect(isoDateOn(new Date('2026-11-21T18:30:00Z'))).toBe('2026-11-22');
     expect(openVersion(sembako)?.effectiveFrom).toBe('2025-01-01');
     expect(bandLabel({ desilMin: 1, desilMax: 1 }, t)).toBe('desil 1');
     expect(bandLabel({ desilMin: 1, desilMax: 4 }, t)).toBe('desil 1–4');

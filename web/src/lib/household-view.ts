@@ -1,4 +1,4 @@
-import { DEFAULT_STALENESS_POLICY, stalenessOf, type HouseholdStatus, type StalenessLevel, type StalenessPolicy } from '$domain/index.js';
+import { DEFAULT_STALENESS_POLICY, isoDateOn, stalenessOf, type HouseholdStatus, type StalenessLevel, type StalenessPolicy } from '$domain/index.js';
 
 /**
  * What the operator needs to know about a household's verval: when it was last verified, the day
@@ -21,7 +21,6 @@ export interface VervalFacts {
 }
 
 const DAY = 86_400_000;
-const jakartaDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
 
 export interface VervalSubject {
@@ -36,8 +35,8 @@ export function vervalFacts(h: VervalSubject, now: Date, policy: StalenessPolicy
   const rank: Record<StalenessLevel, number> = { ok: 0, peringatan: 1, beku: 2 };
   const stored = h.status === 'beku' ? 'beku' : h.staleness.level;
   const level = rank[stored] > rank[s.level] ? stored : s.level;
-  const deadline = jakartaDay(new Date(s.freezesAt.getTime() - 1));
-  const daysLeft = dayNumber(deadline) - dayNumber(jakartaDay(now));
+  const deadline = isoDateOn(new Date(s.freezesAt.getTime() - 1));
+  const daysLeft = dayNumber(deadline) - dayNumber(isoDateOn(now));
   return { level, missed: Math.max(s.missed, h.staleness.missed), lastVerval: h.lastVervalAt, freezesAt: s.freezesAt, deadline, daysLeft, urgent: level !== 'ok' || daysLeft < 0 };
 }
 

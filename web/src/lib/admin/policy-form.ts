@@ -3,8 +3,7 @@ import {
   cycleStart,
   DEFAULT_STALENESS_POLICY,
   DEFAULT_SUSPENSION_POLICY,
-  formatIsoDate,
-  jakartaDateOf,
+  isoDateOn,
   kabupatenPolicySchema,
   reasonsFromZod,
   type KabupatenPolicy,
@@ -106,10 +105,9 @@ export interface PolicyPreview {
 export function policyPreview(policy: KabupatenPolicy, now: Date): PolicyPreview {
   const s = policy.staleness;
   const cycle = cycleIndex(now, s);
-  const day = (d: Date) => formatIsoDate(jakartaDateOf(d));
   return {
-    cycleEnds: day(new Date(cycleStart(cycle + 1, s).getTime() - 1)),
-    warnings: [...s.warnAfterMonths].sort((a, b) => a - b).map((w) => ({ months: w, from: day(cycleStart(cycle + w + 1, s)) })),
-    freezesOn: day(cycleStart(cycle + s.freezeAfterMonths + 1, s)),
+    cycleEnds: isoDateOn(new Date(cycleStart(cycle + 1, s).getTime() - 1)),
+    warnings: [...s.warnAfterMonths].sort((a, b) => a - b).map((w) => ({ months: w, from: isoDateOn(cycleStart(cycle + w + 1, s)) })),
+    freezesOn: isoDateOn(cycleStart(cycle + s.freezeAfterMonths + 1, s)),
   };
 }

@@ -1,12 +1,11 @@
 import {
   checkProgramConfig,
-  formatIsoDate,
+  isoDateOn,
   jakartaStartOfDay,
   parseIsoDate,
   programSchema,
   programVersionSchema,
   reasonsFromZod,
-  jakartaDateOf,
   type Program,
   type ProgramVersion,
 } from '../../../../functions/src/domain/index.js';
@@ -54,12 +53,9 @@ export function openVersion(program: Program): ProgramVersion | null {
 export function dayBefore(isoDate: string): string {
   const d = parseIsoDate(isoDate);
   if (!d) return isoDate;
-  return formatIsoDate(jakartaDateOf(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1)));
+  return isoDateOn(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1));
 }
 
-export function todayInJakarta(now: Date): string {
-  return formatIsoDate(jakartaDateOf(now));
-}
 
 export function newVersionForm(program: Program, today: string): VersionForm {
   const open = openVersion(program);
