@@ -64,11 +64,12 @@ export async function ensureUser(email: string, password: string, claims: Record
 /** Deletes every document in the emulator's default database for the demo project. */
 export async function clearFirestore(): Promise<void> {
   const host = process.env.FIRESTORE_EMULATOR_HOST;
-  // 409: triggers of an earlier test file still hold transactions; wait for them to finish.
+  // 409 (aborted) or 499 (cancelled): triggers or queued tasks of an earlier test file still hold
+  // transactions; wait for them to finish.
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(`http://${host}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: 'DELETE' });
     if (res.ok) return;
-    if (res.status !== 409 || attempt >= 20) throw new Error(`clearing Firestore failed: ${res.status}`);
+    if (![409, 499].includes(res.status) || attempt >= 20) throw new Error(`clearing Firestore failed: ${res.status} ${await res.text()}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
