@@ -80,7 +80,11 @@ test('a musyawarah recorded with the network cut mid-way syncs and is validated;
   await expect(page.getByTestId('usulan')).toHaveCount(2);
 
   // Without network the portal still opens (service worker) and still knows what is waiting.
+  // Some Chromium versions (the image's 150) say navigator.onLine === true after a reload
+  // without network; make every version say so, so the indicator must find the truth itself.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => true }));
   await page.reload();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
   await expect(page.getByTestId('usulan')).toHaveCount(2);
   await expect(page.getByTestId('sync-status')).toContainText('Menunggu sinkronisasi');
   await expect(page.getByTestId('sync-status')).toContainText('Luring');

@@ -1,4 +1,5 @@
 import { onSnapshot, type DocumentReference, type FirestoreError, type Query } from 'firebase/firestore';
+import { reportUnreachable } from './connectivity';
 
 export interface LiveDoc<T> {
   id: string;
@@ -28,6 +29,7 @@ export function liveQuery<T>(makeQuery: () => Query<T> | null) {
       },
       (err) => {
         console.error('query failed', err.code);
+        if (err.code === 'unavailable') reportUnreachable();
         state.failure = err;
         state.loaded = true;
       },
@@ -53,6 +55,7 @@ export function liveDoc<T>(makeRef: () => DocumentReference<T> | null) {
       },
       (err) => {
         console.error('document read failed', err.code);
+        if (err.code === 'unavailable') reportUnreachable();
         state.failure = err;
         state.loaded = true;
       },

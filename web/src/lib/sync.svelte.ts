@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { Connectivity, originProbe, UNREACHABLE_EVENT } from './connectivity';
 
 /**
  * What is waiting to reach the server, for the indicator every page shows. Firestore keeps writes
@@ -8,6 +9,7 @@ import { getContext, setContext } from 'svelte';
  * with `waitForPendingWrites`, which settles only when the queue is empty.
  */
 export class SyncStatus {
+  /** Whether the server can be reached: the browser's word checked by a probe (connectivity.ts). */
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   /** Writes of this visit not yet confirmed by the server. */
   pending = $state(0);
@@ -23,8 +25,18 @@ export class SyncStatus {
 
   constructor() {
     if (typeof window === 'undefined') return;
-    window.addEventListener('online', () => (this.online = true));
-    window.addEventListener('offline', () => (this.online = false));
+    const connectivity = new Connectivity({
+      probe: originProbe(),
+      browserOnline: () => navigator.onLine,
+      onChange: (online) => (this.online = online),
+    });
+    window.addEventListener('online', () => void connectivity.browserWentOnline());
+    window.addEventListener(UNREACHABLE_EVENT, () => void connectivity.requestFailed());
+    window.addEventListener('offline', () => connectivity.browserWentOffline());
+    $effect.root(() => {
+      $effect(() => connectivity.setWaiting(this.waiting));
+    });
+    void connectivity.start();
   }
 
   get waiting(): boolean {
