@@ -1,4 +1,4 @@
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import {
@@ -15,7 +15,9 @@ import {
   statsHouseholdSchema,
   statsScopesOf,
   type DriftEntry,
+  type StatsDoc,
   type StatsScope,
+  type Tally,
 } from './domain/index.js';
 import { collections } from './lib/collections.js';
 import { forEachPage } from './lib/paging.js';
@@ -68,8 +70,21 @@ export async function reconcileAll(): Promise<ReconcileResult> {
   return total;
 }
 
-export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<ReconcileResult, 'kabupaten'>> {
-  const startedAt = Timestamp.now();
+/**
+ * The statistics of one kabupaten recomputed from the source, without writing: what the nightly
+ * reconciliation stores, and what a check (the demo data's test) compares with the stored documents.
+ */
+export interface RecomputedStatistics {
+  /** Every stats scope the source or the stored documents name. */
+  scopes: Map<string, StatsScope>;
+  counts: Map<string, Tally>;
+  likelyDuplicates: Map<string, number>;
+  /** The stats documents as they were once the source had been read. */
+  stored: Map<string, QueryDocumentSnapshot<StatsDoc<Timestamp>>>;
+  read: number;
+}
+
+export async function recomputeKabupaten(kabupatenCode: string): Promise<RecomputedStatistics> {
   const acc = new StatsAccumulator();
   const duplicates = new LikelyDuplicateCounter();
   const leftRegister = new Set<string>();
@@ -101,15 +116,15 @@ export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<Re
     for (const doc of docs) acc.add(operatorContribution(doc.data()));
   });
 
-  const duplicatesById = new Map<string, number>();
+  const likelyDuplicates = new Map<string, number>();
   const scopes = new Map<string, StatsScope>([[kabupatenScope(kabupatenCode).id, kabupatenScope(kabupatenCode)]]);
   for (const [desaCode, groups] of duplicates.groupsByDesa()) {
     for (const scope of statsScopesOf(desaCode) ?? []) {
-      duplicatesById.set(scope.id, (duplicatesById.get(scope.id) ?? 0) + groups);
+      likelyDuplicates.set(scope.id, (likelyDuplicates.get(scope.id) ?? 0) + groups);
       scopes.set(scope.id, scope);
     }
   }
-  const recomputed = new Map(acc.entries().map((e) => [e.scope.id, e.tally]));
+  const counts = new Map(acc.entries().map((e) => [e.scope.id, e.tally]));
   for (const entry of acc.entries()) scopes.set(entry.scope.id, entry.scope);
 
   // The stats documents as they are now (one per desa, kecamatan and the kabupaten: a few hundred).
@@ -121,6 +136,19 @@ export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<Re
       scopes.set(d.id, { id: d.id, level: s.level, code: s.code, kabupatenCode: s.kabupatenCode, kecamatanCode: s.kecamatanCode, desaCode: s.desaCode });
     }
   }
+
+  return { scopes, counts, likelyDuplicates, stored, read };
+}
+
+/** The kabupaten document's operator coverage, as the reconciliation stores it. */
+export function operatorsOf(byDesa: unknown, kabupatenCode: string): { activeDesa: number; activeDesaCodes: string[]; desaTotal: number } {
+  const codes = activeOperatorDesa(readTally(byDesa) as Record<string, number>);
+  return { activeDesa: codes.length, activeDesaCodes: codes, desaTotal: desaTotalOf(kabupatenCode) };
+}
+
+export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<ReconcileResult, 'kabupaten'>> {
+  const startedAt = Timestamp.now();
+  const { scopes, counts: recomputed, likelyDuplicates: duplicatesById, stored, read } = await recomputeKabupaten(kabupatenCode);
 
   let drifted = 0;
   let deferred = 0;
@@ -161,9 +189,4 @@ export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<Re
   await Promise.all(writes);
   logger.info('kabupaten statistics reconciled', { kabupatenCode, documents: scopes.size, drifted, deferred, read });
   return { documents: scopes.size, drifted, deferred, read };
-}
-
-function operatorsOf(byDesa: unknown, kabupatenCode: string): { activeDesa: number; activeDesaCodes: string[]; desaTotal: number } {
-  const codes = activeOperatorDesa(readTally(byDesa) as Record<string, number>);
-  return { activeDesa: codes.length, activeDesaCodes: codes, desaTotal: desaTotalOf(kabupatenCode) };
 }
