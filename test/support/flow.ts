@@ -1,6 +1,6 @@
 import { collection, doc, serverTimestamp, updateDoc, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import type { UsulanContent } from '../../functions/src/domain/index.js';
+import type { Meeting, UsulanContent } from '../../functions/src/domain/index.js';
 import type { UsulanDoc } from '../../functions/src/domain/documents.js';
 import { waitForDoc, type ClientUser } from './client.js';
 import { meeting } from './factories.js';
@@ -14,15 +14,15 @@ export interface Wilayah {
 }
 
 /**
- * What the portal does: create a draft musyawarah with these usulan in one batch, then submit
- * them all in a second. Returns the musyawarah id and the usulan references, in order.
+ * What the portal does when the operator saves a musyawarah (web/src/lib/musyawarah.ts,
+ * `createMusyawarah`): the draft musyawarah with these usulan in one batch.
  */
-export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[]): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+export async function recordDraft(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
   const w = { desaCode: wilayah.desa, kecamatanCode: wilayah.kecamatan, kabupatenCode: wilayah.kabupaten };
   const mRef = doc(collection(user.db, 'musyawarah'));
   const refs = contents.map(() => doc(collection(user.db, 'usulan')));
   const create = writeBatch(user.db);
-  create.set(mRef, { ...w, meeting: meeting(), status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
+  create.set(mRef, { ...w, meeting: held, status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
   contents.forEach((content, i) => {
     create.set(refs[i]!, {
       musyawarahId: mRef.id, ...w, ...content, status: 'draft', createdBy: user.uid,
@@ -30,12 +30,26 @@ export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, conten
     });
   });
   await create.commit();
+  return { musyawarahId: mRef.id, refs: refs as DocumentReference<Usulan>[] };
+}
+
+/** What the portal does on "Simpan dan ajukan" (`submitMusyawarah`): the musyawarah and its drafts submitted in one batch. */
+export async function submitDraft(user: ClientUser, musyawarahId: string, refs: DocumentReference<Usulan>[]): Promise<void> {
   const submit = writeBatch(user.db);
   const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
-  submit.update(mRef, stamp);
-  for (const r of refs) submit.update(r, stamp);
+  submit.update(doc(user.db, 'musyawarah', musyawarahId), stamp);
+  for (const r of refs) submit.update(doc(user.db, r.path), stamp);
   await submit.commit();
-  return { musyawarahId: mRef.id, refs: refs as DocumentReference<Usulan>[] };
+}
+
+/**
+ * What the portal does: create a draft musyawarah with these usulan in one batch, then submit
+ * them all in a second. Returns the musyawarah id and the usulan references, in order.
+ */
+export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+  const recorded = await recordDraft(user, wilayah, contents, held);
+  await submitDraft(user, recorded.musyawarahId, recorded.refs);
+  return recorded;
 }
 
 /**
