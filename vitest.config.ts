@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Vitest projects: `unit` is pure and fast (no emulator); `emulator` runs only inside
  * `firebase emulators:exec` (see `npm run test:emulators`), one file at a time because the files
- * share one emulator suite.
+ * share one emulator suite; `demo` checks the shipped demo data on an emulator that imported it.
  */
 export default defineConfig({
   test: {
@@ -28,6 +28,17 @@ export default defineConfig({
         test: {
           name: 'emulator',
           include: ['test/emulator/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The demo data of emulator-data/, read back from an emulator that imported it (`npm run test:demo`).
+        test: {
+          name: 'demo',
+          include: ['test/demo/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,10 +1,12 @@
 /**
- * Writes the demo district into the running emulators: demo users with their roles (claims,
- * profiles and audit entries written the way the `manageUser` callable writes them), the default
- * program bands, Rejang Lebong's policy, and a small generated register of Rejang Lebong
- * (households, members, NIK index) in the shapes the functions store. `npm run demo:data` runs it
- * inside `firebase emulators:exec --export-on-exit=emulator-data`, which saves the result as a real
- * Emulator Suite export that `npm start` imports.
+ * The first half of `npm run demo:data` (.scripts/demo-data.mjs): writes the demo district into
+ * the running emulators (auth and firestore only): demo users with their roles (claims, profiles
+ * and audit entries written the way the `manageUser` callable writes them), the default program
+ * bands, Rejang Lebong's policy, and a small generated register of Rejang Lebong (households,
+ * members, NIK index) in the shapes the functions store, as the DTKS import would leave it. Then
+ * the nightly reconciliation (the function's own code, in this process) computes the register's
+ * statistics, as it would the night after an import. The second half (demo-story.ts) plays the
+ * register's life on top of this, with the triggers running.
  */
 import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import type { AuditDoc, HouseholdDoc, MemberDoc, NikIndexDoc } from '../functions/src/lib/documents.js';
@@ -16,6 +18,7 @@ const { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } = await imp
 const { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA_WITHOUT_OPERATOR, KABUPATEN } = await import('../test/support/demo.js');
 const { generateRegister } = await import('../test/support/generator/index.js');
 const { applyClaims } = await import('../functions/src/manage-users.js');
+const { reconcileKabupaten } = await import('../functions/src/reconcile-statistics.js');
 const { nikHash } = await import('../functions/src/lib/nik-hash.js');
 
 /** Batches of at most 450 writes (Firestore allows 500), committed as they fill. */
@@ -100,11 +103,14 @@ for (const [desaCode, count] of perDesa) {
   await writer.set(`auditLog/impor-${desaCode}`, entry);
 }
 await writer.flush();
+// The statistics, as the nightly reconciliation computes them from the source.
+const reconciled = await reconcileKabupaten(KABUPATEN);
 
 console.log(
   [
     `Seeded ${DEMO_USERS.length} demo users and the program configuration and policy of kabupaten ${KABUPATEN}.`,
     `Register: ${DEMO_REGISTER.households} households, ${members} members, ${indexed} NIK index entries in ${perDesa.size} desa/kelurahan ` +
       `(${[...perDesa].map(([c, n]) => `${c}: ${n}`).join(', ')}); desa without operator: ${DESA_WITHOUT_OPERATOR.desa}. ${writer.writes} writes.`,
+    `Statistics reconciled: ${reconciled.documents} documents from ${reconciled.read} source documents.`,
   ].join('\n'),
 );
