@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +19,8 @@ export default defineConfig({
     },
     projects: [
       {
+        // The portal's `$domain` alias, so web modules load in Node as the portal builds them.
+        resolve: { alias: { $domain: fileURLToPath(new URL('./functions/src/domain', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

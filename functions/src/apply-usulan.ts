@@ -14,6 +14,7 @@ import type { HouseholdDoc, MemberDoc, UsulanDoc } from './lib/documents.js';
 import { toEligibilityMap } from './lib/eligibility-map.js';
 import { nikHash, nikHmacKey } from './lib/nik-hash.js';
 import { loadPrograms } from './lib/programs.js';
+import { desaLabel } from './domain/wilayah-data/names.js';
 import { readNikIndex } from './validate-usulan.js';
 
 /**
@@ -355,6 +356,6 @@ async function applyPindahMasuk(ctx: Context, c: UsulanPindahMasukContent): Prom
   });
   return {
     ok: true, householdId: c.householdId,
-    summary: `Keluarga pindah dari desa ${c.fromDesaCode} ke desa ${to.desaCode}${unfreeze ? '; data beku diaktifkan kembali (diverval oleh desa tujuan)' : ''}`,
+    summary: `Keluarga pindah dari ${desaLabel(c.fromDesaCode)} (${c.fromDesaCode}) ke ${desaLabel(to.desaCode)} (${to.desaCode})${unfreeze ? '; data beku diaktifkan kembali (diverval oleh desa tujuan)' : ''}`,
   };
 }

@@ -30,7 +30,7 @@ import {
   type Role,
   type SourceDoc,
 } from './domain/index.js';
-import { bengkuluName } from './domain/wilayah-data/villages.js';
+import { wilayahName } from './domain/wilayah-data/names.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -119,7 +119,7 @@ export interface BuiltExport {
 export async function buildExport(input: ExportRequest, meta: { exportId: string; at: Date; role: Role }): Promise<BuiltExport> {
   const about = (rows: number): [string, string][] => [
     ['Jenis ekspor', EXPORT_KIND_LABELS[input.kind]],
-    ['Wilayah', `${input.scope.level === 'desa' ? 'Desa/kelurahan ' : ''}${bengkuluName(input.scope.code) ?? input.scope.level} (${input.scope.code})`],
+    ['Wilayah', `${input.scope.level === 'desa' ? 'Desa/kelurahan ' : ''}${wilayahName(input.scope.code) ?? input.scope.level} (${input.scope.code})`],
     ...(input.since ? [['Disetujui sejak', input.since] as [string, string]] : []),
     ['Dibuat', `${isoDateOn(meta.at)} oleh ${ROLE_LABELS[meta.role]}`],
     ['Jumlah baris', String(rows)],
@@ -157,7 +157,7 @@ async function readBnba(scope: ExportRequest['scope']): Promise<BuiltRows<BnbaRo
       for (const d of docs) members.push({ id: d.id, data: d.data() });
     }),
   ]);
-  return buildBnbaRows(households, members, bengkuluName);
+  return buildBnbaRows(households, members, wilayahName);
 }
 
 /** Approved usulan of the scope, newest first by last update (a superset of "approved since"; the domain filters by approval date). */
@@ -174,5 +174,5 @@ async function readPerubahan(scope: ExportRequest['scope'], since: string | unde
     if (page.size < PAGE_SIZE) break;
     cursor = page.docs[page.docs.length - 1];
   }
-  return buildPerubahanRows(usulan, bengkuluName, since);
+  return buildPerubahanRows(usulan, wilayahName, since);
 }

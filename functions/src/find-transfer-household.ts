@@ -5,7 +5,7 @@ import {
   maskNik, parseTransferLookup, readRoleClaims, transferCandidates, TRANSFER_MAX_MATCHES,
   type TransferLookupResult, type TransferMatch,
 } from './domain/index.js';
-import { bengkuluName } from './domain/wilayah-data/villages.js';
+import { desaLabel, wilayahName } from './domain/wilayah-data/names.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -45,7 +45,7 @@ export const findTransferHousehold = onCall({ secrets: [nikHmacKey] }, async (re
     for (const h of result.households) {
       writeAudit(batch, {
         ...entry, target: { collection: 'households', id: h.id }, desaCode: h.desaCode,
-        summary: `Dicari oleh operator desa ${claims.desa} untuk pindah masuk, dengan ${searched}: ditemukan di desa ${h.desaCode}`,
+        summary: `Dicari oleh operator ${desaLabel(claims.desa)} untuk pindah masuk, dengan ${searched}: ditemukan di ${desaLabel(h.desaCode)} (${h.desaCode})`,
       });
     }
   } else {
@@ -65,8 +65,8 @@ export const findTransferHousehold = onCall({ secrets: [nikHmacKey] }, async (re
     households: result.households.map((h) => ({
       householdId: h.id,
       fromDesaCode: h.desaCode,
-      fromDesaName: bengkuluName(h.desaCode),
-      fromKecamatanName: bengkuluName(h.kecamatanCode),
+      fromDesaName: wilayahName(h.desaCode),
+      fromKecamatanName: wilayahName(h.kecamatanCode),
       headName: h.headName,
       memberCount: h.memberCount,
       status: h.status,

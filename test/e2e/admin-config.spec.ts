@@ -46,7 +46,7 @@ test.afterAll(async () => {
 
 test('an admin invites an operator for a desa, sees the set-password link, changes the role and deactivates', async ({ page }) => {
   await signIn(page, ADMIN, /\/admin$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengguna kabupaten 17.02');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengguna Kabupaten Rejang Lebong');
   await expect(page.getByTestId('cakupan-operator')).toContainText('dari 156');
 
   await page.getByRole('button', { name: 'Undang pengguna' }).click();
@@ -74,7 +74,7 @@ test('an admin invites an operator for a desa, sees the set-password link, chang
   await row.getByLabel('Peran baru').selectOption('verifikator');
   await row.getByRole('button', { name: 'Simpan' }).click();
   await expect(row).toContainText('Verifikator Dinas Sosial');
-  await expect(row).toContainText('Kabupaten 17.02');
+  await expect(row).toContainText('Kabupaten Rejang Lebong');
 
   await page.getByLabel('Status', { exact: true }).selectOption('');
   await row.getByRole('button', { name: 'Nonaktifkan' }).click();
@@ -161,11 +161,11 @@ test('an admin sets the kabupaten policy, each error next to its field', async (
 test('the admin pages in English, and back to Bahasa Indonesia', async ({ page }) => {
   await signIn(page, ADMIN, /\/admin$/);
   await page.getByLabel('Bahasa').selectOption('en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users of district 17.02');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users of Kabupaten Rejang Lebong');
   await expect(page.getByTestId('cakupan-operator')).toContainText('of 156');
   for (const [link, heading] of [
     ['Assistance programmes', 'Social assistance programmes'],
-    ['District policy', 'Policy of district 17.02'],
+    ['District policy', 'Policy of Kabupaten Rejang Lebong'],
   ] as const) {
     await page.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -175,6 +175,6 @@ test('the admin pages in English, and back to Bahasa Indonesia', async ({ page }
   await expect(page.getByRole('checkbox', { name: '1 month', exact: true })).toBeChecked();
   await shot(page, 'admin-06-kebijakan-english');
   await page.getByLabel('Language').selectOption('id');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kebijakan kabupaten 17.02');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kebijakan Kabupaten Rejang Lebong');
   await expect(page.getByRole('checkbox', { name: '1 bulan', exact: true })).toBeChecked();
 });

@@ -167,8 +167,8 @@ test('the dashboards render with numbers, each chart with its table', async ({ p
   await expectNoRawKeys(page);
   await shot(page, 'dinas-05b-dasbor-english');
   for (const [link, heading, loaded] of [
-    ['Incoming meetings', /^Incoming meetings — district 17\.02$/, /\d+ meetings? shown/],
-    ['By proposal', /^Proposals one by one — district 17\.02$/, /No proposal is waiting for a decision|submitted/],
+    ['Incoming meetings', /^Incoming meetings — Kabupaten Rejang Lebong$/, /\d+ meetings? shown/],
+    ['By proposal', /^Proposals one by one — Kabupaten Rejang Lebong$/, /No proposal is waiting for a decision|submitted/],
     ['Export to the Ministry', /^Export for SIKS-NG\/DTSEN$/, /No export yet|Done|Failed|In progress/],
   ] as const) {
     await page.getByRole('link', { name: link, exact: true }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nikFor } from '../support/factories.js';
 import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
-import { shot, signIn } from './session.js';
+import { shot, signIn, signOut } from './session.js';
 
 /**
  * Steps 1–4 of the thin flow through the portal, as the people do it: the operator records a
@@ -16,7 +16,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
 
   await signIn(page, E2E_OPERATOR);
   await expect(page).toHaveURL(/\/operator$/);
-  await expect(page.getByRole('heading', { name: /Musyawarah desa\/kelurahan 17\.02\.06\.2001/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Musyawarah Desa Derati' })).toBeVisible();
   await shot(page, '01-operator-home');
 
   await page.getByRole('link', { name: /Catat musyawarah baru/ }).click();
@@ -81,7 +81,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await expect(page.getByTestId('usulan')).toContainText(`${headNik.slice(0, 4)}••••••••${headNik.slice(12)}`);
   await shot(page, '04-operator-validated');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
   await signIn(page, E2E_VERIFIKATOR);
   await expect(page).toHaveURL(/\/dinas$/);
   await page.getByRole('link', { name: 'Per usulan' }).click();
@@ -92,7 +92,7 @@ test('an usulan travels from the musyawarah to the register through the portal',
   await card.getByRole('button', { name: 'Verifikasi, teruskan ke Kadis' }).click();
   await expect(page.getByTestId('usulan-diproses').filter({ hasText: 'Hendra Saputra' })).toContainText('Diverifikasi');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
   await signIn(page, E2E_KADIS);
   await expect(page).toHaveURL(/\/dinas$/);
   await page.getByRole('link', { name: 'Per usulan' }).click();

@@ -83,9 +83,9 @@ test('the keluarga list and detail in English, dates included, and back to Bahas
   const h = register.warned;
   await signIn(page, E2E_OPERATOR_SAMBIREJO);
   await page.getByRole('link', { name: 'Keluarga', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Keluarga di desa/kelurahan');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keluarga di Desa Sambirejo');
   await page.getByLabel('Bahasa').selectOption('en');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Households of village');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Households of Desa Sambirejo');
   const card = page.getByTestId('keluarga').filter({ hasText: h.doc.headName });
   await expect(card).toContainText('decile');
 

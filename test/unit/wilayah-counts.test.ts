@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownDesa, bengkuluChildren, bengkuluName, desaCodesIn } from '../../functions/src/domain/wilayah-data/villages.js';
+import { isKnownDesa, desaCodesIn } from '../../functions/src/domain/wilayah-data/villages.js';
+import { wilayahChildren, wilayahName } from '../../functions/src/domain/wilayah-data/names.js';
 import { nationalKecamatanCodes, parseDesaCode } from '../../functions/src/domain/index.js';
 
 /**
@@ -8,8 +9,8 @@ import { nationalKecamatanCodes, parseDesaCode } from '../../functions/src/domai
  * cahyadsn/wilayah; Dinsos Rejang Lebong: 156 desa/kelurahan in 15 kecamatan, seeds 000/001).
  */
 function countsOf(code: string): { kecamatan: number; desa: number; kelurahan: number } {
-  const kecamatan = code.split('.').length === 1 ? bengkuluChildren(code).flatMap((k) => bengkuluChildren(k.code)) : bengkuluChildren(code);
-  const villages = kecamatan.flatMap((k) => bengkuluChildren(k.code));
+  const kecamatan = code.split('.').length === 1 ? wilayahChildren(code).flatMap((k) => wilayahChildren(k.code)) : wilayahChildren(code);
+  const villages = kecamatan.flatMap((k) => wilayahChildren(k.code));
   const kinds = villages.map((v) => {
     const parsed = parseDesaCode(v.code);
     if (!parsed.ok) throw new Error(`malformed code ${v.code}`);
@@ -24,7 +25,7 @@ function countsOf(code: string): { kecamatan: number; desa: number; kelurahan: n
 
 describe('Bengkulu (17) in the wilayah data', () => {
   it('has 9 kabupaten and 1 kota', () => {
-    const regencies = bengkuluChildren('17');
+    const regencies = wilayahChildren('17');
     expect(regencies.filter((r) => Number(r.code.slice(3)) <= 69).map((r) => r.name)).toEqual([
       'Kabupaten Bengkulu Selatan',
       'Kabupaten Rejang Lebong',
@@ -44,10 +45,10 @@ describe('Bengkulu (17) in the wilayah data', () => {
   });
 
   it('names and codes agree: the same kecamatan and desa/kelurahan in both tables', () => {
-    const named = bengkuluChildren('17').flatMap((r) => bengkuluChildren(r.code));
+    const named = wilayahChildren('17').flatMap((r) => wilayahChildren(r.code));
     expect(named.map((k) => k.code)).toEqual(nationalKecamatanCodes().filter((c) => c.startsWith('17.')));
     for (const k of named) {
-      const villages = bengkuluChildren(k.code).map((v) => v.code);
+      const villages = wilayahChildren(k.code).map((v) => v.code);
       expect(villages, k.code).toEqual(desaCodesIn(k.code));
       expect(villages.every(isKnownDesa)).toBe(true);
     }
@@ -56,9 +57,9 @@ describe('Bengkulu (17) in the wilayah data', () => {
 
 describe('kabupaten of Bengkulu', () => {
   it('Rejang Lebong (17.02): 15 kecamatan (06–11, 16–24), 122 desa, 34 kelurahan — 156 in all, as Dinsos Rejang Lebong counts them', () => {
-    expect(bengkuluName('17.02')).toBe('Kabupaten Rejang Lebong');
+    expect(wilayahName('17.02')).toBe('Kabupaten Rejang Lebong');
     expect(countsOf('17.02')).toEqual({ kecamatan: 15, desa: 122, kelurahan: 34 });
-    expect(bengkuluChildren('17.02').map((k) => k.code.slice(6))).toEqual(['06', '07', '08', '09', '10', '11', '16', '17', '18', '19', '20', '21', '22', '23', '24']);
+    expect(wilayahChildren('17.02').map((k) => k.code.slice(6))).toEqual(['06', '07', '08', '09', '10', '11', '16', '17', '18', '19', '20', '21', '22', '23', '24']);
   });
 
   it('Kepahiang (17.08) and Mukomuko (17.06), the other districts of the seed articles', () => {
@@ -67,11 +68,11 @@ describe('kabupaten of Bengkulu', () => {
   });
 
   it('the demo desa exist under their names', () => {
-    expect(bengkuluName('17.02.06')).toBe('Kota Padang');
-    expect(bengkuluName('17.02.06.2001')).toBe('Derati');
-    expect(bengkuluName('17.02.11.2003')).toBe('Sambirejo');
-    expect(bengkuluName('17.02.09.1033')).toBe('Talang Benih');
-    expect(bengkuluName('17.02.10.2001')).toBe('Air Mundu');
+    expect(wilayahName('17.02.06')).toBe('Kota Padang');
+    expect(wilayahName('17.02.06.2001')).toBe('Derati');
+    expect(wilayahName('17.02.11.2003')).toBe('Sambirejo');
+    expect(wilayahName('17.02.09.1033')).toBe('Talang Benih');
+    expect(wilayahName('17.02.10.2001')).toBe('Air Mundu');
     expect(isKnownDesa('17.02.01.2001')).toBe(false); // does not exist (shared/domain.md)
   });
 });

@@ -34,7 +34,8 @@ import {
   type StalenessPolicy,
   type SuspensionReason,
 } from '../../../functions/src/domain/index.js';
-import { bengkuluName, desaCodesIn, isKnownDesa } from '../../../functions/src/domain/wilayah-data/villages.js';
+import { desaCodesIn, isKnownDesa } from '../../../functions/src/domain/wilayah-data/villages.js';
+import { wilayahName } from '../../../functions/src/domain/wilayah-data/names.js';
 import { composeHousehold, type Person } from './household.js';
 import { Issuer, NIK_ISSUE_CODES, type NikIssue } from './identity.js';
 import { respell } from './names.js';
@@ -188,7 +189,7 @@ export function toMember(m: GeneratedMember): Member {
 }
 
 function addressIn(rng: Random, desaCode: string): string {
-  const name = bengkuluName(desaCode);
+  const name = wilayahName(desaCode);
   const rt = `RT ${String(rng.int(1, 12)).padStart(3, '0')}`;
   const kelurahan = desaCode.charAt(9) === '1';
   const local = kelurahan

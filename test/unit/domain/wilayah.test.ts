@@ -14,7 +14,16 @@ import {
   parseWilayahCode,
   regionLookupFrom,
 } from '../../../functions/src/domain/index.js';
-import { bengkuluChildren, bengkuluName, desaCodesIn, desaCount, isKnownDesa } from '../../../functions/src/domain/wilayah-data/villages.js';
+import { desaCodesIn, desaCount, isKnownDesa } from '../../../functions/src/domain/wilayah-data/villages.js';
+import {
+  desaLabel,
+  desaPlace,
+  dinasSosialLabel,
+  kabupatenLabel,
+  kecamatanLabel,
+  wilayahChildren,
+  wilayahName,
+} from '../../../functions/src/domain/wilayah-data/names.js';
 
 describe('desa codes PP.KK.CC.DDDD', () => {
   it('parses Derati, Kec. Kota Padang, Rejang Lebong', () => {
@@ -110,9 +119,9 @@ describe('existence from idn-area-data (Kepmendagri 300.2.2-2138/2025)', () => {
     expect(kec).toHaveLength(129);
     expect(new Set(kec.map((c) => c.slice(0, 5)))).toEqual(new Set(['17.01', '17.02', '17.03', '17.04', '17.05', '17.06', '17.07', '17.08', '17.09', '17.71']));
     expect(kec.filter((c) => c.startsWith('17.02.'))).toHaveLength(15);
-    expect(bengkuluName('17.08')).toBe('Kabupaten Kepahiang');
-    expect(bengkuluName('17.07')).toBe('Kabupaten Lebong');
-    expect(bengkuluName('17.06')).toBe('Kabupaten Mukomuko');
+    expect(wilayahName('17.08')).toBe('Kabupaten Kepahiang');
+    expect(wilayahName('17.07')).toBe('Kabupaten Lebong');
+    expect(wilayahName('17.06')).toBe('Kabupaten Mukomuko');
   });
 
   it('Rejang Lebong: 122 desa + 34 kelurahan = 156; Kepahiang 105 + 12; Mukomuko 148 + 3', () => {
@@ -129,20 +138,38 @@ describe('existence from idn-area-data (Kepmendagri 300.2.2-2138/2025)', () => {
 
   it('knows real desa and refuses 17.02.01.2001 (no such kecamatan)', () => {
     expect(isKnownDesa('17.02.06.2001')).toBe(true);
-    expect(bengkuluName('17.02.06.2001')).toBe('Derati');
+    expect(wilayahName('17.02.06.2001')).toBe('Derati');
     expect(isKnownDesa('17.02.06.2004')).toBe(false); // a gap in Kota Padang's numbering
     expect(isKnownDesa('17.02.01.2001')).toBe(false);
     expect(isKnownDesa('1702062001')).toBe(false);
     expect(desaCodesIn('17.02.01')).toEqual([]);
-    expect(bengkuluName('32.01')).toBeNull();
+    expect(wilayahName('32.01')).toBeNull();
   });
 
   it('lists Bengkulu regions under a code with names, in order', () => {
-    const kab = bengkuluChildren('17');
+    const kab = wilayahChildren('17');
     expect(kab).toHaveLength(10);
     expect(kab[1]).toEqual({ code: '17.02', name: 'Kabupaten Rejang Lebong' });
-    expect(bengkuluChildren('17.02').map((k) => k.code)).toEqual(nationalKecamatanCodes().filter((c) => c.startsWith('17.02.')));
-    expect(bengkuluChildren('17.02.06').map((d) => d.name)).toContain('Derati');
+    expect(wilayahChildren('17.02').map((k) => k.code)).toEqual(nationalKecamatanCodes().filter((c) => c.startsWith('17.02.')));
+    expect(wilayahChildren('17.02.06').map((d) => d.name)).toContain('Derati');
+  });
+
+  it('labels places the way people say them: desa or kelurahan by the code, kecamatan, kabupaten, Dinas Sosial', () => {
+    expect(desaLabel('17.02.06.2001')).toBe('Desa Derati');
+    expect(desaLabel('17.02.09.1033')).toBe('Kelurahan Talang Benih');
+    expect(kecamatanLabel('17.02.06')).toBe('Kec. Kota Padang');
+    expect(kabupatenLabel('17.02')).toBe('Kabupaten Rejang Lebong');
+    expect(kabupatenLabel('17.71')).toBe('Kota Bengkulu');
+    expect(desaPlace('17.02.11.2003')).toBe('Desa Sambirejo, Kec. Selupu Rejang');
+    expect(dinasSosialLabel('17.02')).toBe('Dinas Sosial Kabupaten Rejang Lebong');
+  });
+
+  it('falls back to the code, never to an empty label, where the names table has no entry', () => {
+    expect(desaLabel('32.01.01.2001')).toBe('Desa/kelurahan 32.01.01.2001');
+    expect(kecamatanLabel('32.01.01')).toBe('Kec. 32.01.01');
+    expect(kabupatenLabel('32.01')).toBe('Kabupaten/kota 32.01');
+    expect(desaPlace('32.01.01.2001')).toBe('Desa/kelurahan 32.01.01.2001, Kec. 32.01.01');
+    expect(wilayahChildren('32.01')).toEqual([]);
   });
 
   it('checkWilayahCode reports the highest missing level, with desa only when a desa lookup is given', () => {

@@ -50,7 +50,7 @@ describe('berita acara rows', () => {
     expect(rows.map((r) => [r.type, r.family, r.result])).toEqual([
       ['Usulan baru', 'Slamet Riyadi', 'Lolos validasi, menunggu keputusan Dinas Sosial'],
       ['Usulan keluar', 'Rahmat', 'Tidak lolos validasi: Keluarga ini sudah keluar dari register'],
-      ['Pindah masuk', 'Keluarga pindahan dari desa 17.02.06.2001', 'Ditolak: Tidak ada surat pindah'],
+      ['Pindah masuk', 'Keluarga pindahan dari Desa Derati (17.02.06.2001)', 'Ditolak: Tidak ada surat pindah'],
       ['Usulan baru', 'Sari', 'Disepakati untuk diusulkan'],
     ]);
     expect(rows[1]!.detail).toContain('Meninggal dunia; seluruh keluarga');

@@ -11,6 +11,7 @@ import {
   type UsulanContent,
   type UsulanStatus,
 } from '$domain/index.js';
+import { desaLabel } from '$domain/wilayah-data/names.js';
 
 /**
  * The berita acara (BA) of a musyawarah, to print, sign and keep, and the announcement of its
@@ -69,7 +70,7 @@ function family(u: UsulanContent, names: ReadonlyMap<string, string>): string {
   }
   const known = names.get(u.householdId);
   if (known) return known;
-  return u.type === 'pindah_masuk' ? `Keluarga pindahan dari desa ${u.fromDesaCode}` : 'Keluarga terdaftar (nama tidak terbaca)';
+  return u.type === 'pindah_masuk' ? `Keluarga pindahan dari ${desaLabel(u.fromDesaCode)} (${u.fromDesaCode})` : 'Keluarga terdaftar (nama tidak terbaca)';
 }
 
 function detail(u: UsulanContent): string {

@@ -1,8 +1,7 @@
-import { BENGKULU_NAMES } from './bengkulu.generated.js';
 import { DESA_CODES } from './villages.generated.js';
 
 /**
- * The full desa/kelurahan list (83,762 codes) and the names of Bengkulu's regions. Deliberately
+ * The full desa/kelurahan list (83,762 codes); names and labels are in ./names.ts. Deliberately
  * NOT re-exported from the domain barrel: import this module explicitly where it is needed, so the
  * portal loads it only on the pages that use it.
  *
@@ -61,30 +60,4 @@ export function desaCount(): number {
     for (let i = 0; i < runs.length; i += 2) count += (runs[i + 1] as number) - (runs[i] as number) + 1;
   }
   return count;
-}
-
-let names: Map<string, string> | null = null;
-
-function nameIndex(): Map<string, string> {
-  if (names) return names;
-  names = new Map(BENGKULU_NAMES.split('\n').map((line) => line.split('\t') as [string, string]));
-  return names;
-}
-
-/**
- * The name of a Bengkulu region of any level (`17`, `17.02`, `17.02.06`, `17.02.06.2001`), e.g.
- * "Kabupaten Rejang Lebong" or "Derati"; null outside province 17 or for an unknown code.
- */
-export function bengkuluName(code: string): string | null {
-  return nameIndex().get(code) ?? null;
-}
-
-/** The regions directly under a Bengkulu region, with names, in code order (e.g. a kabupaten's kecamatan). */
-export function bengkuluChildren(code: string): { code: string; name: string }[] {
-  const depth = code.split('.').length;
-  const out: { code: string; name: string }[] = [];
-  for (const [child, name] of nameIndex()) {
-    if (child.startsWith(`${code}.`) && child.split('.').length === depth + 1) out.push({ code: child, name });
-  }
-  return out;
 }

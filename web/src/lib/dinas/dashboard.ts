@@ -10,7 +10,7 @@ import {
 } from '../../../../functions/src/domain/index.js';
 import { PALETTE, toChartData, type ChartData } from '../components/charts/chart-data.js';
 import { labelText, type Translate } from '../i18n/label-text.js';
-import { desaLabel, kecamatanLabel, wilayahChildren, wilayahName } from './wilayah-names.js';
+import { desaLabel, kecamatanLabel, nameOrCode, wilayahChildren } from './wilayah-names.js';
 
 /**
  * The Dinas Sosial's dashboards, read from the `stats` documents (one per desa, kecamatan and the
@@ -119,7 +119,7 @@ export function operatorCoverage(kabupaten: StatsLike | null, kabupatenCode: str
   const without = wilayahChildren(kabupatenCode).flatMap((k) =>
     wilayahChildren(k.code)
       .filter((d) => !active.has(d.code))
-      .map((d) => ({ code: d.code, name: desaLabel(d.code), kecamatan: wilayahName(k.code) })),
+      .map((d) => ({ code: d.code, name: desaLabel(d.code), kecamatan: nameOrCode(k.code) })),
   );
   const total = kabupaten?.operators?.desaTotal ?? rows.reduce((n, r) => n + r.total, 0);
   return { withOperator: active.size, total, rows, without };
