@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, DEMO_USERS } from '../test/support/demo.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../web/src/lib/demo/accounts.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
