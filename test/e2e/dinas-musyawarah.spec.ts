@@ -6,7 +6,7 @@ import { signInClient, waitForDoc } from '../support/client.js';
 import { DESA } from '../support/demo.js';
 import { meeting, nikFor } from '../support/factories.js';
 import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
-import { shot, signIn } from './session.js';
+import { shot, signIn, signOut } from './session.js';
 
 /**
  * The Dinas Sosial decides a whole musyawarah from its detail page: Desa Sambirejo (Kec. Selupu
@@ -132,7 +132,7 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   await expect(card('Wagiman').locator('[data-status="diverifikasi"]')).toBeVisible();
   await shot(page, 'dinas-03-verifikasi-semua');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
   await signIn(page, E2E_KADIS);
   await expect(page).toHaveURL(/\/dinas$/);
   await expect(entry).toContainText('2 menunggu Anda');

@@ -12,3 +12,12 @@ export async function signIn(page: Page, email: string, home?: RegExp): Promise<
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   if (home) await expect(page).toHaveURL(home);
 }
+
+/**
+ * Signs out with the header's button and waits for the sign-in form: the sign-out finishes (Auth
+ * clears its IndexedDB entry) before the next sign-in loads the page again.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByLabel('Kata sandi')).toBeVisible();
+}
