@@ -10,8 +10,11 @@ import { DEMO_USERS, KABUPATEN } from '../support/demo.js';
  */
 const DOCS = process.env.TEPAT_DOCS_SCREENS === '1';
 
+/** The README shows one screenshot per role (and the sign-in page); the tour keeps every one in test-results/. */
+const README_SCREENS = new Set(['masuk', 'operator-derati', 'verifikator', 'dasbor', 'kadis', 'admin']);
+
 async function screen(page: Page, name: string): Promise<void> {
-  const paths = [`test-results/screens/tour-${name}.jpg`, ...(DOCS ? [`docs/screens/${name}.jpg`] : [])];
+  const paths = [`test-results/screens/tour-${name}.jpg`, ...(DOCS && README_SCREENS.has(name) ? [`docs/screens/${name}.jpg`] : [])];
   const shot = await page.screenshot({ type: 'jpeg', quality: 60 });
   for (const path of paths) {
     mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
