@@ -42,7 +42,7 @@ export const stalenessInlineLimit = defineInt('STALENESS_INLINE_LIMIT', {
  * is lower and their last verval is old enough), cursor-paged; a second run on the same day finds
  * nothing left to do. A large kabupaten is fanned out per kecamatan through a task queue.
  */
-export const freezeStaleHouseholds = onSchedule({ schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' }, async (event) => {
+export const freezeStaleHouseholds = onSchedule({ schedule: '0 1 * * *', timeZone: 'Asia/Jakarta' }, async (event) => {
   // A run triggered by hand (emulator, console "force run") may carry no schedule time.
   const scheduled = new Date(event.scheduleTime);
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;

@@ -38,7 +38,7 @@ const DRIFT_KEPT = 100;
  * the write also carries the document's update time as a precondition for the same reason.
  */
 export const reconcileStatistics = onSchedule(
-  { schedule: 'every day 02:30', timeZone: 'Asia/Jakarta', timeoutSeconds: 1800, memory: '1GiB' },
+  { schedule: '30 2 * * *', timeZone: 'Asia/Jakarta', timeoutSeconds: 1800, memory: '1GiB' },
   async () => {
     const result = await reconcileAll();
     logger.info('statistics reconciled', result);

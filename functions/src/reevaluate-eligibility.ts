@@ -44,7 +44,7 @@ export const onProgramChanged = onDocumentWritten('programs/{programId}', async 
  * A decree dated in advance takes effect on its day without anyone saving anything: every morning
  * the programs whose band starts or ended are re-evaluated the same way.
  */
-export const reevaluateOnVersionDates = onSchedule({ schedule: 'every day 00:15', timeZone: 'Asia/Jakarta' }, async (event) => {
+export const reevaluateOnVersionDates = onSchedule({ schedule: '15 0 * * *', timeZone: 'Asia/Jakarta' }, async (event) => {
   const scheduled = new Date(event.scheduleTime);
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
   const changing = programsChangingOn(await loadPrograms(), now);

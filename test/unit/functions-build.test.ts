@@ -49,15 +49,15 @@ describe('functions/ builds and deploys on its own', () => {
     // A new decree fans out through a task queue, one page of households per task.
     expect(endpoints.onProgramChanged).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.reevaluateEligibility).toHaveProperty('taskQueueTrigger');
-    expect(endpoints.reevaluateOnVersionDates).toMatchObject({ scheduleTrigger: { schedule: 'every day 00:15', timeZone: 'Asia/Jakarta' } });
-    expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: 'every day 01:00', timeZone: 'Asia/Jakarta' } });
+    expect(endpoints.reevaluateOnVersionDates).toMatchObject({ scheduleTrigger: { schedule: '15 0 * * *', timeZone: 'Asia/Jakarta' } });
+    expect(endpoints.freezeStaleHouseholds).toMatchObject({ scheduleTrigger: { schedule: '0 1 * * *', timeZone: 'Asia/Jakarta' } });
     // A large kabupaten's staleness run is fanned out per kecamatan, each task retried on its own.
     expect(endpoints.applyStalenessForKecamatan).toMatchObject({ taskQueueTrigger: { retryConfig: { maxAttempts: 5 } }, timeoutSeconds: 1800 });
     // Statistics: retried triggers (idempotent per event), the nightly reconciliation after the staleness job; exports.
     for (const name of ['updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats']) {
       expect(endpoints[name]).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written', retry: true } });
     }
-    expect(endpoints.reconcileStatistics).toMatchObject({ scheduleTrigger: { schedule: 'every day 02:30', timeZone: 'Asia/Jakarta' } });
+    expect(endpoints.reconcileStatistics).toMatchObject({ scheduleTrigger: { schedule: '30 2 * * *', timeZone: 'Asia/Jakarta' } });
     expect(endpoints.exportRegister).toHaveProperty('callableTrigger');
   });
 
