@@ -33,6 +33,7 @@ const OFFICIAL_DOCUMENTS: Record<string, string> = {
 const NO_TEXT: Record<string, string> = {
   'lib/i18n': 'the messages themselves, and each language named in that language (Bahasa Indonesia, English) in the language switch',
   'lib/components/charts/chart-setup.ts': "Chart.js defaults: a CSS font stack ('Segoe UI', …), no words",
+  'lib/demo/accounts.ts': "the demo accounts' Auth display names, data the seed stores with each account (the sign-in list shows the role and place through the messages)",
 };
 
 /** Attributes and component props whose value is read (or heard) by people. */
