@@ -3,8 +3,8 @@ import base from './playwright.config.js';
 
 /**
  * The newcomer's tour (`npm run test:demo`): the built portal on the Hosting emulator, over the
- * shipped demo data (emulator-data/, imported as is). It only reads, so it needs no global setup,
- * and it takes the README's screenshots (docs/screens/ with TEPAT_DOCS_SCREENS=1).
+ * shipped demo data (emulator-data/, imported as is). It only reads, so it resets nothing, and it
+ * takes the README's screenshots (docs/screens/ with TEPAT_DOCS_SCREENS=1).
  */
 export default defineConfig({
   ...base,

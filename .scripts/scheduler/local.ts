@@ -33,12 +33,11 @@ export function functionsEmulatorOrigin(): string {
  * POST with no body and the X-CloudScheduler headers, from which onSchedule takes the event's
  * jobName and scheduleTime. The emulator keeps a trigger record for a scheduled function even
  * though it ignores its schedule; the record's key is `<region>-<name>-<generation>`, where the
- * generation grows when the emulator reloads changed functions, so on a 404 the key is looked up
- * in the list of valid keys the emulator answers with. The response comes when the function
- * finished: 200 when it succeeded, 500 when it threw.
+ * generation grows when the emulator reloads its functions, so the key is looked up each time in
+ * the list of valid keys the emulator answers a wrong key with. The response comes when the
+ * function finished: 200 when it succeeded, 500 when it threw.
  */
 export function emulatorFire(origin = functionsEmulatorOrigin(), projectId = PROJECT_ID): Fire {
-  const keys = new Map<string, string>();
   const post = async (key: string, job: Job, scheduledAt: Date): Promise<Response> => {
     try {
       return await fetch(`${origin}/functions/projects/${projectId}/triggers/${key}`, {
@@ -57,18 +56,20 @@ export function emulatorFire(origin = functionsEmulatorOrigin(), projectId = PRO
       throw err;
     }
   };
+  // A key that names no function: the emulator answers 404 with the list of every valid key.
+  const latestKey = async (id: string, job: Job): Promise<string> => {
+    const res = await post(`${id}-list-keys`, job, new Date(0));
+    const listed = /valid functions are: (.*)$/s.exec(await res.text())?.[1]?.split(', ') ?? [];
+    const key = listed
+      .filter((k) => new RegExp(`^${id}-\\d+$`).test(k))
+      .sort((a, b) => Number(b.slice(id.length + 1)) - Number(a.slice(id.length + 1)))[0];
+    if (!key) throw new Error(`The Functions emulator at ${origin} has no function ${id}: did it load functions/lib?`);
+    return key;
+  };
   return async (job, scheduledAt) => {
-    const id = `${job.region}-${job.name}`;
-    let res = await post(keys.get(id) ?? `${id}-0`, job, scheduledAt);
-    if (res.status === 404) {
-      const listed = /valid functions are: (.*)$/s.exec(await res.text())?.[1]?.split(', ') ?? [];
-      const key = listed
-        .filter((k) => new RegExp(`^${id}-\\d+$`).test(k))
-        .sort((a, b) => Number(b.slice(id.length + 1)) - Number(a.slice(id.length + 1)))[0];
-      if (!key) throw new Error(`The Functions emulator at ${origin} has no function ${id}: did it load functions/lib?`);
-      keys.set(id, key);
-      res = await post(key, job, scheduledAt);
-    }
+    // The newest generation every time: a record of an older one may still answer, without running
+    // anything, after the background triggers were switched off and on (the browser tests do).
+    const res = await post(await latestKey(`${job.region}-${job.name}`, job), job, scheduledAt);
     if (!res.ok) throw new Error(`the function answered HTTP ${res.status}${res.status === 500 ? ' (it threw: see its log in .emulators/emulators.log)' : ''}`);
   };
 }

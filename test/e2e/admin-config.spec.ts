@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type Program } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig, ensureUser, seedConfig } from '../support/admin.js';
+import { adminDb, defaultConfig, ensureUser } from '../support/admin.js';
 import { KABUPATEN } from '../support/demo.js';
 import { nikFor } from '../support/factories.js';
-import { E2E_PASSWORD } from './global-setup.js';
+import { E2E_PASSWORD, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';
 
 /**
@@ -20,6 +20,9 @@ const KARANG_BARU = '17.02.07.2001';
 const HOUSEHOLD = 'e2e-adm-01';
 const programs = defaultConfig().programs as unknown as Program[];
 const db = adminDb();
+
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   await ensureUser(ADMIN, E2E_PASSWORD, { role: 'admin', kabupaten: KABUPATEN }, 'Admin E2E');
@@ -37,10 +40,6 @@ test.beforeAll(async () => {
     nik: nikFor('1979-04-04', 'L', '170207'), nikMasked: '1702••••••••0001', nikHash: null, name: 'Darmawan', sex: 'L', birthDate: '1979-04-04', relationship: 'kepala_keluarga',
     flags: [], status: 'aktif', leftReason: null, householdId: HOUSEHOLD, desaCode: KARANG_BARU, kabupatenCode: KABUPATEN, createdAt: Timestamp.now(),
   });
-});
-
-test.afterAll(async () => {
-  await seedConfig(KABUPATEN);
 });
 
 

@@ -5,7 +5,7 @@ import { ensureUser } from '../support/admin.js';
 import { signInClient, waitForDoc } from '../support/client.js';
 import { DESA } from '../support/demo.js';
 import { meeting, nikFor } from '../support/factories.js';
-import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
+import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn, signOut } from './session.js';
 
 /**
@@ -46,6 +46,9 @@ const berita: Meeting = meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala 
 let musyawarahId = '';
 /** The usulan of each household head, by name. */
 const usulanOf = new Map<string, string>();
+
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   const w = DESA.sambirejo;

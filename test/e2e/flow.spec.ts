@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nikFor } from '../support/factories.js';
-import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR } from './global-setup.js';
+import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn, signOut } from './session.js';
 
 /**
@@ -9,6 +9,8 @@ import { shot, signIn, signOut } from './session.js';
  * verifies and the kadis approves; the household appears in the register with its eligibility.
  */
 
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test('an usulan travels from the musyawarah to the register through the portal', async ({ page }) => {
   const headNik = nikFor('1979-08-17', 'L');

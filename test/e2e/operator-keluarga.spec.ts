@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { maskNik } from '../../functions/src/domain/index.js';
 import { DESA } from '../support/demo.js';
-import { E2E_OPERATOR_SAMBIREJO } from './global-setup.js';
+import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { seedRegister, shot, signIn, type SeededRegister } from './operator-support.js';
 
 /**
@@ -13,6 +13,9 @@ import { seedRegister, shot, signIn, type SeededRegister } from './operator-supp
 let register: SeededRegister;
 /** Derati's register, where the family of the corrected pindah masuk really lives. */
 let derati: SeededRegister;
+
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   register = await seedRegister(DESA.sambirejo, 2207);

@@ -4,7 +4,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { adminDb } from '../support/admin.js';
 import { DESA } from '../support/demo.js';
 import { household, meeting, nikFor } from '../support/factories.js';
-import { E2E_OPERATOR_SAMBIREJO } from './global-setup.js';
+import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { niksOf, pdfText, seedRegister, shot, signIn, waitForOfflineShell, type SeededRegister } from './operator-support.js';
 
 /**
@@ -15,6 +15,9 @@ import { niksOf, pdfText, seedRegister, shot, signIn, waitForOfflineShell, type 
  * berita acara PDF and the public announcement (never a NIK).
  */
 let register: SeededRegister;
+
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   register = await seedRegister(DESA.sambirejo, 1103);

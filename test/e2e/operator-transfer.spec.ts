@@ -3,7 +3,7 @@ import { parseTransferLookup } from '../../functions/src/domain/index.js';
 import { adminDb } from '../support/admin.js';
 import { DESA } from '../support/demo.js';
 import type { GeneratedHousehold } from '../support/generator/index.js';
-import { E2E_OPERATOR_SAMBIREJO } from './global-setup.js';
+import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { niksOf, seedRegister, shot, signIn, startMusyawarah } from './operator-support.js';
 
 /**
@@ -18,6 +18,9 @@ let own: GeneratedHousehold;
 
 const searchable = (h: GeneratedHousehold) =>
   h.doc.status === 'aktif' && parseTransferLookup({ by: 'kk', number: h.doc.kkNumber }, new Date()).ok && h.members.some((m) => m.doc.nik !== null && m.doc.status === 'aktif');
+
+// A further --repeat-each repetition starts from the baseline, not from what the previous one left.
+test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   const derati = await seedRegister(DESA.derati, 3301);
