@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type Program } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig, ensureUser } from '../support/admin.js';
+import { adminDb, defaultConfig, ensureUser, seedConfig } from '../support/admin.js';
 import { KABUPATEN } from '../support/demo.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD, resetToBaseline } from './global-setup.js';
@@ -42,6 +42,11 @@ test.beforeAll(async () => {
   });
 });
 
+
+// The files after this one work with the default program bands and policy.
+test.afterAll(async () => {
+  await seedConfig(KABUPATEN);
+});
 
 test('an admin invites an operator for a desa, sees the set-password link, changes the role and deactivates', async ({ page }) => {
   await signIn(page, ADMIN, /\/admin$/);
