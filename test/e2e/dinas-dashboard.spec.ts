@@ -3,8 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { Timestamp, type DocumentData } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type EligibilityMember, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
-import { emulatorFire } from '../../.scripts/scheduler/local.js';
-import { adminDb, defaultConfig, REGION } from '../support/admin.js';
+import { emulatorFire, loadJobs } from '../../.scripts/scheduler/local.js';
+import { adminDb, defaultConfig } from '../support/admin.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';
@@ -64,7 +64,9 @@ async function expectNoRawKeys(page: Page): Promise<void> {
 
 /** The nightly reconciliation, fired as the local scheduler fires it (it throws unless the function succeeded). */
 async function runReconciliation(): Promise<void> {
-  await emulatorFire()({ name: 'reconcileStatistics', region: REGION, schedule: '30 2 * * *', timeZone: 'Asia/Jakarta' }, new Date());
+  const job = (await loadJobs()).find((j) => j.name === 'reconcileStatistics');
+  if (!job) throw new Error('functions/lib has no scheduled reconcileStatistics');
+  await emulatorFire()(job, new Date());
 }
 
 async function statsOf(id: string): Promise<DocumentData | undefined> {

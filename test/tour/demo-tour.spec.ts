@@ -72,6 +72,12 @@ for (const [email, desa, place] of [
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Keluarga di ${desa}`);
     const listed = households.docs.filter((d) => d.data().status !== 'keluar').length;
     await expect(page.getByText(`Semua (${listed})`)).toBeVisible();
+
+    // The same in English: the names stay, the words change.
+    await page.getByLabel('Bahasa').selectOption('en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Households of ${desa}`);
+    await expect(page.getByText(`All (${listed})`)).toBeVisible();
+    await expect(page.getByTestId('who')).toHaveText(`Operator, ${desa}, ${place}`);
   });
 }
 
@@ -92,6 +98,12 @@ test('the verifikator finds submitted musyawarah waiting, and a dashboard with t
   await expect(page.getByText('Belum ada data register')).toHaveCount(0);
   await expect(page.getByText(/3 dari 156 desa\/kelurahan memiliki operator aktif/)).toBeVisible();
   await screen(page, 'dasbor');
+
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(tiles).toContainText(aktif.toLocaleString('en'));
+  await page.getByRole('link', { name: 'Incoming meetings' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incoming meetings — Kabupaten Rejang Lebong');
+  await expect(page.getByTestId('who')).toHaveText('Verifier · Dinas Sosial Kabupaten Rejang Lebong');
 });
 
 test('the kadis finds usulan verified by the verifikator, waiting for approval', async ({ page }) => {

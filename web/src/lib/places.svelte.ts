@@ -21,30 +21,23 @@ function load(): void {
   );
 }
 
+/** A label of the names module, or the code until that module is loaded (the first call loads it). */
+function lazy(pick: (m: typeof Names) => (code: string) => string): (code: string) => string {
+  return (code) => {
+    load();
+    return names ? pick(names)(code) : code;
+  };
+}
+
 export const places = {
-  /** "Desa Derati" (the code until the names are loaded). */
-  desa(code: string): string {
-    load();
-    return names ? names.desaLabel(code) : code;
-  },
+  /** "Desa Derati". */
+  desa: lazy((m) => m.desaLabel),
   /** "Desa Derati, Kec. Kota Padang". */
-  desaPlace(code: string): string {
-    load();
-    return names ? names.desaPlace(code) : code;
-  },
+  desaPlace: lazy((m) => m.desaPlace),
   /** "Kec. Kota Padang". */
-  kecamatan(code: string): string {
-    load();
-    return names ? names.kecamatanLabel(code) : code;
-  },
+  kecamatan: lazy((m) => m.kecamatanLabel),
   /** "Kabupaten Rejang Lebong". */
-  kabupaten(code: string): string {
-    load();
-    return names ? names.kabupatenLabel(code) : code;
-  },
+  kabupaten: lazy((m) => m.kabupatenLabel),
   /** "Dinas Sosial Kabupaten Rejang Lebong". */
-  dinasSosial(code: string): string {
-    load();
-    return names ? names.dinasSosialLabel(code) : code;
-  },
+  dinasSosial: lazy((m) => m.dinasSosialLabel),
 };

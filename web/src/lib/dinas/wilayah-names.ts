@@ -1,6 +1,4 @@
-// Relative imports (not `$domain`) so the unit tests, which run in Node without SvelteKit's
-// aliases, can load this module as it is.
-import { wilayahChildren, wilayahName, type Wilayah } from '../../../../functions/src/domain/wilayah-data/names.js';
+import { wilayahChildren, wilayahName, type Wilayah } from '$domain/wilayah-data/names.js';
 
 /**
  * Region names for the Dinas Sosial and admin pages: the domain's labels, plus what these pages
@@ -15,7 +13,7 @@ export {
   kecamatanLabel,
   wilayahChildren,
   type Wilayah,
-} from '../../../../functions/src/domain/wilayah-data/names.js';
+} from '$domain/wilayah-data/names.js';
 
 /** The name of a region, or its code when the table does not know it (outside Bengkulu). */
 export function nameOrCode(code: string): string {
