@@ -2,16 +2,15 @@ import { FieldValue, Timestamp, type DocumentReference, type QueryDocumentSnapsh
 import { logger } from 'firebase-functions';
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import {
-  appendKkChange, checkTransition, compareMembersByNik, criteriaOf, eligibility, kabupatenOf, kecamatanOf, KELUAR_REASON_LABELS, maskNik, parseKabupatenPolicy,
+  appendKkChange, checkTransition, compareMembersByNik, criteriaOf, decideHousehold, programsInForce, kabupatenOf, kecamatanOf, KELUAR_REASON_LABELS, maskNik, parseKabupatenPolicy,
   reactivate, reason, startKkHistory, suspensionPolicyOf, usulanContentSchema,
-  type Member, type NikIndexEntry, type Program, type Reason, type SuspensionPolicy, type UsulanBaruContent, type UsulanKeluarContent,
+  type Member, type NikIndexEntry, type ProgramsInForce, type Reason, type SuspensionPolicy, type UsulanBaruContent, type UsulanKeluarContent,
   type UsulanPerbaikanContent, type UsulanPindahMasukContent, type UsulanReaktivasiContent,
 } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { HouseholdDoc, MemberDoc, UsulanDoc } from './lib/documents.js';
-import { toEligibilityMap } from './lib/eligibility-map.js';
 import { nikHash, nikHmacKey } from './lib/nik-hash.js';
 import { loadPrograms } from './lib/programs.js';
 import { desaLabel } from './domain/wilayah-data/names.js';
@@ -42,7 +41,7 @@ interface Context {
   tx: Transaction;
   usulanId: string;
   usulan: UsulanDoc;
-  programs: Program[];
+  programs: ProgramsInForce;
   suspension: SuspensionPolicy;
   now: Date;
 }
@@ -54,7 +53,7 @@ export async function applyApproved(usulanId: string, now: Date): Promise<void> 
     if (!usulan || usulan.status !== 'disetujui') return;
     const parsed = usulanContentSchema.safeParse(usulan);
     const policy = parseKabupatenPolicy((await tx.get(collections.policies().doc(usulan.kabupatenCode))).data());
-    const ctx: Context = { tx, usulanId, usulan, programs: await loadPrograms(tx), suspension: suspensionPolicyOf(policy), now };
+    const ctx: Context = { tx, usulanId, usulan, programs: programsInForce(await loadPrograms(tx), now), suspension: suspensionPolicyOf(policy), now };
     let outcome: Outcome;
     if (!parsed.success) {
       outcome = { ok: false, householdId: null, reasons: [reason('usulan.invalid', 'Isi usulan tidak valid lagi sehingga tidak dapat diterapkan')] };
@@ -110,7 +109,7 @@ async function readActiveMembers(ctx: Context, householdId: string): Promise<Que
 function eligibilityFields(ctx: Context, household: Pick<HouseholdDoc, 'desil' | 'status' | 'desaCode'>, members: readonly Member[]) {
   const memberCriteria = criteriaOf(members);
   return {
-    eligibility: toEligibilityMap(eligibility({ desil: household.desil, status: household.status, desaCode: household.desaCode }, memberCriteria, ctx.programs, ctx.now)),
+    eligibility: decideHousehold({ desil: household.desil, status: household.status, desaCode: household.desaCode, memberCriteria }, ctx.programs),
     memberCriteria,
   };
 }

@@ -1,6 +1,6 @@
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { checkProgramConfig, kabupatenPolicySchema, programSchema, readRoleClaims, type RoleClaims } from './domain/index.js';
+import { checkProgramConfig, reasonText, kabupatenPolicySchema, programSchema, readRoleClaims, type RoleClaims } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -32,7 +32,7 @@ export const configureProgram = onCall(async (request) => {
     const current = await loadPrograms(tx);
     const next = [...current.filter((p) => p.id !== program.id), program];
     const problems = checkProgramConfig(next);
-    if (problems.length > 0) throw new HttpsError('invalid-argument', problems[0]!.message);
+    if (problems.length > 0) throw new HttpsError('invalid-argument', reasonText(problems[0]!));
     const before = current.find((p) => p.id === program.id);
     // Versions already in force are history: they may be closed (effectiveTo), never rewritten.
     for (const old of before?.versions ?? []) {

@@ -2,7 +2,7 @@ import { FieldValue, Timestamp, type DocumentReference, type Transaction } from 
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
-  checkTransition, decisionInputSchema, musyawarahDecisionInputSchema, parseKabupatenPolicy, readRoleClaims, redactNiks,
+  checkTransition, reasonText, decisionInputSchema, musyawarahDecisionInputSchema, parseKabupatenPolicy, readRoleClaims, redactNiks,
   type ActorRole, type Reason, type RoleClaims, type UsulanStatus,
 } from './domain/index.js';
 import { db } from './lib/admin.js';
@@ -40,7 +40,7 @@ export const decideUsulan = onCall(async (request) => {
       throw new HttpsError('not-found', 'Usulan tidak ditemukan.');
     }
     const result = decide(doc, input.decision, actor);
-    if (!result.ok) throw new HttpsError('failed-precondition', result.reason.message);
+    if (!result.ok) throw new HttpsError('failed-precondition', reasonText(result.reason));
     record(tx, ref, doc, result.to, input.decision, input.note, claims, uid);
     return result.to;
   });
@@ -62,7 +62,7 @@ async function decideMusyawarah(data: unknown, claims: RoleClaims, uid: string) 
       const doc = item.data();
       const r = decide(doc, input.decision, actor);
       if (!r.ok) {
-        skipped.push({ usulanId: item.id, reason: r.reason.message });
+        skipped.push({ usulanId: item.id, reason: reasonText(r.reason) });
         continue;
       }
       record(tx, item.ref, doc, r.to, input.decision, input.note, claims, uid);

@@ -2,7 +2,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
-  maskNik, parseTransferLookup, readRoleClaims, transferCandidates, TRANSFER_MAX_MATCHES,
+  maskNik, reasonText, parseTransferLookup, readRoleClaims, transferCandidates, TRANSFER_MAX_MATCHES,
   type TransferLookupResult, type TransferMatch,
 } from './domain/index.js';
 import { desaLabel, wilayahName } from './domain/wilayah-data/names.js';
@@ -30,7 +30,7 @@ export const findTransferHousehold = onCall({ secrets: [nikHmacKey] }, async (re
     throw new HttpsError('unauthenticated', 'Sesi Anda tidak berlaku lagi (akun dinonaktifkan atau diubah). Silakan masuk kembali.');
   }
   const parsed = parseTransferLookup(request.data, new Date());
-  if (!parsed.ok) throw new HttpsError('invalid-argument', parsed.reasons[0]?.message ?? 'Nomor pencarian tidak valid.');
+  if (!parsed.ok) throw new HttpsError('invalid-argument', (parsed.reasons[0] ? reasonText(parsed.reasons[0]) : null) ?? 'Nomor pencarian tidak valid.');
   const { by, number } = parsed.value;
   const uid = request.auth.uid;
 
@@ -60,7 +60,7 @@ export const findTransferHousehold = onCall({ secrets: [nikHmacKey] }, async (re
     by: uid, desaCode: claims.desa, kind: by, outcome: result.ok ? 'found' : result.reason.code, householdIds: result.ok ? result.households.map((h) => h.id) : [],
   });
 
-  if (!result.ok) throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', result.reason.message, { code: result.reason.code });
+  if (!result.ok) throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', reasonText(result.reason), { code: result.reason.code });
   return {
     households: result.households.map((h) => ({
       householdId: h.id,

@@ -7,14 +7,13 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
 import {
-  cycleIndex, cycleStart, evaluateEligibility, isoDateOn, nationalKecamatanCodes, parseKabupatenPolicy, reason, stalenessOf,
-  type Program, type Reason, type StalenessPolicy,
+  because, cycleIndex, cycleStart, decideHousehold, isoDateOn, nationalKecamatanCodes, parseKabupatenPolicy, programsInForce, reasonText, stalenessOf,
+  type ProgramsInForce, type Reason, type StalenessPolicy,
 } from './domain/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { HouseholdDoc } from './lib/documents.js';
-import { toEligibilityMap } from './lib/eligibility-map.js';
 import { REGION } from './lib/global-options.js';
 import { loadPrograms } from './lib/programs.js';
 
@@ -117,7 +116,7 @@ type Scope = { field: 'kabupatenCode' | 'kecamatanCode'; code: string };
 
 export async function applyStaleness(now: Date, options: StalenessOptions = {}): Promise<StalenessRun> {
   const inlineLimit = options.inlineLimit ?? Number.POSITIVE_INFINITY;
-  const programs = await loadPrograms();
+  const inForce = programsInForce(await loadPrograms(), now);
   const policies = await collections.policies().get();
   const run: StalenessRun = { kabupaten: 0, read: 0, emptyPages: 0, countReads: 0, warned: 0, frozen: 0, skipped: 0, queued: 0, alreadyQueued: 0 };
   for (const policyDoc of policies.docs) {
@@ -139,7 +138,7 @@ export async function applyStaleness(now: Date, options: StalenessOptions = {}):
         continue;
       }
     }
-    await applyPolicy(scope, policy.staleness, programs, now, run);
+    await applyPolicy(scope, policy.staleness, inForce, now, run);
   }
   return run;
 }
@@ -163,7 +162,8 @@ export async function applyStalenessTask(task: StalenessTask): Promise<Staleness
     return run;
   }
   run.kabupaten = 1;
-  await applyPolicy({ field: 'kecamatanCode', code: task.kecamatanCode }, policy.staleness, programs, new Date(task.at), run);
+  const at = new Date(task.at);
+  await applyPolicy({ field: 'kecamatanCode', code: task.kecamatanCode }, policy.staleness, programsInForce(programs, at), at, run);
   return run;
 }
 
@@ -171,11 +171,11 @@ function active(scope: Scope): Query<HouseholdDoc> {
   return collections.households().where(scope.field, '==', scope.code).where('status', '==', 'aktif');
 }
 
-async function applyPolicy(scope: Scope, p: StalenessPolicy, programs: Program[], now: Date, run: StalenessRun): Promise<void> {
+async function applyPolicy(scope: Scope, p: StalenessPolicy, inForce: ProgramsInForce, now: Date, run: StalenessRun): Promise<void> {
   const base = active(scope);
   // Highest level first, so a household that slept through several levels goes straight to beku.
   await forEachDue(base.where('lastVervalAt', '<', Timestamp.fromDate(cutoff(now, p, p.freezeAfterMonths))), run, (snap) =>
-    freezeOne(snap, p, programs, now),
+    freezeOne(snap, p, inForce, now),
   );
   const levels = [...p.warnAfterMonths].sort((a, b) => b - a);
   for (const level of levels) {
@@ -220,19 +220,19 @@ async function warnOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: Stalen
   writeAudit(batch, {
     actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.peringatan_verval', target: { collection: 'households', id: snap.id },
     kabupatenCode: h.kabupatenCode, desaCode: h.desaCode,
-    summary: `Peringatan: ${s.missed} bulan tanpa verval; data beku mulai ${s.freezesAt.toISOString().slice(0, 10)} bila tidak diverval`,
+    summary: `Peringatan: ${s.missed} bulan tanpa verval; data beku mulai ${isoDateOn(s.freezesAt)} bila tidak diverval`,
   });
   await batch.commit();
   return 'warned';
 }
 
-async function freezeOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: StalenessPolicy, programs: Program[], now: Date): Promise<'frozen'> {
+async function freezeOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: StalenessPolicy, inForce: ProgramsInForce, now: Date): Promise<'frozen'> {
   const h = snap.data();
   const s = stalenessOf(h.lastVervalAt.toDate(), now, policy);
-  const statusReason: Reason = reason('household.beku', `Data beku: tidak ada verval selama ${s.missed} bulan berturut-turut (batas ${policy.freezeAfterMonths} bulan)`);
+  const statusReason: Reason = because('household.beku', { missed: s.missed, limit: policy.freezeAfterMonths });
   const batch = db.batch();
-  // Desil stays on record; only the decisions change.
-  const eligibility = toEligibilityMap(evaluateEligibility({ desil: h.desil, status: 'beku' }, programs, now));
+  // Desil, desa and member criteria stay on record; only the status, hence the decisions, change.
+  const eligibility = decideHousehold({ ...h, status: 'beku' }, inForce);
   batch.update(
     snap.ref,
     { status: 'beku', statusReason, staleness: { level: 'beku', missed: s.missed, freezesAt: Timestamp.fromDate(s.freezesAt) }, eligibility, updatedAt: FieldValue.serverTimestamp() },
@@ -240,7 +240,7 @@ async function freezeOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: Stal
   );
   writeAudit(batch, {
     actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.dibekukan', target: { collection: 'households', id: snap.id },
-    kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: statusReason.message,
+    kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: reasonText(statusReason),
   });
   await batch.commit();
   return 'frozen';

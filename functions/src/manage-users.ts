@@ -2,7 +2,7 @@ import { getAuth, type UserRecord } from 'firebase-admin/auth';
 import { FieldValue } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { claimsFor, manageUserInputSchema, mergeRoleClaims, readRoleClaims, ROLE_LABELS, type RoleClaims } from './domain/index.js';
+import { claimsFor, reasonText, manageUserInputSchema, mergeRoleClaims, readRoleClaims, ROLE_LABELS, type RoleClaims } from './domain/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -61,7 +61,7 @@ export const manageUser = onCall(async (request) => {
 
 function roleClaimsOrThrow(role: RoleClaims['role'], kabupaten: string, desaCode: string | null | undefined): RoleClaims {
   const result = claimsFor(role, kabupaten, desaCode || undefined);
-  if (!result.ok) throw new HttpsError('invalid-argument', result.reason.message);
+  if (!result.ok) throw new HttpsError('invalid-argument', reasonText(result.reason));
   return result.claims;
 }
 

@@ -1,10 +1,9 @@
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { eligibility, reason, redactNiks, vervalInputSchema } from './domain/index.js';
+import { decideHousehold, programsInForce, reason, redactNiks, vervalInputSchema } from './domain/index.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
-import { toEligibilityMap } from './lib/eligibility-map.js';
 import { applyFieldReport, type ReportResult } from './lib/field-reports.js';
 import { loadPrograms } from './lib/programs.js';
 
@@ -41,7 +40,7 @@ export async function applyVervalReport(householdId: string, vervalId: string, n
     tx.update(ref, {
       ...(newer ? { lastVervalAt: Timestamp.fromDate(visited), staleness: { level: 'ok', missed: 0, freezesAt: null } } : {}),
       ...(unfreeze
-        ? { status: 'aktif', statusReason: null, eligibility: toEligibilityMap(eligibility({ desil: h.desil, status: 'aktif', desaCode: h.desaCode }, h.memberCriteria ?? null, programs, now)) }
+        ? { status: 'aktif', statusReason: null, eligibility: decideHousehold({ ...h, status: 'aktif' }, programsInForce(programs, now)) }
         : {}),
       updatedAt: FieldValue.serverTimestamp(),
     });

@@ -4,12 +4,11 @@ import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
-import { eligibility, programsChangingOn, type ProgramDecision } from './domain/index.js';
+import { decideHousehold, programsChangingOn, programsInForce, sameDecisions } from './domain/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { EligibilityMap } from './lib/documents.js';
-import { toEligibilityMap } from './lib/eligibility-map.js';
 import { REGION } from './lib/global-options.js';
 import { loadPrograms } from './lib/programs.js';
 
@@ -70,13 +69,13 @@ export const reevaluateEligibility = onTaskDispatched<ReevaluationTask>(
 
 /** One page of one kabupaten; returns the cursor of the next page, or null when done. Safe to run twice. */
 export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise<{ read: number; changed: number; next: string | null }> {
-  const programs = await loadPrograms();
+  const inForce = programsInForce(await loadPrograms(), now);
   let query = collections.households().where('kabupatenCode', '==', task.kabupatenCode).orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
   if (task.after) query = query.startAfter(task.after);
   const page = await query.get();
   const changes = page.docs.flatMap((snap) => {
     const h = snap.data();
-    const decisions = toEligibilityMap(eligibility({ desil: h.desil, status: h.status, desaCode: h.desaCode }, h.memberCriteria ?? null, programs, now));
+    const decisions = decideHousehold(h, inForce);
     return sameDecisions(h.eligibility, decisions) ? [] : [{ snap, h, decisions }];
   });
   // One small batch per household (the decision and its audit entry together). The precondition
@@ -95,17 +94,6 @@ export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise
   const changed = results.filter((r) => r.status === 'fulfilled').length;
   const next = page.size === PAGE_SIZE ? page.docs[page.docs.length - 1]!.id : null;
   return { read: page.size, changed, next };
-}
-
-/** Decisions compared without the date they were made on: a new day alone is no change. */
-function sameDecisions(a: EligibilityMap | undefined, b: EligibilityMap): boolean {
-  const strip = (m: EligibilityMap | undefined) =>
-    JSON.stringify(
-      Object.entries(m ?? {})
-        .sort(([x], [y]) => x.localeCompare(y))
-        .map(([id, d]: [string, Omit<ProgramDecision, 'programId'>]) => [id, d.eligible, d.legalBasis, d.reasons.map((r) => r.code + r.message)]),
-    );
-  return strip(a) === strip(b);
 }
 
 function describeChange(before: EligibilityMap | undefined, after: EligibilityMap): string {

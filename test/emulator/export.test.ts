@@ -8,8 +8,7 @@ import { deleteApp, initializeApp } from 'firebase/app';
 import { doc, getDoc } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BNBA_COLUMNS, eligibility, eligiblePrograms, PERUBAHAN_COLUMNS, type EligibilityMember, type ExportResponse, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
-import { toEligibilityMap } from '../../functions/src/lib/eligibility-map.js';
+import { BNBA_COLUMNS, decideHousehold, programsInForce, eligiblePrograms, PERUBAHAN_COLUMNS, type EligibilityMember, type ExportResponse, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
 import { loadPrograms } from '../../functions/src/lib/programs.js';
 import { adminDb, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
 import { signInClient, type ClientUser } from '../support/client.js';
@@ -50,7 +49,7 @@ let programs: Program[] = [];
 
 /** Eligibility as the register computes it, so a re-evaluation running meanwhile changes nothing. */
 function decided(desil: number | null, status: HouseholdStatus, desaCode: string) {
-  return toEligibilityMap(eligibility({ desil, status, desaCode }, CRITERIA, programs, new Date()));
+  return decideHousehold({ desil, status, desaCode, memberCriteria: CRITERIA }, programsInForce(programs, new Date()));
 }
 
 function householdDoc(desaCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

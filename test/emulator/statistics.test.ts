@@ -1,7 +1,7 @@
 import { FieldValue, Timestamp, type DocumentData } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  eligibility,
+  decideHousehold, programsInForce,
   isoDateOn,
   musyawarahInCycle,
   nationalKecamatanCodes,
@@ -14,7 +14,6 @@ import {
   type StalenessPolicy,
   type StatsCounts,
 } from '../../functions/src/domain/index.js';
-import { toEligibilityMap } from '../../functions/src/lib/eligibility-map.js';
 import { loadPrograms } from '../../functions/src/lib/programs.js';
 import { desaCodesIn } from '../../functions/src/domain/wilayah-data/villages.js';
 import { countHouseholdChange } from '../../functions/src/update-household-stats.js';
@@ -75,7 +74,7 @@ let programs: Program[] = [];
  * running meanwhile (another test file changed a program) finds nothing to change.
  */
 function decided(desil: number | null, status: HouseholdStatus, desaCode: string) {
-  return toEligibilityMap(eligibility({ desil, status, desaCode }, CRITERIA, programs, new Date()));
+  return decideHousehold({ desil, status, desaCode, memberCriteria: CRITERIA }, programsInForce(programs, new Date()));
 }
 
 function eligibleIn(map: ReturnType<typeof decided>): Record<string, number> {

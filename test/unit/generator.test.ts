@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkMemberNik,
-  eligibility,
+  criteriaOf,
+  decideHousehold,
+  programsInForce,
   findLikelyDuplicates,
   householdProposalSchema,
   isWithin,
@@ -18,7 +20,6 @@ import {
   generateRegister,
   NIK_ISSUE_CODES,
   SerialPool,
-  toEligibilityMap,
   toMember,
   type GeneratedHousehold,
   type RegisterOptions,
@@ -276,8 +277,9 @@ describe('register generator: staleness, status and eligibility', () => {
   it('stores each program’s decision as the domain computes it from the household and its members', () => {
     const programs = defaultPrograms();
     let eligible = 0;
+    const inForce = programsInForce(programs, NOW);
     for (const h of register.filter((x) => x.doc.status !== 'beku').slice(0, 500)) {
-      const expected = toEligibilityMap(eligibility({ desil: h.doc.desil, status: h.doc.status, desaCode: h.doc.desaCode }, h.members.map((m) => m.doc), programs, NOW));
+      const expected = decideHousehold({ ...h.doc, memberCriteria: criteriaOf(h.members.map((m) => m.doc)) }, inForce);
       expect(h.doc.eligibility).toEqual(expected);
       if (h.doc.eligibility.SEMBAKO?.eligible) eligible += 1;
     }

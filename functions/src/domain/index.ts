@@ -3,6 +3,7 @@
  * by the portal, so a rule is written once and both sides decide the same way.
  */
 export * from './reason.js';
+export * from './reason-text.js';
 export * from './dates.js';
 export * from './wilayah.js';
 export * from './nik.js';

@@ -1,5 +1,5 @@
-import { formatIsoDate, inferYear, isRealDate, jakartaDateOf, parseIsoDate } from './dates.js';
-import { reason, type Reason } from './reason.js';
+import { formatIsoDate, inferYear, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
+import type { Reason, ReasonParams } from './reason.js';
 import { isRegencyPartValid, nationalRegions, type RegionLookup } from './wilayah.js';
 
 /**
@@ -40,8 +40,8 @@ export interface NikReason extends Reason {
   code: NikReasonCode;
 }
 
-function nikReason(code: NikReasonCode, message: string, field: string): NikReason {
-  return { code, message, field };
+function nikReason(code: NikReasonCode, params: ReasonParams | undefined, field: string): NikReason {
+  return params === undefined ? { code, field } : { code, params, field };
 }
 
 export interface NikCheckOptions {
@@ -58,7 +58,55 @@ export type NikParseResult =
   | { ok: true; value: ParsedNik; warnings: NikReason[] }
   | { ok: false; reasons: NikReason[]; warnings: NikReason[] };
 
-const SIXTEEN_DIGITS = /^\d{16}$/;
+/** Two decimal digits at `i` as a number (the caller has checked they are digits). */
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+
+function isSixteenDigits(s: string): boolean {
+  if (s.length !== 16) return false;
+  for (let i = 0; i < 16; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The Jakarta date of the last reference instant seen: a batch checks every NIK against one date. */
+let lastReference = { at: Number.NaN, on: { year: 0, month: 0, day: 0 } as CalendarDate };
+function referenceDay(referenceDate: Date): CalendarDate {
+  const at = referenceDate.getTime();
+  if (at !== lastReference.at) lastReference = { at, on: jakartaDateOf(referenceDate) };
+  return lastReference.on;
+}
+
+interface NikDigits {
+  year: number;
+  month: number;
+  day: number;
+  sex: Sex;
+}
+
+/**
+ * The checks of `parseNik` on a string already known to be 16 digits, pushing what fails with
+ * `field`; returns the birth date and sex when nothing failed. Builds no string on the way.
+ */
+function inspect(nik: string, on: CalendarDate, options: NikCheckOptions, field: string, errors: NikReason[], warnings: NikReason[]): NikDigits | null {
+  const before = errors.length;
+  checkRegion(nik, options, field, errors, warnings);
+  const rawDay = twoDigits(nik, 6);
+  const month = twoDigits(nik, 8);
+  const sex: Sex = rawDay > 40 ? 'P' : 'L';
+  const day = sex === 'P' ? rawDay - 40 : rawDay;
+  const year = inferYear(twoDigits(nik, 10), month, day, on);
+  const dayInRange = (rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71);
+  const monthInRange = month >= 1 && month <= 12;
+  if (!dayInRange) errors.push(nikReason('nik.birth_day', undefined, field));
+  if (!monthInRange) errors.push(nikReason('nik.birth_month', undefined, field));
+  if (dayInRange && monthInRange && !isRealDate(year, month, day)) errors.push(nikReason('nik.birth_date', undefined, field));
+  if (nik.charCodeAt(12) === 48 && nik.charCodeAt(13) === 48 && nik.charCodeAt(14) === 48 && nik.charCodeAt(15) === 48) {
+    errors.push(nikReason('nik.serial', undefined, field));
+  }
+  return errors.length > before ? null : { year, month, day, sex };
+}
 
 /**
  * Parses and checks a NIK on its own: 16 digits; the issuing province, kabupaten/kota and
@@ -68,36 +116,32 @@ const SIXTEEN_DIGITS = /^\d{16}$/;
  */
 export function parseNik(nik: string, referenceDate: Date, options: NikCheckOptions = {}): NikParseResult {
   const field = 'nik';
-  if (!SIXTEEN_DIGITS.test(nik)) {
-    return { ok: false, reasons: [nikReason('nik.format', 'NIK harus 16 digit angka', field)], warnings: [] };
-  }
+  if (!isSixteenDigits(nik)) return { ok: false, reasons: [nikReason('nik.format', undefined, field)], warnings: [] };
   const reasons: NikReason[] = [];
   const warnings: NikReason[] = [];
-  checkRegion(nik, options, field, reasons, warnings);
-
-  const rawDay = Number(nik.slice(6, 8));
-  const month = Number(nik.slice(8, 10));
-  const sex: Sex = rawDay > 40 ? 'P' : 'L';
-  const day = sex === 'P' ? rawDay - 40 : rawDay;
-  const year = inferYear(Number(nik.slice(10, 12)), month, day, jakartaDateOf(referenceDate));
-  const dayInRange = (rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71);
-  const monthInRange = month >= 1 && month <= 12;
-  if (!dayInRange) {
-    reasons.push(nikReason('nik.birth_day', 'Tanggal lahir pada NIK (digit 7–8) harus 01–31, atau 41–71 untuk perempuan', field));
-  }
-  if (!monthInRange) reasons.push(nikReason('nik.birth_month', 'Bulan lahir pada NIK (digit 9–10) harus 01–12', field));
-  if (dayInRange && monthInRange && !isRealDate(year, month, day)) {
-    reasons.push(nikReason('nik.birth_date', 'Tanggal lahir pada NIK tidak ada di kalender (misalnya 30 Februari)', field));
-  }
-  const serial = nik.slice(12);
-  if (serial === '0000') reasons.push(nikReason('nik.serial', 'Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000', field));
-  if (reasons.length > 0) return { ok: false, reasons, warnings };
+  const found = inspect(nik, referenceDay(referenceDate), options, field, reasons, warnings);
+  if (!found) return { ok: false, reasons, warnings };
   return {
     ok: true,
-    value: { issuingKecamatan: `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`, birthDate: formatIsoDate({ year, month, day }), sex, serial },
+    value: {
+      issuingKecamatan: `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`,
+      birthDate: formatIsoDate(found),
+      sex: found.sex,
+      serial: nik.slice(12),
+    },
     warnings,
   };
 }
+
+interface RegionVerdict {
+  errors: readonly NikReasonCodeWithParams[];
+  warnings: readonly NikReasonCodeWithParams[];
+}
+type NikReasonCodeWithParams = { code: NikReasonCode; params?: ReasonParams };
+
+/** Region verdicts by the first six digits, per region list and mode: there are only ~7,300 kecamatan. */
+const regionVerdicts = new WeakMap<RegionLookup, Map<string, RegionVerdict>>();
+const structuralVerdicts = new Map<string, RegionVerdict>();
 
 /**
  * Region part of a NIK or KK number. Structural faults (province below 11, kabupaten 00 or 70,
@@ -105,31 +149,38 @@ export function parseNik(nik: string, referenceDate: Date, options: NikCheckOpti
  * that is missing is reported (an unknown province implies unknown kabupaten and kecamatan).
  */
 function checkRegion(digits: string, options: NikCheckOptions, field: string, errors: NikReason[], warnings: NikReason[]): void {
-  const pp = digits.slice(0, 2);
-  const kk = digits.slice(2, 4);
-  const cc = digits.slice(4, 6);
-  const structural: NikReason[] = [];
-  if (Number(pp) < 11) structural.push(nikReason('nik.province', 'Kode provinsi pada NIK (digit 1–2) tidak valid', field));
-  if (!isRegencyPartValid(Number(kk))) structural.push(nikReason('nik.regency', 'Kode kabupaten/kota pada NIK (digit 3–4) harus 01–69 atau 71–99', field));
-  if (Number(cc) < 1) structural.push(nikReason('nik.district', 'Kode kecamatan pada NIK (digit 5–6) tidak boleh 00', field));
-  if (structural.length > 0) {
-    errors.push(...structural);
-    return;
-  }
   const regions = options.regions === undefined ? nationalRegions() : options.regions;
-  if (regions === null) return;
-  if (!regions.hasProvince(pp)) {
-    errors.push(nikReason('nik.province_unknown', `Kode provinsi ${pp} pada NIK tidak ada dalam data wilayah Kemendagri`, field));
-    return;
-  }
   const soft = options.unknownRegion === 'warning';
-  const target = soft ? warnings : errors;
-  const note = soft ? ' (mungkin kode lama sebelum pemekaran; periksa dengan Dukcapil)' : '';
-  if (!regions.hasKabupaten(`${pp}.${kk}`)) {
-    target.push(nikReason('nik.regency_unknown', `Kode kabupaten/kota ${pp}.${kk} pada NIK tidak ada dalam data wilayah Kemendagri${note}`, field));
-  } else if (!regions.hasKecamatan(`${pp}.${kk}.${cc}`)) {
-    target.push(nikReason('nik.district_unknown', `Kode kecamatan ${pp}.${kk}.${cc} pada NIK tidak ada dalam data wilayah Kemendagri${note}`, field));
+  const prefix = digits.slice(0, 6);
+  let cache = structuralVerdicts;
+  if (regions !== null) {
+    cache = regionVerdicts.get(regions) ?? new Map();
+    regionVerdicts.set(regions, cache);
   }
+  const key = soft ? `${prefix}w` : prefix;
+  let verdict = cache.get(key);
+  if (!verdict) {
+    verdict = judgeRegion(prefix, regions, soft);
+    cache.set(key, verdict);
+  }
+  for (const r of verdict.errors) errors.push(nikReason(r.code, r.params, field));
+  for (const r of verdict.warnings) warnings.push(nikReason(r.code, r.params, field));
+}
+
+function judgeRegion(prefix: string, regions: RegionLookup | null, soft: boolean): RegionVerdict {
+  const pp = prefix.slice(0, 2);
+  const kk = prefix.slice(2, 4);
+  const cc = prefix.slice(4, 6);
+  const structural: NikReasonCodeWithParams[] = [];
+  if (Number(pp) < 11) structural.push({ code: 'nik.province' });
+  if (!isRegencyPartValid(Number(kk))) structural.push({ code: 'nik.regency' });
+  if (Number(cc) < 1) structural.push({ code: 'nik.district' });
+  if (structural.length > 0 || regions === null) return { errors: structural, warnings: [] };
+  if (!regions.hasProvince(pp)) return { errors: [{ code: 'nik.province_unknown', params: { code: pp } }], warnings: [] };
+  const found: NikReasonCodeWithParams[] = [];
+  if (!regions.hasKabupaten(`${pp}.${kk}`)) found.push({ code: 'nik.regency_unknown', params: { code: `${pp}.${kk}`, soft } });
+  else if (!regions.hasKecamatan(`${pp}.${kk}.${cc}`)) found.push({ code: 'nik.district_unknown', params: { code: `${pp}.${kk}.${cc}`, soft } });
+  return soft ? { errors: [], warnings: found } : { errors: found, warnings: [] };
 }
 
 export interface NikHolder {
@@ -149,23 +200,36 @@ export function checkMemberNik(
   field = 'nik',
   options: NikCheckOptions = {},
 ): { errors: NikReason[]; warnings: NikReason[] } {
-  if (member.nik === null || member.nik === '') {
-    return { errors: [], warnings: [nikReason('nik.missing', 'Anggota belum memiliki NIK; data tetap disimpan tetapi ditandai', field)] };
-  }
-  const parsed = parseNik(member.nik, referenceDate, options);
-  const warnings = parsed.warnings.map((r) => ({ ...r, field }));
-  if (!parsed.ok) return { errors: parsed.reasons.map((r) => ({ ...r, field })), warnings };
   const errors: NikReason[] = [];
-  // Compare `YY-MM-DD` of both ISO dates: the century on the NIK is only inferred.
-  if (parseIsoDate(member.birthDate) && member.birthDate.slice(2) !== parsed.value.birthDate.slice(2)) {
-    errors.push(nikReason('nik.birth_date_mismatch', 'Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota', field));
+  const warnings: NikReason[] = [];
+  const nik = member.nik;
+  if (nik === null || nik === '') {
+    warnings.push(nikReason('nik.missing', undefined, field));
+    return { errors, warnings };
   }
-  if (parsed.value.sex !== member.sex) {
-    errors.push(
-      nikReason('nik.sex_mismatch', 'Jenis kelamin pada NIK tidak sama dengan jenis kelamin anggota (tanggal lahir perempuan pada NIK ditambah 40)', field),
-    );
+  if (!isSixteenDigits(nik)) {
+    errors.push(nikReason('nik.format', undefined, field));
+    return { errors, warnings };
   }
+  const found = inspect(nik, referenceDay(referenceDate), options, field, errors, warnings);
+  if (!found) return { errors, warnings };
+  // Compare `YY-MM-DD` of the member's birth date with the NIK's: the century on the NIK is only inferred.
+  const b = member.birthDate;
+  if (isRealIsoDate(b) && (twoDigits(b, 2) !== found.year % 100 || twoDigits(b, 5) !== found.month || twoDigits(b, 8) !== found.day)) {
+    errors.push(nikReason('nik.birth_date_mismatch', undefined, field));
+  }
+  if (found.sex !== member.sex) errors.push(nikReason('nik.sex_mismatch', undefined, field));
   return { errors, warnings };
+}
+
+/** `YYYY-MM-DD` and a real calendar date, without a regular expression. */
+function isRealIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return isRealDate(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5), twoDigits(s, 8));
 }
 
 /** `1702060101900003` → `1702••••••••0003`: enough to tell people apart in a list, no more. */

@@ -5,8 +5,8 @@ import {
   criteriaOf,
   cycleStart,
   DEFAULT_STALENESS_POLICY,
-  eligibility,
-  evaluateEligibility,
+  decideHousehold,
+  programsInForce,
   formatIsoDate,
   isWithin,
   jakartaDateOf,
@@ -15,7 +15,8 @@ import {
   maskNik,
   nationalKecamatanCodes,
   programSchema,
-  reason,
+  because,
+  isoDateOn,
   stalenessOf,
   suspend,
   type CalendarDate,
@@ -28,7 +29,7 @@ import {
   type Member,
   type MemberDoc,
   type Program,
-  type ProgramDecision,
+  type ProgramsInForce,
   type Reason,
   type StalenessLevel,
   type StalenessPolicy,
@@ -176,11 +177,6 @@ export function desaCodesOf(area: string): string[] {
     .flatMap((kec) => desaCodesIn(kec));
 }
 
-/** Decisions keyed by program id, the way the functions store them (`lib/eligibility-map.ts`). */
-export function toEligibilityMap(decisions: readonly ProgramDecision[]): EligibilityMap {
-  return Object.fromEntries(decisions.map(({ programId, ...rest }) => [programId, rest]));
-}
-
 /** A generated member as the usulan form would carry it (e.g. to drive a flow benchmark). */
 export function toMember(m: GeneratedMember): Member {
   const { nik, name, sex, birthDate, relationship, occupation, school, disability, pregnant } = m.doc;
@@ -225,6 +221,14 @@ export function* generateRegister(options: RegisterOptions): Generator<Generated
   const spreadMs = (options.vervalSpreadDays ?? 150) * DAY_MS;
   const importedAt = options.importedAt ?? new Date(now.getTime() - 180 * DAY_MS);
   const hasher = options.nikHash ?? null;
+  // Programs resolved once per day of decision (the run's day, and the staleness job's).
+  const resolved = new Map<string, ProgramsInForce>();
+  const inForceOn = (date: Date): ProgramsInForce => {
+    const day = isoDateOn(date);
+    let r = resolved.get(day);
+    if (!r) resolved.set(day, (r = programsInForce(programs ?? [], date)));
+    return r;
+  };
 
   if (options.desaCodes && options.desaWeights) throw new Error('give desaCodes or desaWeights, not both');
   const desaList = options.desaWeights ? Object.keys(options.desaWeights) : options.desaCodes ? [...options.desaCodes] : desaCodesOf(options.area);
@@ -314,7 +318,7 @@ export function* generateRegister(options: RegisterOptions): Generator<Generated
       staleness = { level: seen.level, missed: seen.missed, freezesAt: seen.freezesAt };
       if (seen.level === 'beku') {
         status = 'beku';
-        statusReason = reason('household.beku', `Data beku: tidak ada verval selama ${seen.missed} bulan berturut-turut (batas ${policy.freezeAfterMonths} bulan)`);
+        statusReason = because('household.beku', { missed: seen.missed, limit: policy.freezeAfterMonths });
       }
       if (lastRun! > updatedAt) updatedAt = lastRun!;
     }
@@ -323,11 +327,8 @@ export function* generateRegister(options: RegisterOptions): Generator<Generated
     const memberCriteria = criteriaOf(persons.map((p, i): EligibilityMember => ({ birthDate: p.birthDate, sex: p.sex, ...optional[i] })));
     let eligibilityMap: EligibilityMap = {};
     if (programs) {
-      const decisions =
-        status === 'beku'
-          ? evaluateEligibility({ desil, status }, programs, lastRun ?? now) // what the staleness job writes
-          : eligibility({ desil, status, desaCode }, memberCriteria, programs, now);
-      eligibilityMap = toEligibilityMap(decisions);
+      // A frozen household was last decided by the staleness job, on the day of its run.
+      eligibilityMap = decideHousehold({ desil, status, desaCode, memberCriteria }, inForceOn(status === 'beku' ? (lastRun ?? now) : now));
     }
 
     const members: GeneratedMember[] = persons.map((p, i) => {

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   eligibility,
-  evaluateEligibility,
+  decideHousehold,
+  programsInForce,
+  reasonText,
+  sameDecisions,
   type EligibilityMember,
   type HouseholdStatus,
   type ProgramDecision,
@@ -36,7 +40,7 @@ describe('eligibility from the seed numbers (Kepmensos 79/HUK/2025: PKH 1–4, S
 
   it('says why, in Bahasa Indonesia, with the legal basis', () => {
     const [pkh, sembako] = eligibility({ desil: 5, status: 'aktif' }, withSchoolChild, defaultPrograms(), REF);
-    expect(pkh!.reasons[0]!.message).toBe(
+    expect(reasonText(pkh!.reasons[0]!)).toBe(
       'Desil 5 di luar Program Keluarga Harapan (PKH): desil 1–4 (Kepmensos 79/HUK/2025; komponen: Permensos 1/2018, berlaku sejak 2025-01-01)',
     );
     expect(pkh!.legalBasis).toContain('Kepmensos 79/HUK/2025');
@@ -51,7 +55,8 @@ describe('eligibility from the seed numbers (Kepmensos 79/HUK/2025: PKH 1–4, S
 
   it('suspended: the reason names the way back', () => {
     const [pkh] = eligibility({ desil: 3, status: 'ditangguhkan' }, withSchoolChild, defaultPrograms(), REF);
-    expect(pkh!.reasons[0]).toMatchObject({ code: 'household.ditangguhkan', message: expect.stringContaining('direaktivasi') });
+    expect(pkh!.reasons[0]!.code).toBe('household.ditangguhkan');
+    expect(reasonText(pkh!.reasons[0]!)).toContain('direaktivasi');
   });
 });
 
@@ -63,7 +68,7 @@ describe('PKH components', () => {
     const ds = eligibility({ desil: 2, status: 'aktif' }, adults, defaultPrograms(), REF);
     expect(verdicts(ds)).toEqual({ PKH: false, SEMBAKO: true, 'PBI-JK': true, 'KESSOS-LAIN': true });
     expect(codesOf(ds[0])).toEqual(['desil.in_band', 'criteria.none']);
-    expect(ds[0]!.reasons[1]!.message).not.toContain('belum diisi');
+    expect(reasonText(ds[0]!.reasons[1]!)).not.toContain('belum diisi');
   });
 
   it.each<[string, EligibilityMember, string]>([
@@ -76,7 +81,7 @@ describe('PKH components', () => {
     const d = pkh([...adults, m]);
     expect(d.eligible).toBe(true);
     expect(codesOf(d)).toEqual(['desil.in_band', code]);
-    expect(d.reasons[1]!.message).toContain('anggota ke-3');
+    expect(reasonText(d.reasons[1]!)).toContain('anggota ke-3');
   });
 
   it.each<[string, EligibilityMember]>([
@@ -115,12 +120,13 @@ describe('PKH components', () => {
       eligibilityMember({ birthDate: '1950-01-01', disability: 'berat' }),
     ]);
     expect(codesOf(d)).toEqual(['desil.in_band', 'criteria.met.early_childhood', 'criteria.met.school_child', 'criteria.met.elderly', 'criteria.met.severe_disability']);
-    expect(d.reasons[3]!.message).toBe('Memenuhi komponen lanjut usia (60 tahun ke atas): anggota ke-5');
+    expect(reasonText(d.reasons[3]!)).toBe('Memenuhi komponen lanjut usia (60 tahun ke atas): anggota ke-5');
   });
 
   it('when no component is met and component data is missing, says so', () => {
     const d = pkh([{ birthDate: '1984-03-12' }]);
-    expect(d.reasons[1]).toMatchObject({ code: 'criteria.none', message: expect.stringContaining('belum diisi') });
+    expect(d.reasons[1]!.code).toBe('criteria.none');
+    expect(reasonText(d.reasons[1]!)).toContain('belum diisi');
   });
 
   it('ages are taken on the evaluation date in Jakarta', () => {
@@ -136,13 +142,13 @@ describe('exclusions (ASN/TNI/Polri households)', () => {
     const members = [...withSchoolChild, eligibilityMember({ occupation })];
     const ds = eligibility({ desil: 1, status: 'aktif' }, members, defaultPrograms(), REF);
     expect(ds.every((d) => !d.eligible)).toBe(true);
-    expect(ds.every((d) => d.reasons.some((r) => r.code === 'exclusion.occupation' && r.message.includes('anggota ke-4')))).toBe(true);
+    expect(ds.every((d) => d.reasons.some((r) => r.code === 'exclusion.occupation' && reasonText(r).includes('anggota ke-4')))).toBe(true);
   });
 
   it('names each occupation once', () => {
     const members = [eligibilityMember({ occupation: 'asn' }), eligibilityMember({ occupation: 'asn' }), eligibilityMember({ occupation: 'tni' })];
     const d = eligibility({ desil: 1, status: 'aktif' }, members, defaultPrograms(), REF)[1]!;
-    expect(d.reasons.find((r) => r.code === 'exclusion.occupation')!.message).toBe(
+    expect(reasonText(d.reasons.find((r) => r.code === 'exclusion.occupation')!)).toBe(
       'Dikecualikan: anggota ke-1, ke-2, ke-3 bekerja sebagai ASN (PNS/PPPK), TNI (Kepmensos 79/HUK/2025)',
     );
   });
@@ -183,17 +189,107 @@ describe('provincial and kabupaten programs are limited to their wilayah', () =>
   });
 });
 
-describe('evaluateEligibility (status and desil only) keeps working', () => {
-  it('decides by band and says the PKH components were not checked', () => {
-    const ds = evaluateEligibility({ desil: 4, status: 'aktif' }, defaultPrograms(), REF);
-    expect(verdicts(ds)).toEqual({ PKH: true, SEMBAKO: true, 'PBI-JK': true, 'KESSOS-LAIN': true });
-    expect(codesOf(ds[0])).toEqual(['desil.in_band', 'criteria.not_checked']);
-    expect(codesOf(ds[1])).toEqual(['desil.in_band']);
-    expect(ds[0]!.reasons[0]!.message).toContain('Kepmensos 79/HUK/2025');
+describe('decideHousehold: one decision from the household document, for every caller', () => {
+  const doc = { desil: 3, status: 'aktif' as const, desaCode: '17.02.06.2001', memberCriteria: withSchoolChild };
+  const inForce = programsInForce(defaultPrograms(), REF);
+
+  it('a frozen household is decided exactly as a re-evaluation of the same document decides it', () => {
+    // The freeze writes decideHousehold({ ...h, status: 'beku' }); a later re-evaluation reads that document back.
+    const frozen = decideHousehold({ ...doc, status: 'beku' }, inForce);
+    const reread = decideHousehold(structuredClone({ ...doc, status: 'beku' as const }), programsInForce(defaultPrograms(), REF));
+    expect(frozen).toEqual(reread);
+    expect(sameDecisions(frozen, reread)).toBe(true);
+    expect(frozen.PKH!.reasons.map((r) => r.code)).toEqual(['household.beku', 'desil.in_band', 'criteria.met.school_child']);
   });
 
-  it('beku and desil 6 still give none', () => {
-    expect(evaluateEligibility({ desil: 3, status: 'beku' }, defaultPrograms(), REF).some((d) => d.eligible)).toBe(false);
-    expect(evaluateEligibility({ desil: 6, status: 'aktif' }, defaultPrograms(), REF).some((d) => d.eligible)).toBe(false);
+  it('equals the list form decision by decision', () => {
+    const list = eligibility(doc, withSchoolChild, defaultPrograms(), REF);
+    expect(decideHousehold(doc, inForce)).toEqual(Object.fromEntries(list.map(({ programId, ...d }) => [programId, d])));
+  });
+
+  it('without member criteria (records from before they were kept) decides by band and says the components were not checked', () => {
+    const ds = decideHousehold({ desil: 4, status: 'aktif', desaCode: doc.desaCode }, inForce);
+    expect(ds.PKH!.eligible).toBe(true);
+    expect(ds.PKH!.reasons.map((r) => r.code)).toEqual(['desil.in_band', 'criteria.not_checked']);
+    expect(reasonText(ds.PKH!.reasons[0]!)).toContain('Kepmensos 79/HUK/2025');
+  });
+
+  it('a kabupaten program with a scope reads the desa from the document', () => {
+    const local = program({ id: 'KAB-RL', level: 'kabupaten', scope: '17.02' });
+    const inside = decideHousehold(doc, programsInForce([local], REF));
+    const elsewhere = decideHousehold({ ...doc, desaCode: '17.03.01.2001' }, programsInForce([local], REF));
+    expect(inside['KAB-RL']!.eligible).toBe(true);
+    expect(elsewhere['KAB-RL']!.reasons.map((r) => r.code)).toContain('program.out_of_scope');
+  });
+
+  it('sameDecisions ignores the day of the decision but not a changed reason', () => {
+    const today = decideHousehold(doc, inForce);
+    const later = decideHousehold(doc, programsInForce(defaultPrograms(), new Date(REF.getTime() + 3 * 86_400_000)));
+    expect(sameDecisions(today, later)).toBe(true);
+    expect(sameDecisions(today, decideHousehold({ ...doc, memberCriteria: [...withSchoolChild, eligibilityMember({ birthDate: '1950-01-01' })] }, inForce))).toBe(false);
+  });
+});
+
+describe('reasons are codes with params, rendered in Bahasa Indonesia and English', () => {
+  it('stores no text in a decision, and renders both languages from the params', () => {
+    const [pkh] = eligibility({ desil: 5, status: 'aktif' }, withSchoolChild, defaultPrograms(), REF);
+    const band = pkh!.reasons[0]!;
+    expect(band.message).toBeUndefined();
+    expect(band.params).toMatchObject({ desil: 5, min: 1, max: 4 });
+    expect(reasonText(band, 'en')).toBe(
+      'Decile 5 is outside Program Keluarga Harapan (PKH): decile 1–4 (Kepmensos 79/HUK/2025; komponen: Permensos 1/2018, in force since 2025-01-01)',
+    );
+  });
+
+  it('names occupations and school levels through the labels it is given', () => {
+    const members = [eligibilityMember({ occupation: 'asn' }), eligibilityMember({ birthDate: '2016-01-30', school: 'sd' })];
+    const [pkh] = eligibility({ desil: 2, status: 'aktif' }, members, defaultPrograms(), REF);
+    const english = pkh!.reasons.map((r) => reasonText(r, 'en', (kind, value) => `<${kind}:${value}>`));
+    expect(english.some((t) => t.startsWith('Excluded: member 1 works as <occupation:asn>'))).toBe(true);
+    expect(english.some((t) => t.includes('<school:sd>'))).toBe(true);
+  });
+
+  it('an older reason stored with its message keeps that message in both languages; an unknown code shows the code', () => {
+    expect(reasonText({ code: 'household.beku', message: 'Data beku (lama)' }, 'en')).toBe('Data beku (lama)');
+    expect(reasonText({ code: 'something.new' }, 'en')).toBe('something.new');
+  });
+});
+
+describe('the hot path shares decisions between households alike, and never mixes them up', () => {
+  const member = fc.record(
+    {
+      birthDate: fc.oneof(fc.date({ min: new Date('1930-01-01'), max: new Date('2026-06-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constant('1990-02-30')),
+      sex: fc.constantFrom('L' as const, 'P' as const),
+      occupation: fc.constantFrom('petani' as const, 'asn' as const, 'tni' as const, 'polri' as const, 'pelajar' as const),
+      pregnant: fc.boolean(),
+      disability: fc.constantFrom('tidak_ada' as const, 'ringan' as const, 'berat' as const),
+      school: fc.constantFrom('tidak_sekolah' as const, 'sd' as const, 'smp' as const, 'sma' as const, 'paud' as const),
+    },
+    { requiredKeys: ['birthDate', 'sex'] },
+  );
+  const household = fc.record({
+    desil: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 10 })),
+    status: fc.constantFrom('aktif' as const, 'beku' as const, 'ditangguhkan' as const, 'keluar' as const),
+    desaCode: fc.constantFrom('17.02.06.2001', '17.03.01.2001', null),
+    memberCriteria: fc.oneof(fc.constant(undefined), fc.array(member, { minLength: 0, maxLength: 11 })),
+  });
+
+  it('a decision from the shared programs equals one from programs resolved afresh for that household alone', () => {
+    const programs = [...defaultPrograms(), program({ id: 'KAB-RL', level: 'kabupaten', scope: '17.02' })];
+    const shared = programsInForce(programs, REF);
+    fc.assert(
+      fc.property(fc.array(household, { minLength: 1, maxLength: 30 }), (households) => {
+        for (const h of households) expect(decideHousehold(h, shared)).toEqual(decideHousehold(h, programsInForce(programs, REF)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('shared decisions are frozen, so no caller can change another household’s', () => {
+    const inForce = programsInForce(defaultPrograms(), REF);
+    const a = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild }, inForce);
+    const b = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild.map((m) => ({ ...m })) }, inForce);
+    expect(a.PKH).toBe(b.PKH);
+    expect(() => (a.PKH!.reasons as unknown[]).push('x')).toThrow();
   });
 });

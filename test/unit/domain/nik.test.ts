@@ -10,6 +10,7 @@ import {
   parseNik,
   redactNiks,
   regionLookupFrom,
+  reasonText,
 } from '../../../functions/src/domain/index.js';
 import { nikOf, REF } from './factories.js';
 
@@ -37,7 +38,9 @@ describe('parseNik: structure', () => {
     ['empty', ''],
   ])('rejects %s as nik.format with a Bahasa Indonesia message', (_label, nik) => {
     const r = parseNik(nik, REF);
-    expect(r).toEqual({ ok: false, reasons: [{ code: 'nik.format', message: 'NIK harus 16 digit angka', field: 'nik' }], warnings: [] });
+    expect(r).toEqual({ ok: false, reasons: [{ code: 'nik.format', field: 'nik' }], warnings: [] });
+    expect(!r.ok && reasonText(r.reasons[0]!)).toBe('NIK harus 16 digit angka');
+    expect(!r.ok && reasonText(r.reasons[0]!, 'en')).toBe('The NIK must be 16 digits');
   });
 
   it.each([
@@ -78,6 +81,7 @@ describe('parseNik: structure', () => {
     const r = parseNik(nik, REF);
     expect(!r.ok && r.reasons.length).toBeGreaterThan(0);
     expect(JSON.stringify(r)).not.toContain(nik);
+    for (const lang of ['id', 'en'] as const) expect(!r.ok && r.reasons.map((x) => reasonText(x, lang)).join(' ')).not.toContain(nik);
   });
 });
 
@@ -89,7 +93,8 @@ describe('parseNik: issuing region exists (Kepmendagri data)', () => {
 
   it('rejects an unknown kabupaten in a known province (17.10 does not exist)', () => {
     const r = parseNik('1710011203840001', REF);
-    expect(!r.ok && r.reasons).toEqual([expect.objectContaining({ code: 'nik.regency_unknown', message: expect.stringContaining('17.10') })]);
+    expect(!r.ok && r.reasons).toEqual([expect.objectContaining({ code: 'nik.regency_unknown' })]);
+    expect(!r.ok && reasonText(r.reasons[0]!)).toContain('17.10');
   });
 
   it('rejects 17.02.01: Rejang Lebong has no kecamatan 01 (its codes are 06–11 and 16–24)', () => {
@@ -108,7 +113,7 @@ describe('parseNik: issuing region exists (Kepmendagri data)', () => {
     const r = parseNik('6405011203840001', REF, { unknownRegion: 'warning' });
     expect(r.ok).toBe(true);
     expect(codes(r.warnings)).toEqual(['nik.regency_unknown']);
-    expect(r.warnings[0]!.message).toContain('pemekaran');
+    expect(reasonText(r.warnings[0]!)).toContain('pemekaran');
     const k = parseNik('1702011203840001', REF, { unknownRegion: 'warning' });
     expect(k.ok && codes(k.warnings)).toEqual(['nik.district_unknown']);
   });
@@ -152,9 +157,8 @@ describe('checkMemberNik: agreement with the member', () => {
 
   it('flags a different birth date: "Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota"', () => {
     const r = checkMemberNik({ nik, sex: 'P', birthDate: '1988-07-06' }, REF, 'household.members.1.nik');
-    expect(r.errors).toEqual([
-      { code: 'nik.birth_date_mismatch', message: 'Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota', field: 'household.members.1.nik' },
-    ]);
+    expect(r.errors).toEqual([{ code: 'nik.birth_date_mismatch', field: 'household.members.1.nik' }]);
+    expect(reasonText(r.errors[0]!)).toBe('Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota');
   });
 
   it('flags a different month or year too', () => {
@@ -170,7 +174,7 @@ describe('checkMemberNik: agreement with the member', () => {
   it('flags a different sex (a woman’s NIK without the +40)', () => {
     const r = checkMemberNik({ nik: nikOf('1988-07-05', 'L'), sex: 'P', birthDate: '1988-07-05' }, REF);
     expect(codes(r.errors)).toEqual(['nik.sex_mismatch']);
-    expect(r.errors[0]!.message).toContain('ditambah 40');
+    expect(reasonText(r.errors[0]!)).toContain('ditambah 40');
   });
 
   it('reports both mismatches together', () => {
@@ -185,8 +189,9 @@ describe('checkMemberNik: agreement with the member', () => {
     for (const missing of [null, '']) {
       expect(checkMemberNik({ nik: missing, sex: 'L', birthDate: '2016-01-30' }, REF, 'household.members.2.nik')).toEqual({
         errors: [],
-        warnings: [{ code: 'nik.missing', message: 'Anggota belum memiliki NIK; data tetap disimpan tetapi ditandai', field: 'household.members.2.nik' }],
+        warnings: [{ code: 'nik.missing', field: 'household.members.2.nik' }],
       });
+      expect(reasonText({ code: 'nik.missing' })).toBe('Anggota belum memiliki NIK; data tetap disimpan tetapi ditandai');
     }
   });
 

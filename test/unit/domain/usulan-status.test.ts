@@ -15,6 +15,7 @@ import {
   type ActorRole,
   type UsulanState,
   type UsulanStatus,
+  reasonText,
 } from '../../../functions/src/domain/index.js';
 
 const AT = new Date('2025-06-15T05:00:00Z');
@@ -136,7 +137,7 @@ describe('usulan state machine properties (fast-check)', () => {
             expect(r.state.history.slice(0, -1)).toEqual(before.history);
             s = r.state;
           } else {
-            expect(r.reason.message.length).toBeGreaterThan(0);
+            expect(reasonText(r.reason).length).toBeGreaterThan(0);
           }
         }
         expect(s.history).toHaveLength(accepted);

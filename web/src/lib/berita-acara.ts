@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import {
   KELUAR_REASON_LABELS,
   MUSYAWARAH_STATUS_LABELS,
+  reasonText,
   redactNiks,
   USULAN_STATUS_LABELS,
   USULAN_TYPE_LABELS,
@@ -101,12 +102,12 @@ export function resultOf(u: BaUsulan): string {
     case 'diajukan':
       return u.validation ? (u.validation.ok ? 'Lolos validasi, menunggu keputusan Dinas Sosial' : label) : 'Diajukan, sedang divalidasi';
     case 'tidak_lolos_validasi': {
-      const reasons = (u.validation?.errors ?? []).map((r) => clean(r.message));
+      const reasons = (u.validation?.errors ?? []).map((r) => clean(reasonText(r)));
       return reasons.length > 0 ? `${label}: ${reasons.join('; ')}` : label;
     }
     case 'ditolak': {
       const note = [...u.decisions].reverse().find((d) => d.to === 'ditolak')?.note ?? '';
-      const outcome = (u.outcome?.reasons ?? []).map((r) => clean(r.message));
+      const outcome = (u.outcome?.reasons ?? []).map((r) => clean(reasonText(r)));
       const why = [clean(note), ...outcome].filter((s) => s !== '');
       return why.length > 0 ? `${label}: ${why.join('; ')}` : label;
     }

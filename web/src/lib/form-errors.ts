@@ -1,3 +1,4 @@
+import { reasonMessage } from './i18n/reasons.js';
 import type { Reason } from '$domain/index.js';
 import type id from './i18n/id.json';
 import type { Translate } from './i18n/label-text.js';
@@ -7,7 +8,7 @@ export function errorsByField(reasons: readonly Reason[]): Record<string, string
   const out: Record<string, string[]> = {};
   for (const r of reasons) {
     const key = r.field ?? '';
-    (out[key] ??= []).push(r.message);
+    (out[key] ??= []).push(reasonMessage(r));
   }
   return out;
 }

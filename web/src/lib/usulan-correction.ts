@@ -1,3 +1,4 @@
+import { reasonMessage } from './i18n/reasons.js';
 import { BA_KLARIFIKASI_SIGNATORIES, usulanContentSchema, type Reason, type UsulanContent, type UsulanType } from '$domain/index.js';
 import type { Translate } from './i18n/label-text.js';
 import type { HouseholdForm, MemberForm } from './musyawarah-form.js';
@@ -123,7 +124,7 @@ export function previousErrors(reasons: readonly Reason[], original: UsulanForm,
     const field = placed.field ?? '';
     // Compare what the trigger saw (the stored path), not the field the portal shows it under.
     const stillThere = field === '' ? same(before, now) : same(valueAt(before, r.field ?? ''), valueAt(now, r.field ?? ''));
-    if (stillThere) (out[field] ??= []).push(placed.message);
+    if (stillThere) (out[field] ??= []).push(reasonMessage(placed));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 import {
   cycleIndex,
   cycleStart,
@@ -87,7 +88,7 @@ export function formToPolicy(form: PolicyForm, t: Translate): { policy: Kabupate
   if (!parsed.success) {
     for (const r of reasonsFromZod(parsed.error)) {
       const field = fieldOfPath(r.field);
-      if (!errors[field]) add(field, r.message);
+      if (!errors[field]) add(field, reasonMessage(r));
     }
   }
   return { policy: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };

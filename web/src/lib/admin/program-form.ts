@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 import {
   checkProgramConfig,
   isoDateOn,
@@ -106,7 +107,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
     for (const r of reasonsFromZod(parsed.error)) {
       const field = (VERSION_FIELDS.includes(r.field ?? '') ? r.field : 'effectiveFrom') as VersionField;
       // The checks above already worded the desil and legal basis problems.
-      if (!errors[field]) add(field, r.message);
+      if (!errors[field]) add(field, reasonMessage(r));
     }
   }
 
@@ -132,7 +133,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
   }
   const problems = checkProgramConfig([...allPrograms.filter((p) => p.id !== program.id), next.data]);
   if (problems.length > 0) {
-    add('effectiveFrom', problems[0]!.message);
+    add('effectiveFrom', reasonMessage(problems[0]!));
     return { program: null, closes: [], errors, notes };
   }
   if (parsed.data.effectiveFrom < today) notes.push(t('admin.programs.note.past'));

@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '../../../../functions/src/domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
@@ -34,7 +35,7 @@ function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kec
   if (role !== 'operator') return;
   if (!form.kecamatan) add(errors, 'kecamatan', t('common.chooseKecamatan'));
   const check = claimsFor(role, kabupaten, form.desaCode || undefined);
-  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', check.reason.message);
+  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', reasonMessage(check.reason));
 }
 
 export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
@@ -48,7 +49,7 @@ export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): 
     ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}),
   });
   if (!parsed.success) {
-    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
+    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), reasonMessage(r));
   }
   roleErrors(form.role, kabupaten, form, errors, t);
   return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
@@ -58,7 +59,7 @@ export function toSetRoleInput(uid: string, form: Pick<UserForm, 'role' | 'kecam
   const errors: FieldErrors<UserField> = {};
   const parsed = manageUserInputSchema.safeParse({ action: 'setRole', uid, role: form.role, ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}) });
   if (!parsed.success) {
-    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), r.message);
+    for (const r of reasonsFromZod(parsed.error)) add(errors, userField(r.field), reasonMessage(r));
   }
   roleErrors(form.role, kabupaten, form, errors, t);
   return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };

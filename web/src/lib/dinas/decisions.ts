@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 // Relative imports (not `$domain`) so the unit tests can load this module without SvelteKit.
 import {
   allowedTransitions,
@@ -49,7 +50,7 @@ export interface DecisionPreview {
 /** Why one usulan cannot take this decision now, or null when it can (the callable's rules). */
 export function blockedBecause(item: Decidable, decision: Decision, actor: ActorRole, t: Translate): string | null {
   const transition = checkTransition(item.status, targetStatus(item.status, decision, actor), actor);
-  if (!transition.ok) return transition.reason.message;
+  if (!transition.ok) return reasonMessage(transition.reason);
   if (decision === 'setujui' && !item.validation?.ok) return t('dinas.decision.notValidated');
   return null;
 }

@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 import {
   exportRequestSchema,
   reasonsFromZod,
@@ -48,7 +49,7 @@ export function toExportRequest(
   if (parsed.success) return { request: parsed.data, errors };
   for (const r of reasonsFromZod(parsed.error)) {
     const field = FIELD_OF_PATH[r.field ?? ''] ?? 'kind';
-    (errors[field] ??= []).push(r.message);
+    (errors[field] ??= []).push(reasonMessage(r));
   }
   return { request: null, errors };
 }

@@ -1,3 +1,4 @@
+import { reasonMessage } from '../i18n/reasons.js';
 import type { Reason } from '../../../../functions/src/domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
@@ -96,5 +97,5 @@ export interface ExplainedReason {
 }
 
 export function explain(reasons: readonly Reason[], t: Translate): ExplainedReason[] {
-  return reasons.map((r) => ({ code: r.code, message: r.message, field: fieldLabel(r.field, t), advice: adviceFor(r.code, t) }));
+  return reasons.map((r) => ({ code: r.code, message: reasonMessage(r, t), field: fieldLabel(r.field, t), advice: adviceFor(r.code, t) }));
 }
