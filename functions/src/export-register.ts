@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { FieldValue, Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type Query } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
@@ -36,7 +36,7 @@ import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { UsulanDoc } from './lib/documents.js';
 import { toCsv, toXlsx } from './lib/export-files.js';
-import { forEachPage } from './lib/paging.js';
+import { forEachPage, pages } from './lib/paging.js';
 
 const PAGE_SIZE = 5000;
 /**
@@ -165,14 +165,9 @@ async function readPerubahan(scope: ExportRequest['scope'], since: string | unde
   let query: Query<UsulanDoc> = collections.usulan().where(scopeField(scope), '==', scope.code).where('status', 'in', [...PERUBAHAN_STATUSES]);
   const day = since ? parseIsoDate(since) : null;
   if (day) query = query.where('updatedAt', '>=', Timestamp.fromDate(jakartaStartOfDay(day.year, day.month, day.day)));
-  query = query.orderBy('updatedAt', 'desc').limit(PAGE_SIZE);
   const usulan: SourceDoc[] = [];
-  let cursor: QueryDocumentSnapshot<UsulanDoc> | undefined;
-  for (;;) {
-    const page = await (cursor ? query.startAfter(cursor) : query).get();
-    for (const d of page.docs) usulan.push({ id: d.id, data: d.data() });
-    if (page.size < PAGE_SIZE) break;
-    cursor = page.docs[page.docs.length - 1];
+  for await (const docs of pages(query.orderBy('updatedAt', 'desc'), PAGE_SIZE)) {
+    for (const d of docs) usulan.push({ id: d.id, data: d.data() });
   }
   return buildPerubahanRows(usulan, wilayahName, since);
 }
