@@ -21,7 +21,7 @@ import { reasonsFromZod } from './validate-usulan.js';
  */
 export type Decision = DecisionInput['decision'];
 export type ApprovalLevels = NonNullable<KabupatenPolicy['approval']>;
-export const DEFAULT_APPROVAL: ApprovalLevels = 'dua_tingkat';
+const DEFAULT_APPROVAL: ApprovalLevels = 'dua_tingkat';
 
 /** The kabupaten's approval levels; a missing policy or setting means two levels. */
 export function approvalOf(policy: Pick<KabupatenPolicy, 'approval'> | null | undefined): ApprovalLevels {
@@ -39,7 +39,7 @@ export function actionableStatuses(actor: ActorRole): UsulanStatus[] {
 }
 
 /** "setujui" from a verifikator on a fresh usulan verifies; from a decision-maker it approves (pengesahan). */
-export function decisionTarget(from: UsulanStatus, decision: Decision, actor: ActorRole): UsulanStatus {
+function decisionTarget(from: UsulanStatus, decision: Decision, actor: ActorRole): UsulanStatus {
   if (decision === 'tolak') return 'ditolak';
   return actor === 'verifikator' && from === 'diajukan' ? 'diverifikasi' : 'disetujui';
 }

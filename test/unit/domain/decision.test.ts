@@ -3,7 +3,6 @@ import {
   actionableStatuses,
   approvalOf,
   decidingActor,
-  decisionTarget,
   maskNik,
   parseDecisionCall,
   planDecision,
@@ -150,13 +149,6 @@ describe('who decides as whom, on what', () => {
         expect(actionableStatuses(decidingActor(role, approval))).toEqual(Object.keys(ACCEPTED[approval][role] ?? {}));
       }
     }
-  });
-
-  it('"setujui" verifies for the verifikator on a fresh usulan and approves otherwise; "tolak" refuses', () => {
-    expect(decisionTarget('diajukan', 'setujui', 'verifikator')).toBe('diverifikasi');
-    expect(decisionTarget('diverifikasi', 'setujui', 'verifikator')).toBe('disetujui');
-    expect(decisionTarget('diajukan', 'setujui', 'dinas')).toBe('disetujui');
-    expect(decisionTarget('diajukan', 'tolak', 'kadis')).toBe('ditolak');
   });
 });
 
