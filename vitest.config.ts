@@ -28,6 +28,8 @@ export default defineConfig({
         },
       },
       {
+        // The same alias: an emulator test checks the portal's decision module against the callable.
+        resolve: { alias: { $domain: fileURLToPath(new URL('./functions/src/domain', import.meta.url)) } },
         test: {
           name: 'emulator',
           include: ['test/emulator/**/*.test.ts'],

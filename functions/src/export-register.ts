@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { FieldValue, Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type Query } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
@@ -11,13 +11,11 @@ import {
   exportFileName,
   exportKabupaten,
   exportRequestSchema,
-  isDinasRole,
   isoDateOn,
   jakartaStartOfDay,
   parseIsoDate,
   PERUBAHAN_COLUMNS,
   PERUBAHAN_STATUSES,
-  readRoleClaims,
   redactNiks,
   ROLE_LABELS,
   type BnbaRow,
@@ -33,10 +31,11 @@ import {
 import { wilayahName } from './domain/wilayah-data/names.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
+import { guarded } from './lib/callable-guard.js';
 import { collections } from './lib/collections.js';
 import type { UsulanDoc } from './lib/documents.js';
 import { toCsv, toXlsx } from './lib/export-files.js';
-import { forEachPage } from './lib/paging.js';
+import { forEachPage, pages } from './lib/paging.js';
 
 const PAGE_SIZE = 5000;
 /**
@@ -54,58 +53,60 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.o
  * The file holds full NIKs (the upload needs them) and goes only to the caller; every export is
  * recorded in `exports/{id}` and the audit log, and the logs get counts, never personal data.
  */
-export const exportRegister = onCall({ memory: '1GiB', timeoutSeconds: 300 }, async (request): Promise<ExportResponse> => {
-  if (!request.auth) throw new HttpsError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  const claims = readRoleClaims(request.auth.token);
-  if (!claims || !isDinasRole(claims.role)) {
-    throw new HttpsError('permission-denied', 'Hanya verifikator atau kepala Dinas Sosial yang dapat mengekspor data untuk Kemensos.');
-  }
-  const parsed = exportRequestSchema.safeParse(request.data);
-  if (!parsed.success) throw new HttpsError('invalid-argument', parsed.error.issues[0]?.message ?? 'Permintaan ekspor tidak valid.');
-  const input = parsed.data;
-  if (exportKabupaten(input.scope) !== claims.kabupaten) throw new HttpsError('permission-denied', 'Wilayah itu tidak berada di kabupaten Anda.');
+export const exportRegister = onCall(
+  { memory: '1GiB', timeoutSeconds: 300 },
+  guarded(
+    {
+      name: 'exportRegister',
+      roles: ['verifikator', 'kadis'],
+      roleRefusal: 'Hanya verifikator atau kepala Dinas Sosial yang dapat mengekspor data untuk Kemensos.',
+      input: exportRequestSchema,
+      invalidInput: 'Permintaan ekspor tidak valid.',
+      authorize: (caller, input) => (exportKabupaten(input.scope) === caller.kabupaten ? null : 'Wilayah itu tidak berada di kabupaten Anda.'),
+    },
+    async ({ uid, caller: claims, data: input }): Promise<ExportResponse> => {
+      const started = Date.now();
+      const fileName = exportFileName(input, new Date(started));
+      const ref = collections.exports().doc();
+      await ref.create({
+        kind: input.kind, format: input.format, scope: input.scope, since: input.since ?? null,
+        kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
+        requestedBy: uid, requestedByRole: claims.role, status: 'diproses',
+        rowCount: null, sourceCount: null, fileName, byteSize: null, sha256: null, delivery: 'respons', error: null,
+        requestedAt: FieldValue.serverTimestamp() as never, finishedAt: null, durationMs: null,
+      });
 
-  const uid = request.auth.uid;
-  const started = Date.now();
-  const fileName = exportFileName(input, new Date(started));
-  const ref = collections.exports().doc();
-  await ref.create({
-    kind: input.kind, format: input.format, scope: input.scope, since: input.since ?? null,
-    kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
-    requestedBy: uid, requestedByRole: claims.role, status: 'diproses',
-    rowCount: null, sourceCount: null, fileName, byteSize: null, sha256: null, delivery: 'respons', error: null,
-    requestedAt: FieldValue.serverTimestamp() as never, finishedAt: null, durationMs: null,
-  });
-
-  try {
-    const { built, file, transfer } = await buildExport(input, { exportId: ref.id, at: new Date(started), role: claims.role });
-    if (built.skipped.length > 0) logger.warn('export: unreadable documents left out', { exportId: ref.id, count: built.skipped.length, ids: built.skipped.slice(0, 20) });
-    if (transfer.length > MAX_TRANSFER_BYTES) {
-      throw new HttpsError('resource-exhausted', `Berkas terlalu besar untuk diunduh langsung (${(transfer.length / 1048576).toFixed(1)} MB). Ekspor per desa/kelurahan.`);
-    }
-    const sha256 = createHash('sha256').update(file).digest('hex');
-    const durationMs = Date.now() - started;
-    const batch = db.batch();
-    batch.update(ref, { status: 'selesai', rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256, finishedAt: FieldValue.serverTimestamp(), durationMs });
-    writeAudit(batch, {
-      actorUid: uid, actorRole: claims.role, action: `ekspor.${input.kind}`, target: { collection: 'exports', id: ref.id },
-      kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
-      summary: `Ekspor ${EXPORT_KIND_LABELS[input.kind]} ${input.scope.code}${input.since ? ` sejak ${input.since}` : ''} (${input.format.toUpperCase()}): ${built.rows.length} baris dari ${built.sources} ${input.kind === 'bnba' ? 'keluarga' : 'usulan'}`,
-    });
-    await batch.commit();
-    logger.info('register exported', { exportId: ref.id, kind: input.kind, scope: input.scope.code, format: input.format, rows: built.rows.length, bytes: file.length, transferBytes: transfer.length, durationMs });
-    return {
-      exportId: ref.id, fileName, contentType: CONTENT_TYPES[input.format], contentEncoding: input.format === 'csv' ? 'gzip' : null,
-      data: transfer.toString('base64'), rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256,
-    };
-  } catch (e) {
-    const message = e instanceof HttpsError ? e.message : 'Ekspor gagal karena kesalahan sistem.';
-    await ref.update({ status: 'gagal', error: message, finishedAt: FieldValue.serverTimestamp(), durationMs: Date.now() - started });
-    if (e instanceof HttpsError) throw e;
-    logger.error('export failed', { exportId: ref.id, error: redactNiks(String((e as Error).message)) });
-    throw new HttpsError('internal', `${message} Coba lagi.`);
-  }
-});
+      try {
+        const { built, file, transfer } = await buildExport(input, { exportId: ref.id, at: new Date(started), role: claims.role });
+        if (built.skipped.length > 0) logger.warn('export: unreadable documents left out', { exportId: ref.id, count: built.skipped.length, ids: built.skipped.slice(0, 20) });
+        if (transfer.length > MAX_TRANSFER_BYTES) {
+          throw new HttpsError('resource-exhausted', `Berkas terlalu besar untuk diunduh langsung (${(transfer.length / 1048576).toFixed(1)} MB). Ekspor per desa/kelurahan.`);
+        }
+        const sha256 = createHash('sha256').update(file).digest('hex');
+        const durationMs = Date.now() - started;
+        const batch = db.batch();
+        batch.update(ref, { status: 'selesai', rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256, finishedAt: FieldValue.serverTimestamp(), durationMs });
+        writeAudit(batch, {
+          actorUid: uid, actorRole: claims.role, action: `ekspor.${input.kind}`, target: { collection: 'exports', id: ref.id },
+          kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
+          summary: `Ekspor ${EXPORT_KIND_LABELS[input.kind]} ${input.scope.code}${input.since ? ` sejak ${input.since}` : ''} (${input.format.toUpperCase()}): ${built.rows.length} baris dari ${built.sources} ${input.kind === 'bnba' ? 'keluarga' : 'usulan'}`,
+        });
+        await batch.commit();
+        logger.info('register exported', { exportId: ref.id, kind: input.kind, scope: input.scope.code, format: input.format, rows: built.rows.length, bytes: file.length, transferBytes: transfer.length, durationMs });
+        return {
+          exportId: ref.id, fileName, contentType: CONTENT_TYPES[input.format], contentEncoding: input.format === 'csv' ? 'gzip' : null,
+          data: transfer.toString('base64'), rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256,
+        };
+      } catch (e) {
+        const message = e instanceof HttpsError ? e.message : 'Ekspor gagal karena kesalahan sistem.';
+        await ref.update({ status: 'gagal', error: message, finishedAt: FieldValue.serverTimestamp(), durationMs: Date.now() - started });
+        if (e instanceof HttpsError) throw e;
+        logger.error('export failed', { exportId: ref.id, error: redactNiks(String((e as Error).message)) });
+        throw new HttpsError('internal', `${message} Coba lagi.`);
+      }
+    },
+  ),
+);
 
 export interface BuiltExport {
   built: BuiltRows<BnbaRow> | BuiltRows<PerubahanRow>;
@@ -165,14 +166,9 @@ async function readPerubahan(scope: ExportRequest['scope'], since: string | unde
   let query: Query<UsulanDoc> = collections.usulan().where(scopeField(scope), '==', scope.code).where('status', 'in', [...PERUBAHAN_STATUSES]);
   const day = since ? parseIsoDate(since) : null;
   if (day) query = query.where('updatedAt', '>=', Timestamp.fromDate(jakartaStartOfDay(day.year, day.month, day.day)));
-  query = query.orderBy('updatedAt', 'desc').limit(PAGE_SIZE);
   const usulan: SourceDoc[] = [];
-  let cursor: QueryDocumentSnapshot<UsulanDoc> | undefined;
-  for (;;) {
-    const page = await (cursor ? query.startAfter(cursor) : query).get();
-    for (const d of page.docs) usulan.push({ id: d.id, data: d.data() });
-    if (page.size < PAGE_SIZE) break;
-    cursor = page.docs[page.docs.length - 1];
+  for await (const docs of pages(query.orderBy('updatedAt', 'desc'), PAGE_SIZE)) {
+    for (const d of docs) usulan.push({ id: d.id, data: d.data() });
   }
   return buildPerubahanRows(usulan, wilayahName, since);
 }

@@ -1,13 +1,13 @@
-import { getAuth } from 'firebase-admin/auth';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
-  maskNik, reasonText, parseTransferLookup, readRoleClaims, transferCandidates, TRANSFER_MAX_MATCHES,
+  maskNik, parseTransferLookup, reasonText, transferCandidates, TRANSFER_MAX_MATCHES,
   type TransferLookupResult, type TransferMatch,
 } from './domain/index.js';
 import { desaLabel, wilayahName } from './domain/wilayah-data/names.js';
-import { app, db } from './lib/admin.js';
+import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
+import { guarded } from './lib/callable-guard.js';
 import { collections } from './lib/collections.js';
 import { nikHash, nikHmacKey } from './lib/nik-hash.js';
 
@@ -17,62 +17,61 @@ import { nikHash, nikHmacKey } from './lib/nik-hash.js';
  * (through the NIK index), within the operator's kabupaten. The answer is what the operator needs
  * to recognise the family and fill the usulan — register id, old desa, head's name, member count,
  * status — and nothing else. It reveals another desa's data, so every lookup is audited, found or
- * not, and the account must still be active (a deactivated operator's token is refused at once,
- * not an hour later).
+ * not, and the account must still be active (the guard refuses a deactivated operator's token at
+ * once, not an hour later).
  */
-export const findTransferHousehold = onCall({ secrets: [nikHmacKey] }, async (request): Promise<TransferLookupResult> => {
-  if (!request.auth) throw new HttpsError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  const claims = readRoleClaims(request.auth.token);
-  if (claims?.role !== 'operator') throw new HttpsError('permission-denied', 'Hanya operator desa/kelurahan yang dapat mencari keluarga pindahan.');
-  try {
-    await getAuth(app).verifyIdToken(request.auth.rawToken, true);
-  } catch {
-    throw new HttpsError('unauthenticated', 'Sesi Anda tidak berlaku lagi (akun dinonaktifkan atau diubah). Silakan masuk kembali.');
-  }
-  const parsed = parseTransferLookup(request.data, new Date());
-  if (!parsed.ok) throw new HttpsError('invalid-argument', (parsed.reasons[0] ? reasonText(parsed.reasons[0]) : null) ?? 'Nomor pencarian tidak valid.');
-  const { by, number } = parsed.value;
-  const uid = request.auth.uid;
+export const findTransferHousehold = onCall(
+  { secrets: [nikHmacKey] },
+  guarded(
+    {
+      name: 'findTransferHousehold',
+      roles: ['operator'],
+      roleRefusal: 'Hanya operator desa/kelurahan yang dapat mencari keluarga pindahan.',
+      input: (data) => parseTransferLookup(data, new Date()),
+      invalidInput: 'Nomor pencarian tidak valid.',
+    },
+    async ({ uid, caller: claims, data: { by, number } }): Promise<TransferLookupResult> => {
+      const matches = by === 'kk' ? await matchKk(claims.kabupaten, number) : await matchNik(claims.kabupaten, number);
+      const result = transferCandidates(matches, claims.desa, by);
 
-  const matches = by === 'kk' ? await matchKk(claims.kabupaten, number) : await matchNik(claims.kabupaten, number);
-  const result = transferCandidates(matches, claims.desa, by);
-
-  // The audit entry is committed before anything is answered: no lookup goes unrecorded.
-  const searched = `${by === 'kk' ? 'nomor KK' : 'NIK'} ${maskNik(number)}`;
-  const entry = { actorUid: uid, actorRole: 'operator' as const, action: 'keluarga.dicari_pindah_masuk', kabupatenCode: claims.kabupaten };
-  const batch = db.batch();
-  if (result.ok) {
-    for (const h of result.households) {
-      writeAudit(batch, {
-        ...entry, target: { collection: 'households', id: h.id }, desaCode: h.desaCode,
-        summary: `Dicari oleh operator ${desaLabel(claims.desa)} untuk pindah masuk, dengan ${searched}: ditemukan di ${desaLabel(h.desaCode)} (${h.desaCode})`,
+      // The audit entry is committed before anything is answered: no lookup goes unrecorded.
+      const searched = `${by === 'kk' ? 'nomor KK' : 'NIK'} ${maskNik(number)}`;
+      const entry = { actorUid: uid, actorRole: 'operator' as const, action: 'keluarga.dicari_pindah_masuk', kabupatenCode: claims.kabupaten };
+      const batch = db.batch();
+      if (result.ok) {
+        for (const h of result.households) {
+          writeAudit(batch, {
+            ...entry, target: { collection: 'households', id: h.id }, desaCode: h.desaCode,
+            summary: `Dicari oleh operator ${desaLabel(claims.desa)} untuk pindah masuk, dengan ${searched}: ditemukan di ${desaLabel(h.desaCode)} (${h.desaCode})`,
+          });
+        }
+      } else {
+        const seen = matches[0];
+        writeAudit(batch, {
+          ...entry, target: seen ? { collection: 'households', id: seen.id } : { collection: 'users', id: uid }, desaCode: claims.desa,
+          summary: `Pencarian keluarga pindah masuk oleh operator desa ${claims.desa}, dengan ${searched}: tidak diberikan (${result.reason.code})`,
+        });
+      }
+      await batch.commit();
+      logger.info('transfer household lookup', {
+        by: uid, desaCode: claims.desa, kind: by, outcome: result.ok ? 'found' : result.reason.code, householdIds: result.ok ? result.households.map((h) => h.id) : [],
       });
-    }
-  } else {
-    const seen = matches[0];
-    writeAudit(batch, {
-      ...entry, target: seen ? { collection: 'households', id: seen.id } : { collection: 'users', id: uid }, desaCode: claims.desa,
-      summary: `Pencarian keluarga pindah masuk oleh operator desa ${claims.desa}, dengan ${searched}: tidak diberikan (${result.reason.code})`,
-    });
-  }
-  await batch.commit();
-  logger.info('transfer household lookup', {
-    by: uid, desaCode: claims.desa, kind: by, outcome: result.ok ? 'found' : result.reason.code, householdIds: result.ok ? result.households.map((h) => h.id) : [],
-  });
 
-  if (!result.ok) throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', reasonText(result.reason), { code: result.reason.code });
-  return {
-    households: result.households.map((h) => ({
-      householdId: h.id,
-      fromDesaCode: h.desaCode,
-      fromDesaName: wilayahName(h.desaCode),
-      fromKecamatanName: wilayahName(h.kecamatanCode),
-      headName: h.headName,
-      memberCount: h.memberCount,
-      status: h.status,
-    })),
-  };
-});
+      if (!result.ok) throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', reasonText(result.reason), { code: result.reason.code });
+      return {
+        households: result.households.map((h) => ({
+          householdId: h.id,
+          fromDesaCode: h.desaCode,
+          fromDesaName: wilayahName(h.desaCode),
+          fromKecamatanName: wilayahName(h.kecamatanCode),
+          headName: h.headName,
+          memberCount: h.memberCount,
+          status: h.status,
+        })),
+      };
+    },
+  ),
+);
 
 type Match = TransferMatch & { kecamatanCode: string; headName: string; memberCount: number };
 

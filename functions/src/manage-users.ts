@@ -2,62 +2,71 @@ import { getAuth, type UserRecord } from 'firebase-admin/auth';
 import { FieldValue } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { claimsFor, reasonText, manageUserInputSchema, mergeRoleClaims, readRoleClaims, ROLE_LABELS, type RoleClaims } from './domain/index.js';
+import { claimsFor, reasonText, manageUserInputSchema, mergeRoleClaims, ROLE_LABELS, type RoleClaims } from './domain/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
+import { guarded } from './lib/callable-guard.js';
 import { collections } from './lib/collections.js';
 
 /**
  * The admin of a kabupaten manages its people: creates accounts, assigns or changes a role (and
  * an operator's desa), deactivates. Claims are merged with any others the user has; the profile
- * document tells the portal to refresh its ID token so the change takes effect at once.
+ * document tells the portal to refresh its ID token so the change takes effect at once, and is
+ * what every callable reads to know who calls (lib/callable-guard.ts). An admin never changes
+ * their own account: a deactivated one cannot give itself its role back, an active one cannot
+ * lock itself out.
  */
-export const manageUser = onCall(async (request) => {
-  if (!request.auth) throw new HttpsError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  const admin = readRoleClaims(request.auth.token);
-  if (admin?.role !== 'admin') throw new HttpsError('permission-denied', 'Hanya admin kabupaten yang dapat mengelola pengguna.');
-  const parsed = manageUserInputSchema.safeParse(request.data);
-  if (!parsed.success) throw new HttpsError('invalid-argument', parsed.error.issues[0]?.message ?? 'Data pengguna tidak valid.');
-  const input = parsed.data;
-  const auth = getAuth(app);
-  const actorUid = request.auth.uid;
+export const manageUser = onCall(
+  guarded(
+    {
+      name: 'manageUser',
+      roles: ['admin'],
+      roleRefusal: 'Hanya admin kabupaten yang dapat mengelola pengguna.',
+      input: manageUserInputSchema,
+      invalidInput: 'Data pengguna tidak valid.',
+    },
+    async ({ uid: actorUid, caller: admin, data: input }) => {
+      const auth = getAuth(app);
 
-  if (input.action === 'create') {
-    const claims = roleClaimsOrThrow(input.role, admin.kabupaten, input.desaCode);
-    const existing = await auth.getUserByEmail(input.email).catch(() => null);
-    if (existing) throw new HttpsError('already-exists', 'Email itu sudah terdaftar. Ubah perannya dari daftar pengguna.');
-    const user = await auth.createUser({ email: input.email, displayName: input.displayName, emailVerified: false });
-    await applyClaims(user, claims, actorUid, `Akun dibuat sebagai ${describe(claims)}`);
-    // No e-mail service is assumed: the admin passes the link on (WhatsApp, in person).
-    const setPasswordLink = await auth.generatePasswordResetLink(input.email);
-    logger.info('user created', { uid: user.uid, role: claims.role, by: actorUid });
-    return { uid: user.uid, setPasswordLink };
-  }
+      if (input.action === 'create') {
+        const claims = roleClaimsOrThrow(input.role, admin.kabupaten, input.desaCode);
+        const existing = await auth.getUserByEmail(input.email).catch(() => null);
+        if (existing) throw new HttpsError('already-exists', 'Email itu sudah terdaftar. Ubah perannya dari daftar pengguna.');
+        const user = await auth.createUser({ email: input.email, displayName: input.displayName, emailVerified: false });
+        await applyClaims(user, claims, actorUid, `Akun dibuat sebagai ${describe(claims)}`);
+        // No e-mail service is assumed: the admin passes the link on (WhatsApp, in person).
+        const setPasswordLink = await auth.generatePasswordResetLink(input.email);
+        logger.info('user created', { uid: user.uid, role: claims.role, by: actorUid });
+        return { uid: user.uid, setPasswordLink };
+      }
 
-  const target = await auth.getUser(input.uid).catch(() => null);
-  const targetClaims = (target?.customClaims ?? {}) as Record<string, unknown>;
-  // A user of another kabupaten is "not found" for this admin; a user with no role yet is claimable.
-  if (!target || (typeof targetClaims.kabupaten === 'string' && targetClaims.kabupaten !== admin.kabupaten)) {
-    throw new HttpsError('not-found', 'Pengguna tidak ditemukan.');
-  }
-  if (input.uid === actorUid && (input.action === 'deactivate' || input.role !== 'admin')) {
-    throw new HttpsError('failed-precondition', 'Anda tidak dapat mencabut peran admin Anda sendiri. Minta admin lain melakukannya.');
-  }
+      // An admin never changes their own account (role, re-enabling, deactivation): another admin does.
+      if (input.uid === actorUid) {
+        throw new HttpsError('failed-precondition', 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri. Minta admin lain melakukannya.');
+      }
+      const target = await auth.getUser(input.uid).catch(() => null);
+      const targetClaims = (target?.customClaims ?? {}) as Record<string, unknown>;
+      // A user of another kabupaten is "not found" for this admin; a user with no role yet is claimable.
+      if (!target || (typeof targetClaims.kabupaten === 'string' && targetClaims.kabupaten !== admin.kabupaten)) {
+        throw new HttpsError('not-found', 'Pengguna tidak ditemukan.');
+      }
 
-  if (input.action === 'setRole') {
-    const claims = roleClaimsOrThrow(input.role, admin.kabupaten, input.desaCode);
-    if (target.disabled) await auth.updateUser(target.uid, { disabled: false });
-    await applyClaims(target, claims, actorUid, `Peran diubah menjadi ${describe(claims)}`);
-    logger.info('user role set', { uid: target.uid, role: claims.role, by: actorUid });
-    return { uid: target.uid };
-  }
+      if (input.action === 'setRole') {
+        const claims = roleClaimsOrThrow(input.role, admin.kabupaten, input.desaCode);
+        if (target.disabled) await auth.updateUser(target.uid, { disabled: false });
+        await applyClaims(target, claims, actorUid, `Peran diubah menjadi ${describe(claims)}`);
+        logger.info('user role set', { uid: target.uid, role: claims.role, by: actorUid });
+        return { uid: target.uid };
+      }
 
-  await auth.updateUser(target.uid, { disabled: true });
-  await auth.revokeRefreshTokens(target.uid);
-  await applyClaims(target, null, actorUid, 'Akun dinonaktifkan', admin.kabupaten);
-  logger.info('user deactivated', { uid: target.uid, by: actorUid });
-  return { uid: target.uid };
-});
+      await auth.updateUser(target.uid, { disabled: true });
+      await auth.revokeRefreshTokens(target.uid);
+      await applyClaims(target, null, actorUid, 'Akun dinonaktifkan', admin.kabupaten);
+      logger.info('user deactivated', { uid: target.uid, by: actorUid });
+      return { uid: target.uid };
+    },
+  ),
+);
 
 function roleClaimsOrThrow(role: RoleClaims['role'], kabupaten: string, desaCode: string | null | undefined): RoleClaims {
   const result = claimsFor(role, kabupaten, desaCode || undefined);

@@ -93,11 +93,17 @@ describe('manageUser callable', () => {
     expect((await adminAuth().getUser(uid)).customClaims?.role).toBe('operator');
   });
 
-  it('an admin cannot remove their own admin role', async () => {
+  it('an admin never changes their own account: neither removes nor re-grants their own role, nor deactivates it', async () => {
+    const before = (await adminAuth().getUser(admin.uid)).customClaims;
     await expect(call(admin, { action: 'setRole', uid: admin.uid, role: 'operator', desaCode: DESA.derati.desa })).rejects.toMatchObject({
       code: 'functions/failed-precondition',
     });
+    // Re-granting "admin" to oneself would re-enable and re-claim the account (issue 13, F1): refused too.
+    await expect(call(admin, { action: 'setRole', uid: admin.uid, role: 'admin' })).rejects.toMatchObject({
+      code: 'functions/failed-precondition', message: expect.stringContaining('akun Anda sendiri'),
+    });
     await expect(call(admin, { action: 'deactivate', uid: admin.uid })).rejects.toMatchObject({ code: 'functions/failed-precondition' });
+    expect((await adminAuth().getUser(admin.uid)).customClaims).toEqual(before);
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getApps, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore } from 'firebase-admin/firestore';
+import { getFirestore, Timestamp } from 'firebase-admin/firestore';
+import type { UserProfileDoc } from '../../functions/src/domain/documents.js';
 
 /**
  * Admin SDK against the emulator suite started by `firebase emulators:exec` (which sets
@@ -50,7 +51,11 @@ export async function seedConfig(kabupaten: string, approval: 'satu_tingkat' | '
   await batch.commit();
 }
 
-/** Creates (or resets) an Auth emulator user with custom claims; returns its uid. */
+/**
+ * Creates (or resets) an Auth emulator user with custom claims and the active profile
+ * (`users/{uid}`) that `manageUser` writes with them: the callables act on the profile, so an
+ * account without one is refused like a deactivated one. Returns its uid.
+ */
 export async function ensureUser(email: string, password: string, claims: Record<string, string>, displayName?: string): Promise<string> {
   const auth = adminAuth();
   const existing = await auth.getUserByEmail(email).catch(() => null);
@@ -58,6 +63,19 @@ export async function ensureUser(email: string, password: string, claims: Record
   if (existing?.disabled) await auth.updateUser(user.uid, { disabled: false });
   if (existing) await auth.updateUser(user.uid, { password });
   await auth.setCustomUserClaims(user.uid, claims);
+  const operator = claims.role === 'operator';
+  const profile: UserProfileDoc<Timestamp> = {
+    email,
+    displayName: displayName ?? user.displayName ?? '',
+    role: (claims.role ?? null) as UserProfileDoc<Timestamp>['role'],
+    kabupatenCode: claims.kabupaten ?? '',
+    kecamatanCode: operator ? (claims.kecamatan ?? null) : null,
+    desaCode: operator ? (claims.desa ?? null) : null,
+    active: claims.role !== undefined,
+    claimsUpdatedAt: Timestamp.now(),
+    updatedBy: 'test',
+  };
+  await adminDb().collection('users').doc(user.uid).set(profile);
   return user.uid;
 }
 

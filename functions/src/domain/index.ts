@@ -14,6 +14,7 @@ export * from './programs.js';
 export * from './eligibility.js';
 export * from './staleness.js';
 export * from './usulan-status.js';
+export * from './decision.js';
 export * from './usulan.js';
 export * from './transfer.js';
 export * from './musyawarah-status.js';

@@ -65,7 +65,10 @@ export function mergeRoleClaims(existing: Record<string, unknown>, next: RoleCla
   return next ? { ...kept, ...next } : kept;
 }
 
-export function isDinasRole(role: UserRole): boolean {
+/** The Dinas Sosial's roles, which decide usulan and export for the ministry. */
+export type DinasRole = 'verifikator' | 'kadis';
+
+export function isDinasRole(role: UserRole): role is DinasRole {
   return role === 'verifikator' || role === 'kadis';
 }
 

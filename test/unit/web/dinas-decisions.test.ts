@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveAllLabel, approveLabel, blockedBecause, previewDecision, roleGuidance, targetStatus, type Decidable } from '../../../web/src/lib/dinas/decisions.js';
+import { approveAllLabel, approveLabel, blockedBecause, previewDecision, roleGuidance, type Decidable, type Decider } from '../../../web/src/lib/dinas/decisions.js';
 import { adviceFor, explain, fieldLabel } from '../../../web/src/lib/dinas/reasons.js';
 import { translator } from './messages.js';
 
@@ -7,6 +7,9 @@ const t = translator('id');
 const en = translator('en');
 
 const ok = { ok: true };
+const verifikator: Decider = { role: 'verifikator', approval: 'dua_tingkat' };
+const kadis: Decider = { role: 'kadis', approval: 'dua_tingkat' };
+const single: Decider = { role: 'kadis', approval: 'satu_tingkat' };
 const items: Decidable[] = [
   { id: 'valid', status: 'diajukan', validation: ok },
   { id: 'checking', status: 'diajukan', validation: null },
@@ -17,7 +20,7 @@ const items: Decidable[] = [
 
 describe('a decision for a whole musyawarah, previewed as decideUsulan takes it', () => {
   it('the verifikator verifies what passed validation and leaves the rest, saying why', () => {
-    const p = previewDecision(items, 'setujui', 'verifikator', t);
+    const p = previewDecision(items, 'setujui', verifikator, t);
     expect(p.decided).toEqual([{ id: 'valid', to: 'diverifikasi' }]);
     expect(Object.fromEntries(p.skipped.map((s) => [s.id, s.reason]))).toEqual({
       checking: 'Usulan belum lolos validasi sehingga belum dapat disetujui.',
@@ -29,21 +32,20 @@ describe('a decision for a whole musyawarah, previewed as decideUsulan takes it'
   });
 
   it('the kadis approves only verified usulan; a refusal needs no passed validation', () => {
-    expect(previewDecision(items, 'setujui', 'kadis', t).decided).toEqual([{ id: 'verified', to: 'disetujui' }]);
-    expect(previewDecision(items, 'tolak', 'verifikator', t).decided).toEqual([
+    expect(previewDecision(items, 'setujui', kadis, t).decided).toEqual([{ id: 'verified', to: 'disetujui' }]);
+    expect(previewDecision(items, 'tolak', verifikator, t).decided).toEqual([
       { id: 'valid', to: 'ditolak' },
       { id: 'checking', to: 'ditolak' },
     ]);
-    expect(blockedBecause(items[0]!, 'setujui', 'kadis', t)).toContain('Kepala Dinas Sosial tidak boleh mengubah status usulan dari "Diajukan"');
+    expect(blockedBecause(items[0]!, 'setujui', kadis, t)).toContain('Kepala Dinas Sosial tidak boleh mengubah status usulan dari "Diajukan"');
   });
 
   it('single-level approval decides straight from diajukan or diverifikasi', () => {
-    expect(previewDecision(items, 'setujui', 'dinas', t).decided).toEqual([
+    expect(previewDecision(items, 'setujui', single, t).decided).toEqual([
       { id: 'valid', to: 'disetujui' },
       { id: 'verified', to: 'disetujui' },
     ]);
-    expect(targetStatus('diajukan', 'setujui', 'dinas')).toBe('disetujui');
-    expect(targetStatus('diajukan', 'setujui', 'verifikator')).toBe('diverifikasi');
+    expect(blockedBecause(items[0]!, 'setujui', { ...verifikator, approval: 'satu_tingkat' }, t)).toBeNull();
   });
 
   it('names the buttons after what they do', () => {
@@ -58,7 +60,7 @@ describe('a decision for a whole musyawarah, previewed as decideUsulan takes it'
   });
 
   it('in English, the portal words its own reason; the state machine keeps Bahasa Indonesia', () => {
-    expect(Object.fromEntries(previewDecision(items, 'setujui', 'verifikator', en).skipped.map((s) => [s.id, s.reason]))).toMatchObject({
+    expect(Object.fromEntries(previewDecision(items, 'setujui', verifikator, en).skipped.map((s) => [s.id, s.reason]))).toMatchObject({
       checking: 'The proposal has not passed validation, so it cannot be approved yet.',
       refused: 'Status usulan tidak dapat berubah dari "Ditolak" menjadi "Disetujui"',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MusyawarahSummary } from '../../../functions/src/domain/index.js';
 import { finishedOf, groupQueue, queueWilayah, waitingFor, type QueueItem } from '../../../web/src/lib/dinas/queue.js';
-import { actionableStatuses, actorFor } from '../../../web/src/lib/dinas/decisions.js';
+import { actionableStatuses, decidingActor } from '../../../web/src/lib/dinas/decisions.js';
 
 function summary(counts: Partial<MusyawarahSummary>): MusyawarahSummary {
   const base = { draft: 0, diajukan: 0, tidak_lolos_validasi: 0, diverifikasi: 0, disetujui: 0, ditolak: 0, diterapkan: 0, total: 0 };
@@ -21,9 +21,9 @@ const TALANG_BENIH = '17.02.09.1033';
 
 describe('who decides what', () => {
   it('two-level approval: the verifikator acts on diajukan, the kadis on diverifikasi; single-level: either on both', () => {
-    expect(actorFor('verifikator', undefined)).toBe('verifikator');
-    expect(actorFor('kadis', 'dua_tingkat')).toBe('kadis');
-    expect(actorFor('kadis', 'satu_tingkat')).toBe('dinas');
+    expect(decidingActor('verifikator', undefined)).toBe('verifikator');
+    expect(decidingActor('kadis', 'dua_tingkat')).toBe('kadis');
+    expect(decidingActor('kadis', 'satu_tingkat')).toBe('dinas');
     expect(actionableStatuses('verifikator')).toEqual(['diajukan']);
     expect(actionableStatuses('kadis')).toEqual(['diverifikasi']);
     expect(actionableStatuses('dinas')).toEqual(['diajukan', 'diverifikasi']);

@@ -1,45 +1,35 @@
-import { reasonMessage } from '../i18n/reasons.js';
-// Relative imports (not `$domain`) so the unit tests can load this module without SvelteKit.
 import {
-  allowedTransitions,
-  checkTransition,
-  USULAN_STATUSES,
+  planDecision,
+  planMusyawarahDecision,
   type ActorRole,
-  type KabupatenPolicy,
+  type ApprovalLevels,
+  type DecidableUsulan,
+  type Decision,
+  type DinasRole,
+  type Reason,
   type UsulanStatus,
-} from '../../../../functions/src/domain/index.js';
+} from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
+import { reasonMessage } from '../i18n/reasons.js';
 
 /**
- * What a Dinas Sosial decision does, worked out in the portal the same way `decideUsulan` does it,
- * so the page can say beforehand which usulan a decision "for the whole musyawarah" will move and
- * which it will leave, and why. The callable stays the authority: the page shows its answer.
- * Texts come through the page's `Translate` (`$_`); the state machine's own reasons stay in Bahasa
- * Indonesia, as the callable words them.
+ * What a Dinas Sosial decision does, planned in the portal by the domain's rule (`planDecision`,
+ * functions/src/domain/decision.ts), the very function `decideUsulan` plans with: so the page offers
+ * exactly the buttons the callable accepts and says beforehand which usulan a decision "for the
+ * whole musyawarah" will move and which it will leave, and why. The callable stays the authority:
+ * the page shows its answer. Texts come through the page's `Translate` (`$_`); the state machine's
+ * own reasons stay in Bahasa Indonesia, as the callable words them.
  */
-export type DinasRole = 'verifikator' | 'kadis';
-export type Decision = 'setujui' | 'tolak';
+export { actionableStatuses, decidingActor, type Decision, type DinasRole } from '$domain/index.js';
 
-/** In a single-level kabupaten both roles decide as the one Dinas decision-maker. */
-export function actorFor(role: DinasRole, approval: KabupatenPolicy['approval']): ActorRole {
-  return approval === 'satu_tingkat' ? 'dinas' : role;
+/** The person deciding: their role, and the kabupaten's approval levels. */
+export interface Decider {
+  role: DinasRole;
+  approval: ApprovalLevels;
 }
 
-/** The statuses an actor can decide on (the verifikator: diajukan; the kadis: diverifikasi; single-level: both). */
-export function actionableStatuses(actor: ActorRole): UsulanStatus[] {
-  return USULAN_STATUSES.filter((s) => allowedTransitions(s, actor).some((to) => to !== 'draft'));
-}
-
-/** "setujui" from a verifikator verifies; from a decision-maker it approves (pengesahan). */
-export function targetStatus(from: UsulanStatus, decision: Decision, actor: ActorRole): UsulanStatus {
-  if (decision === 'tolak') return 'ditolak';
-  return actor === 'verifikator' && from === 'diajukan' ? 'diverifikasi' : 'disetujui';
-}
-
-export interface Decidable {
+export interface Decidable extends DecidableUsulan {
   id: string;
-  status: UsulanStatus;
-  validation: { ok: boolean } | null;
 }
 
 export interface DecisionPreview {
@@ -47,22 +37,26 @@ export interface DecisionPreview {
   skipped: { id: string; reason: string }[];
 }
 
-/** Why one usulan cannot take this decision now, or null when it can (the callable's rules). */
-export function blockedBecause(item: Decidable, decision: Decision, actor: ActorRole, t: Translate): string | null {
-  const transition = checkTransition(item.status, targetStatus(item.status, decision, actor), actor);
-  if (!transition.ok) return reasonMessage(transition.reason);
-  if (decision === 'setujui' && !item.validation?.ok) return t('dinas.decision.notValidated');
-  return null;
+/** The decision as the callable plans it (the note changes what is recorded, never whether it may be taken). */
+const request = (decision: Decision, who: Decider) => ({ role: who.role, approval: who.approval, decision, note: '' });
+
+/** A reason the portal words itself in the chosen language; the others keep the callable's Bahasa Indonesia. */
+function reasonText(reason: Reason, t: Translate): string {
+  return reason.code === 'decision.not_validated' ? t('dinas.decision.notValidated') : reasonMessage(reason, t);
 }
 
-export function previewDecision(items: readonly Decidable[], decision: Decision, actor: ActorRole, t: Translate): DecisionPreview {
-  const out: DecisionPreview = { decided: [], skipped: [] };
-  for (const item of items) {
-    const blocked = blockedBecause(item, decision, actor, t);
-    if (blocked) out.skipped.push({ id: item.id, reason: blocked });
-    else out.decided.push({ id: item.id, to: targetStatus(item.status, decision, actor) });
-  }
-  return out;
+/** Why one usulan cannot take this decision now, or null when it can (and the page offers the button). */
+export function blockedBecause(item: Decidable, decision: Decision, who: Decider, t: Translate): string | null {
+  const plan = planDecision(item, request(decision, who));
+  return plan.ok ? null : reasonText(plan.reason, t);
+}
+
+export function previewDecision(items: readonly Decidable[], decision: Decision, who: Decider, t: Translate): DecisionPreview {
+  const plan = planMusyawarahDecision(items, request(decision, who));
+  return {
+    decided: plan.decided.map(({ usulan, plan: one }) => ({ id: usulan.id, to: one.to })),
+    skipped: plan.skipped.map(({ usulan, reason }) => ({ id: usulan.id, reason: reasonText(reason, t) })),
+  };
 }
 
 /** The approve button of one usulan, as the flow test and the people know it. */

@@ -1,10 +1,10 @@
 import { getContext, setContext } from 'svelte';
 import { doc } from 'firebase/firestore';
-import { DEFAULT_STALENESS_POLICY, type ActorRole, type StalenessPolicy } from '$domain/index.js';
+import { approvalOf, DEFAULT_STALENESS_POLICY, type ActorRole, type ApprovalLevels, type StalenessPolicy } from '$domain/index.js';
 import { collections } from '$lib/collections';
 import { liveDoc } from '$lib/live.svelte';
 import type { Session } from '$lib/session.svelte';
-import { actorFor, type DinasRole } from './decisions';
+import { decidingActor, type Decider, type DinasRole } from './decisions';
 
 /**
  * What every Dinas Sosial page needs to know about the person and their kabupaten: the role, the
@@ -35,8 +35,8 @@ export class DinasContext {
     return this.role && this.#session.ready && this.#session.user ? (this.#session.claims?.kabupaten ?? null) : null;
   }
 
-  get approval(): 'satu_tingkat' | 'dua_tingkat' {
-    return this.policy.item?.data.approval ?? 'dua_tingkat';
+  get approval(): ApprovalLevels {
+    return approvalOf(this.policy.item?.data);
   }
 
   get singleLevel(): boolean {
@@ -45,7 +45,12 @@ export class DinasContext {
 
   /** Who this person decides as: verifikator or kadis, or the single Dinas decision-maker. */
   get actor(): ActorRole | null {
-    return this.role ? actorFor(this.role, this.approval) : null;
+    return this.role ? decidingActor(this.role, this.approval) : null;
+  }
+
+  /** The person as the decision rule sees them (domain `planDecision`): role and approval levels. */
+  get decider(): Decider | null {
+    return this.role ? { role: this.role, approval: this.approval } : null;
   }
 
   get staleness(): StalenessPolicy {
