@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import type { UsulanContent } from '../../../functions/src/domain/index.js';
 import {
   announcementRows,

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import { receivedPrograms, stickerAllowed, vervalAllowed, vervalFacts } from '../../../web/src/lib/household-view.js';
 
 /** The verval clock on the household pages: deadline before "data beku", days left, warning level. */

@@ -1,6 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-// The portal imports the domain through SvelteKit's `$domain` alias; point it at the module here.
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import { usulanContentSchema } from '../../../functions/src/domain/index.js';
 import {
   ARCHIVE_PREFIX,

@@ -1,4 +1,4 @@
-import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '../../../../functions/src/domain/index.js';
+import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
 /**
