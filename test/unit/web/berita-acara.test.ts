@@ -11,7 +11,7 @@ import {
   signatories,
   type BaUsulan,
   type BeritaAcaraInput,
-} from '../../../web/src/lib/berita-acara.js';
+} from '../../../web/src/lib/operator/musyawarah/berita-acara.js';
 import { household, nikOf } from '../domain/factories.js';
 
 /** The berita acara PDF's content and the public announcement: what they say, and never a NIK. */

@@ -17,7 +17,7 @@ import {
   type RegisterHousehold,
   type RegisterMember,
   type UsulanCheckContext,
-} from '../../../web/src/lib/usulan-form.js';
+} from '../../../web/src/lib/operator/usulan/form.js';
 import { nikOf, REF } from '../domain/factories.js';
 import { translator } from './messages.js';
 

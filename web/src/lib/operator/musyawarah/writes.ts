@@ -1,9 +1,9 @@
 import { deleteField, doc, serverTimestamp, updateDoc, writeBatch, type WriteBatch } from 'firebase/firestore';
 import type { Meeting, UsulanContent } from '$domain/index.js';
-import { collections, musyawarahRef } from './collections';
-import { db } from './firebase';
-import type { Claims } from './session.svelte';
-import { contentUpdate } from './usulan-correction';
+import { collections, musyawarahRef } from '../../collections';
+import { db } from '../../firebase';
+import type { Claims } from '../../session.svelte';
+import { contentUpdate } from '../usulan/correction';
 
 /**
  * Writes go to the local cache at once and to the server when there is signal: callers do not

@@ -1,6 +1,6 @@
 import { doc, serverTimestamp, setDoc, Timestamp } from 'firebase/firestore';
 import type { StickerInput, VervalInput } from '$domain/index.js';
-import { collections } from './collections';
+import { collections } from '../../collections';
 
 /**
  * Reports from the field — a verval visit, a sticker on the house — are written as documents under
