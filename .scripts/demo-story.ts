@@ -16,6 +16,7 @@ import type { DocumentReference as ClientRef } from 'firebase/firestore';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { HouseholdProposal, Meeting, UsulanContent } from '../functions/src/domain/index.js';
 import type { Usulan } from '../test/support/flow.js';
+import { stickerReport, vervalReport } from '../web/src/lib/operator/documents.js';
 
 process.env.GCLOUD_PROJECT = 'demo-tepat';
 
@@ -190,6 +191,7 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
 
 // ── Desa Derati: field work — verval visits and a sticker ───────────────────────────────────────────
 async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupaten: string }, list: RegisterHousehold[], visits: number, stickers: number): Promise<void> {
+  const reporter = { uid: user.uid, claims: desa };
   // A frozen household first: the visit is what lifts a data beku.
   const frozen = list.filter((h) => h.status === 'beku' && !used.has(h.id)).slice(0, 1);
   const warned = list.filter((h) => h.status === 'aktif' && h.staleness.level !== 'ok' && !used.has(h.id));
@@ -197,17 +199,15 @@ async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupat
   for (const [i, h] of targets.entries()) {
     used.add(h.id);
     const ref = doc(collection(user.db, `households/${h.id}/verval`));
-    await setDoc(ref, {
-      result: i % 2 === 0 ? 'sesuai' : 'diperbaiki', note: i % 2 === 0 ? 'Keluarga ditemui di rumah; data sesuai' : 'Alamat RT diperbarui saat kunjungan',
-      by: user.uid, desaCode: desa.desa, kabupatenCode: desa.kabupaten, visitedAt: ClientTimestamp.fromDate(new Date(now.getTime() - (i + 1) * 3_600_000)), at: serverTimestamp(), outcome: null,
-    });
+    const input = i % 2 === 0 ? { result: 'sesuai' as const, note: 'Keluarga ditemui di rumah; data sesuai' } : { result: 'diperbaiki' as const, note: 'Alamat RT diperbarui saat kunjungan' };
+    await setDoc(ref, vervalReport(reporter, input, ClientTimestamp.fromDate(new Date(now.getTime() - (i + 1) * 3_600_000)), serverTimestamp()));
     await waitFor(ref.path, 'applied', (d) => d?.outcome != null);
   }
   const stickered = list.filter((h) => h.status === 'aktif' && !used.has(h.id) && (h.desil ?? 9) <= 2).slice(0, stickers);
   for (const h of stickered) {
     used.add(h.id);
     const ref = doc(collection(user.db, `households/${h.id}/stickers`));
-    await setDoc(ref, { installedOn: daysAgo(2), by: 'Pendamping PKH Kecamatan', recordedBy: user.uid, desaCode: desa.desa, kabupatenCode: desa.kabupaten, at: serverTimestamp(), outcome: null });
+    await setDoc(ref, stickerReport(reporter, { installedOn: daysAgo(2), by: 'Pendamping PKH Kecamatan' }, serverTimestamp()));
     await waitFor(ref.path, 'applied', (d) => d?.outcome != null);
   }
   log(`${desa.desa}: ${targets.length} verval and ${stickered.length} sticker reports applied.`);

@@ -6,6 +6,7 @@ import { DESA, KABUPATEN } from '../support/demo.js';
 import { household, nikFor, usulanContent } from '../support/factories.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
 import { approve, decide, recordAndSubmit, resubmit, settled, validated, type Usulan } from '../support/flow.js';
+import { contentUpdate } from '../../web/src/lib/operator/usulan/correction.js';
 
 /**
  * Every path a proposal can take after "add household": correction, leaving (a member or the
@@ -182,7 +183,7 @@ describe('a failed usulan corrected in place', () => {
     expect(failed.status).toBe('tidak_lolos_validasi');
     expect(failed.validation?.errors.map((e) => e.field)).toContain('household.members.0.nik');
 
-    await resubmit(operator, ref, { type: 'baru', household: good });
+    await resubmit(operator, ref, contentUpdate({ type: 'baru', household: good }));
     // A second `diajukan` with a new submittedAt: the trigger validates it again.
     const passed = await waitForDoc(ref, (d) => d?.validation != null && d.validation.forSubmission !== failed.validation!.forSubmission);
     expect(passed.status).toBe('diajukan');
@@ -214,7 +215,7 @@ describe('a failed usulan corrected in place', () => {
     const ref = refs[0]!;
     await validated(ref);
     const before = await adminDb().collection('usulan').doc(ref.id).get();
-    await resubmit(operator, ref, { type: 'baru', household: household({ kkNumber: '1702061203150052' }) });
+    await resubmit(operator, ref, contentUpdate({ type: 'baru', household: household({ kkNumber: '1702061203150052' }) }));
     await waitForDoc(ref, (d) => d?.validation?.ok === true);
     // The take-back's event again, twice (after = a draft, as it was then).
     const after = { exists: true, data: () => ({ ...before.data(), status: 'draft', submittedAt: null, validation: null }) };

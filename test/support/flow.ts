@@ -1,70 +1,66 @@
-import { collection, doc, serverTimestamp, updateDoc, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
+import { collection, deleteField, doc, serverTimestamp, updateDoc, writeBatch, type DocumentReference, type Timestamp } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import type { Meeting, UsulanContent } from '../../functions/src/domain/index.js';
 import type { UsulanDoc } from '../../functions/src/domain/documents.js';
+import { correctedContent, newMusyawarah, newUsulan, submission, takeBack, wilayahOf, type OperatorPlace } from '../../web/src/lib/operator/documents.js';
 import { waitForDoc, type ClientUser } from './client.js';
 import { meeting } from './factories.js';
 
 export type Usulan = UsulanDoc<Timestamp>;
 
-export interface Wilayah {
-  desa: string;
-  kecamatan: string;
-  kabupaten: string;
-}
-
 /**
- * What the portal does when the operator saves a musyawarah (web/src/lib/musyawarah.ts,
- * `createMusyawarah`): the draft musyawarah with these usulan in one batch.
+ * The portal's writes, made by a signed-in client (the rules apply) with the portal's own document
+ * builders (web/src/lib/operator/documents.ts), batched as web/src/lib/operator/musyawarah/writes.ts
+ * batches them.
  */
-export async function recordDraft(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
-  const w = { desaCode: wilayah.desa, kecamatanCode: wilayah.kecamatan, kabupatenCode: wilayah.kabupaten };
+
+/** `createMusyawarah`: the draft musyawarah with these usulan, in one batch. */
+export async function recordDraft(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+  const wilayah = wilayahOf(place);
   const mRef = doc(collection(user.db, 'musyawarah'));
   const refs = contents.map(() => doc(collection(user.db, 'usulan')));
   const create = writeBatch(user.db);
-  create.set(mRef, { ...w, meeting: held, status: 'draft', createdBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
-  contents.forEach((content, i) => {
-    create.set(refs[i]!, {
-      musyawarahId: mRef.id, ...w, ...content, status: 'draft', createdBy: user.uid,
-      createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
-    });
-  });
+  create.set(mRef, newMusyawarah(wilayah, user.uid, held, serverTimestamp()));
+  contents.forEach((content, i) => create.set(refs[i]!, newUsulan(mRef.id, wilayah, user.uid, content, serverTimestamp())));
   await create.commit();
   return { musyawarahId: mRef.id, refs: refs as DocumentReference<Usulan>[] };
 }
 
-/** What the portal does on "Simpan dan ajukan" (`submitMusyawarah`): the musyawarah and its drafts submitted in one batch. */
+/** `submitMusyawarah` ("Simpan dan ajukan"): the musyawarah and its drafts submitted in one batch. */
 export async function submitDraft(user: ClientUser, musyawarahId: string, refs: DocumentReference<Usulan>[]): Promise<void> {
   const submit = writeBatch(user.db);
-  const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
-  submit.update(doc(user.db, 'musyawarah', musyawarahId), stamp);
-  for (const r of refs) submit.update(doc(user.db, r.path), stamp);
+  submit.update(doc(user.db, 'musyawarah', musyawarahId), submission(serverTimestamp()));
+  for (const r of refs) submit.update(doc(user.db, r.path), submission(serverTimestamp()));
   await submit.commit();
 }
 
 /**
- * What the portal does: create a draft musyawarah with these usulan in one batch, then submit
- * them all in a second. Returns the musyawarah id and the usulan references, in order.
+ * Both: a draft musyawarah with these usulan in one batch, then all submitted in a second.
+ * Returns the musyawarah id and the usulan references, in order.
  */
-export async function recordAndSubmit(user: ClientUser, wilayah: Wilayah, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
-  const recorded = await recordDraft(user, wilayah, contents, held);
+export async function recordAndSubmit(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+  const recorded = await recordDraft(user, place, contents, held);
   await submitDraft(user, recorded.musyawarahId, recorded.refs);
   return recorded;
 }
 
+/** The first write of a correction (`resubmitUsulan`): an usulan that failed validation taken back to draft. */
+export function takeBackForCorrection(user: ClientUser, usulanId: string): Promise<void> {
+  return updateDoc(doc(user.db, 'usulan', usulanId), takeBack(serverTimestamp()));
+}
+
 /**
- * What the portal's correction does (web/src/lib/musyawarah.ts, `resubmitUsulan`): take a failed
- * usulan back to draft, write the corrected content, submit it again — three writes queued at once,
- * not each after the previous one's acknowledgement, as the portal queues them offline.
- * `content` holds every content key of the type (this helper removes none).
+ * The correction (`resubmitUsulan`): take a failed usulan back to draft, write the corrected
+ * content, submit it again — three writes queued at once, not each after the previous one's
+ * acknowledgement, as the portal queues them offline. `update` is the correction's
+ * `contentUpdate(content)` (web/src/lib/operator/usulan/correction.ts).
  */
-export async function resubmit(user: ClientUser, ref: DocumentReference<Usulan>, content: UsulanContent): Promise<void> {
+export async function resubmit(user: ClientUser, ref: DocumentReference<Usulan>, update: { set: Record<string, unknown>; remove: string[] }): Promise<void> {
   const r = doc(user.db, ref.path);
-  const { type: _type, ...set } = content;
   await Promise.all([
-    updateDoc(r, { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() }),
-    updateDoc(r, { ...set, updatedAt: serverTimestamp() }),
-    updateDoc(r, { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() }),
+    updateDoc(r, takeBack(serverTimestamp())),
+    updateDoc(r, correctedContent(update, serverTimestamp(), deleteField())),
+    updateDoc(r, submission(serverTimestamp())),
   ]);
 }
 
