@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
-import { ensureUser } from '../support/admin.js';
-import { signInClient } from '../support/client.js';
-import { DESA } from '../support/demo.js';
+import { ensureUser } from '../../.scripts/seed/admin.js';
+import { signInClient } from '../../.scripts/seed/client.js';
+import { DESA } from '../../.scripts/seed/demo.js';
 import { meeting, nikFor } from '../support/factories.js';
-import { recordAndSubmit, takeBackForCorrection, validated } from '../support/flow.js';
+import { recordAndSubmit, takeBackForCorrection, validated } from '../../.scripts/seed/flow.js';
 import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn, signOut } from './session.js';
 

@@ -4,11 +4,11 @@ import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
-import { adminAuth, adminDb, ensureUser, seedConfig } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
+import { adminAuth, adminDb, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
 import { meeting } from '../support/factories.js';
-import { recordAndSubmit } from '../support/flow.js';
+import { recordAndSubmit } from '../../.scripts/seed/flow.js';
 import { newMusyawarah, stickerReport, vervalReport, wilayahOf } from '../../web/src/lib/operator/documents.js';
 
 /**
@@ -259,7 +259,7 @@ describe('client-writable collections refuse malformed documents whole', () => {
       { numRuns: 40, seed: 20261122 },
     );
     // Junk content, as a client that skipped the portal's checks would send it (it passes the rules' shape check).
-    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent));
+    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent), meeting());
     const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
     for (const r of results) {
       expect(r.status).toBe('tidak_lolos_validasi');

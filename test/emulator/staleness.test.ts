@@ -4,9 +4,9 @@ import { getFunctions } from 'firebase-admin/functions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cycleIndex, cycleStart, nationalKecamatanCodes, type StalenessPolicy } from '../../functions/src/domain/index.js';
 import type { StalenessRun, StalenessTask } from '../../functions/src/freeze-stale-households.js';
-import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA } from '../support/demo.js';
+import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA } from '../../.scripts/seed/demo.js';
 import { stickerReport, vervalReport } from '../../web/src/lib/operator/documents.js';
 
 /**

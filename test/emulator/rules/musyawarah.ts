@@ -1,7 +1,7 @@
 import { deleteDoc, deleteField, doc, getDoc, getDocs, orderBy, query, collection, serverTimestamp, setDoc, Timestamp, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import { SUBMITTED_MUSYAWARAH_STATUSES } from '../../../functions/src/domain/index.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { meeting } from '../../support/factories.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 import {

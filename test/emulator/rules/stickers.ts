@@ -1,6 +1,6 @@
 import { deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { DESA } from '../../support/demo.js';
+import { DESA } from '../../../.scripts/seed/demo.js';
 import {
   ALLOW, allowed, as, denied, DENY, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
 } from './support.js';

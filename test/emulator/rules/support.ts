@@ -9,8 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, Program, UserProfileDoc, UsulanContent, UsulanDoc, UsulanStatus,
 } from '../../../functions/src/domain/index.js';
-import { assertEmulators, defaultConfig, ROOT } from '../../support/admin.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { assertEmulators, defaultConfig, ROOT } from '../../../.scripts/seed/admin.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, meeting } from '../../support/factories.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SUBMITTED_USULAN_STATUSES, type UsulanContent } from '../../../functions/src/domain/index.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 import { contentUpdate } from '../../../web/src/lib/operator/usulan/correction.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, usulanContent } from '../../support/factories.js';
 import {
   ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, newUsulan, OPERATOR_UID, PAST, seed,

@@ -1,6 +1,6 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, Timestamp, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import {
   ALLOW, allowed, as, denied, DENY, DERATI, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
 } from './support.js';

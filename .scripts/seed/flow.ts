@@ -4,18 +4,18 @@ import type { Meeting, UsulanContent } from '../../functions/src/domain/index.js
 import type { UsulanDoc } from '../../functions/src/domain/documents.js';
 import { correctedContent, newMusyawarah, newUsulan, submission, takeBack, wilayahOf, type OperatorPlace } from '../../web/src/lib/operator/documents.js';
 import { waitForDoc, type ClientUser } from './client.js';
-import { meeting } from './factories.js';
 
 export type Usulan = UsulanDoc<Timestamp>;
 
 /**
- * The portal's writes, made by a signed-in client (the rules apply) with the portal's own document
- * builders (web/src/lib/operator/documents.ts), batched as web/src/lib/operator/musyawarah/writes.ts
- * batches them.
+ * The portal's paths played from Node, by the demo story and by the tests: the operator's writes,
+ * made by a signed-in client (the rules apply) with the portal's own document builders
+ * (web/src/lib/operator/documents.ts), batched as web/src/lib/operator/musyawarah/writes.ts batches
+ * them; the Dinas's decisions through the callable; waiting for the triggers' results.
  */
 
 /** `createMusyawarah`: the draft musyawarah with these usulan, in one batch. */
-export async function recordDraft(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+export async function recordDraft(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
   const wilayah = wilayahOf(place);
   const mRef = doc(collection(user.db, 'musyawarah'));
   const refs = contents.map(() => doc(collection(user.db, 'usulan')));
@@ -38,7 +38,7 @@ export async function submitDraft(user: ClientUser, musyawarahId: string, refs: 
  * Both: a draft musyawarah with these usulan in one batch, then all submitted in a second.
  * Returns the musyawarah id and the usulan references, in order.
  */
-export async function recordAndSubmit(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting = meeting()): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+export async function recordAndSubmit(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
   const recorded = await recordDraft(user, place, contents, held);
   await submitDraft(user, recorded.musyawarahId, recorded.refs);
   return recorded;
@@ -53,7 +53,8 @@ export function takeBackForCorrection(user: ClientUser, usulanId: string): Promi
  * The correction (`resubmitUsulan`): take a failed usulan back to draft, write the corrected
  * content, submit it again — three writes queued at once, not each after the previous one's
  * acknowledgement, as the portal queues them offline. `update` is the correction's
- * `contentUpdate(content)` (web/src/lib/operator/usulan/correction.ts).
+ * `contentUpdate(content)` (web/src/lib/operator/usulan/correction.ts), computed by the caller: that
+ * module reads the domain's schemas through the portal's `$domain` alias, which only Vitest resolves.
  */
 export async function resubmit(user: ClientUser, ref: DocumentReference<Usulan>, update: { set: Record<string, unknown>; remove: string[] }): Promise<void> {
   const r = doc(user.db, ref.path);
