@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  * share one emulator suite; `demo` checks the shipped demo data on an emulator that imported it.
  */
 export default defineConfig({
+  // The portal's `$domain` alias (web/svelte.config.js), for every project: the portal's modules load
+  // in Node as the portal builds them, whether a unit test, an emulator test or the demo check imports them.
+  resolve: { alias: { $domain: fileURLToPath(new URL('./functions/src/domain', import.meta.url)) } },
   test: {
     // `npm run test:unit` adds --coverage: the pure domain module must keep ≥ 95% branch coverage.
     coverage: {
@@ -19,8 +22,7 @@ export default defineConfig({
     },
     projects: [
       {
-        // The portal's `$domain` alias, so web modules load in Node as the portal builds them.
-        resolve: { alias: { $domain: fileURLToPath(new URL('./functions/src/domain', import.meta.url)) } },
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -28,8 +30,7 @@ export default defineConfig({
         },
       },
       {
-        // The same alias: an emulator test checks the portal's decision module against the callable.
-        resolve: { alias: { $domain: fileURLToPath(new URL('./functions/src/domain', import.meta.url)) } },
+        extends: true,
         test: {
           name: 'emulator',
           include: ['test/emulator/**/*.test.ts'],
@@ -41,6 +42,7 @@ export default defineConfig({
       },
       {
         // The demo data of emulator-data/, read back from an emulator that imported it (`npm run test:demo`).
+        extends: true,
         test: {
           name: 'demo',
           include: ['test/demo/**/*.test.ts'],

@@ -2,10 +2,13 @@
 // `npm run demo:data`: rebuilds emulator-data/, the demo that `npm start` imports, in two runs of
 // the emulator suite:
 //   1. auth + firestore: the demo people, the configuration and the generated register, as a DTKS
-//      import leaves them, with their statistics reconciled (.scripts/seed-demo.ts);
+//      import leaves them, with their statistics reconciled (.scripts/seed/people-and-register.ts);
 //   2. auth + firestore + functions, on that export: the register's life played through the
 //      product's paths — musyawarah, usulan, decisions, verval and sticker reports, exports — with
-//      the triggers running (.scripts/demo-story.ts).
+//      the triggers running (.scripts/seed/story.ts).
+// Both halves, and what they are made with (the demo district, the register generator, the Admin
+// SDK and signed-in clients on the emulators, the portal's flows), live in .scripts/seed/; the
+// tests seed their own data with the same modules.
 // The register is written without the Functions emulator because 2,000 statistics trigger runs
 // one after another would take half an hour; the reconciliation computes the same numbers.
 // emulator-data/ is replaced only when both runs succeed.
@@ -36,9 +39,9 @@ const storyOnly = process.argv.includes('--story-only') && existsSync(join(regis
 rmSync(story, { recursive: true, force: true });
 if (!storyOnly) {
   rmSync(register, { recursive: true, force: true });
-  run('1/2 people, configuration and the register', ['exec', `--export-on-exit=${register}`, 'npx tsx .scripts/seed-demo.ts'], { TEPAT_EMULATORS: 'auth,firestore' });
+  run('1/2 people, configuration and the register', ['exec', `--export-on-exit=${register}`, 'npx tsx .scripts/seed/people-and-register.ts'], { TEPAT_EMULATORS: 'auth,firestore' });
 }
-run('2/2 the life of the register, with the triggers', ['exec', '--import', register, `--export-on-exit=${story}`, 'npx tsx .scripts/demo-story.ts'], {
+run('2/2 the life of the register, with the triggers', ['exec', '--import', register, `--export-on-exit=${story}`, 'npx tsx .scripts/seed/story.ts'], {
   TEPAT_EMULATORS: 'auth,firestore,functions',
 });
 if (!existsSync(join(story, 'firebase-export-metadata.json'))) {

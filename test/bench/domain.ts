@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { checkMemberNik, criteriaOf, decideHousehold, programsInForce } from '../../functions/src/domain/index.js';
-import { defaultPrograms, generateRegister, type GeneratedHousehold } from '../support/generator/index.js';
+import { defaultPrograms, generateRegister, type GeneratedHousehold } from '../../.scripts/seed/generator/index.js';
 import { fmt, perSecond, row, type BenchContext, type BenchRow } from './rows.js';
 
 /**

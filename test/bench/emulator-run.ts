@@ -8,11 +8,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Timestamp, Transaction, type Firestore } from 'firebase-admin/firestore';
-import { adminDb, defaultConfig, ensureUser, seedConfig, useFunctionsInProcess } from '../support/admin.js';
-import { signInClient } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
-import { household, nikFor } from '../support/factories.js';
-import { decide, recordAndSubmit } from '../support/flow.js';
+import { adminDb, defaultConfig, ensureUser, seedConfig, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { signInClient } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
+import { household, meeting, nikFor } from '../support/factories.js';
+import { decide, recordAndSubmit } from '../../.scripts/seed/flow.js';
 
 useFunctionsInProcess();
 
@@ -42,7 +42,7 @@ async function flow() {
       type: 'baru' as const,
       household: household({ kkNumber: `17020612031${String(i + j + 1).padStart(5, '0')}`, desil: 1 + ((i + j) % 6) }),
     }));
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, contents);
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, contents, meeting());
     musyawarah.push({ id: musyawarahId, refs });
   }
   const refs = musyawarah.flatMap((m) => m.refs);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { generateRegister } from '../support/generator/index.js';
+import { generateRegister } from '../../.scripts/seed/generator/index.js';
 import { fmt, perSecond, row, type BenchRow } from './rows.js';
 
 /**

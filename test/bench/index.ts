@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     '',
     ...table(rows),
     '',
-    'Synthetic registers come from the seeded generator in `test/support/generator/` (Lampung: province 18, 1,018,135 households, seed 004; ' +
+    'Synthetic registers come from the seeded generator in `.scripts/seed/generator/` (Lampung: province 18, 1,018,135 households, seed 004; ' +
       'Rejang Lebong: 17.02, 124,000 people, seeds 000/001). Rows marked "not measured yet" are measured by the issue named, as modules of test/bench/.',
     '',
   ];

@@ -100,8 +100,8 @@ function scriptLoad(url: string): ScriptLoad | null {
 
 async function measure(): Promise<PortalResult> {
   const { chromium } = await import('@playwright/test');
-  const { ensureUser } = await import('../support/admin.js');
-  const { DESA } = await import('../support/demo.js');
+  const { ensureUser } = await import('../../.scripts/seed/admin.js');
+  const { DESA } = await import('../../.scripts/seed/demo.js');
   const email = 'bench.operator@tepat.test';
   const password = 'bench-pass-2026';
   await ensureUser(email, password, { role: 'operator', ...DESA.derati }, 'Operator bench');

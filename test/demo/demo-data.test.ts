@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, useFunctionsInProcess } from '../support/admin.js';
-import { DESA, DEMO_USERS, KABUPATEN } from '../support/demo.js';
+import { adminDb, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { DESA, DEMO_USERS, KABUPATEN } from '../../.scripts/seed/demo.js';
 
 /**
  * The demo that `npm start` imports (emulator-data/), read back from a Firestore emulator started

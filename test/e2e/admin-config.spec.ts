@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type Program } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig, ensureUser, seedConfig } from '../support/admin.js';
-import { KABUPATEN } from '../support/demo.js';
+import { adminDb, defaultConfig, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
+import { KABUPATEN } from '../../.scripts/seed/demo.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';

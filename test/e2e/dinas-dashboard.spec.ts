@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { Timestamp, type DocumentData } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type EligibilityMember, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
 import { emulatorFire, loadJobs } from '../../.scripts/scheduler/local.js';
-import { adminDb, defaultConfig } from '../support/admin.js';
+import { adminDb, defaultConfig } from '../../.scripts/seed/admin.js';
 import { nikFor } from '../support/factories.js';
 import { E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collection, doc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
-import { ensureUser } from '../support/admin.js';
-import { signInClient, waitForDoc } from '../support/client.js';
-import { DESA } from '../support/demo.js';
+import { ensureUser } from '../../.scripts/seed/admin.js';
+import { signInClient } from '../../.scripts/seed/client.js';
+import { DESA } from '../../.scripts/seed/demo.js';
 import { meeting, nikFor } from '../support/factories.js';
+import { recordAndSubmit, takeBackForCorrection, validated } from '../../.scripts/seed/flow.js';
 import { E2E_KADIS, E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn, signOut } from './session.js';
 
@@ -55,26 +55,11 @@ test.beforeAll(async () => {
   await ensureUser(OPERATOR, E2E_PASSWORD, { role: 'operator', ...w }, 'Operator Sambirejo E2E');
   const op = await signInClient(OPERATOR, E2E_PASSWORD);
   try {
-    // What the operator's portal writes: the draft musyawarah with its usulan, then the submission.
-    const wilayah = { desaCode: w.desa, kecamatanCode: w.kecamatan, kabupatenCode: w.kabupaten };
-    const mRef = doc(collection(op.db, 'musyawarah'));
-    const refs = households.map(() => doc(collection(op.db, 'usulan')));
-    const create = writeBatch(op.db);
-    create.set(mRef, { ...wilayah, meeting: berita, status: 'draft', createdBy: op.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
-    households.forEach((household, i) =>
-      create.set(refs[i]!, {
-        musyawarahId: mRef.id, ...wilayah, type: 'baru', household, status: 'draft', createdBy: op.uid,
-        createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null,
-      }),
-    );
-    await create.commit();
-    const submit = writeBatch(op.db);
-    const stamp = { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
-    submit.update(mRef, stamp);
-    for (const r of refs) submit.update(r, stamp);
-    await submit.commit();
-    await Promise.all(refs.map((r) => waitForDoc(r, (d) => (d as { validation?: unknown } | undefined)?.validation != null)));
-    musyawarahId = mRef.id;
+    // What the operator's portal writes (its own builders): the draft musyawarah with its usulan, then the submission.
+    const recorded = await recordAndSubmit(op, w, households.map((household) => ({ type: 'baru', household })), berita);
+    const refs = recorded.refs;
+    await Promise.all(refs.map(validated));
+    musyawarahId = recorded.musyawarahId;
     households.forEach((h, i) => usulanOf.set(h.members[0]!.name, refs[i]!.id));
   } finally {
     await op.close();
@@ -164,7 +149,7 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   // The desa takes Karto's failed usulan back to correct it: the dinas no longer sees it, and is told why.
   const op = await signInClient(OPERATOR, E2E_PASSWORD);
   try {
-    await updateDoc(doc(op.db, 'usulan', usulanOf.get('Karto')!), { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() });
+    await takeBackForCorrection(op, usulanOf.get('Karto')!);
   } finally {
     await op.close();
   }

@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test';
-import { adminDb, clearFirestore, ensureUser, seedConfig } from '../support/admin.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
+import { adminDb, clearFirestore, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
 
 export const E2E_PASSWORD = 'e2e-pass-2026';
 export const E2E_OPERATOR = 'e2e.operator@tepat.test';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { maskNik } from '../../functions/src/domain/index.js';
-import { DESA } from '../support/demo.js';
+import { DESA } from '../../.scripts/seed/demo.js';
 import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { seedRegister, shot, signIn, type SeededRegister } from './operator-support.js';
 

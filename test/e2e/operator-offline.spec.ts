@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
-import { adminDb } from '../support/admin.js';
-import { DESA } from '../support/demo.js';
+import { adminDb } from '../../.scripts/seed/admin.js';
+import { DESA } from '../../.scripts/seed/demo.js';
 import { household, meeting, nikFor } from '../support/factories.js';
 import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { niksOf, pdfText, seedRegister, shot, signIn, waitForOfflineShell, type SeededRegister } from './operator-support.js';

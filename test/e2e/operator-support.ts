@@ -3,9 +3,9 @@ import type { Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { DEFAULT_STALENESS_POLICY, stalenessOf } from '../../functions/src/domain/index.js';
 import { nikHash } from '../../functions/src/lib/nik-hash.js';
-import { adminDb, emulatorNikKey } from '../support/admin.js';
-import { KABUPATEN } from '../support/demo.js';
-import { generateRegister, type GeneratedHousehold } from '../support/generator/index.js';
+import { adminDb, emulatorNikKey } from '../../.scripts/seed/admin.js';
+import { KABUPATEN } from '../../.scripts/seed/demo.js';
+import { generateRegister, type GeneratedHousehold } from '../../.scripts/seed/generator/index.js';
 import { signIn as signInAs } from './session.js';
 
 /** Helpers of the operator-side browser tests: sign in, screenshots, a small register, PDF text. */

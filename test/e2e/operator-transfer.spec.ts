@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { parseTransferLookup } from '../../functions/src/domain/index.js';
-import { adminDb } from '../support/admin.js';
-import { DESA } from '../support/demo.js';
-import type { GeneratedHousehold } from '../support/generator/index.js';
+import { adminDb } from '../../.scripts/seed/admin.js';
+import { DESA } from '../../.scripts/seed/demo.js';
+import type { GeneratedHousehold } from '../../.scripts/seed/generator/index.js';
 import { E2E_OPERATOR_SAMBIREJO, resetToBaseline } from './global-setup.js';
 import { niksOf, seedRegister, shot, signIn, startMusyawarah } from './operator-support.js';
 

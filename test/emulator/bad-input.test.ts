@@ -4,11 +4,12 @@ import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
-import { adminAuth, adminDb, ensureUser, seedConfig } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
+import { adminAuth, adminDb, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
 import { meeting } from '../support/factories.js';
-import { recordAndSubmit } from '../support/flow.js';
+import { recordAndSubmit } from '../../.scripts/seed/flow.js';
+import { newMusyawarah, stickerReport, vervalReport, wilayahOf } from '../../web/src/lib/operator/documents.js';
 
 /**
  * Bad input, thousands of times: random and malformed payloads to every callable and every
@@ -150,8 +151,9 @@ describe('the export callable refuses malformed requests clearly and records not
   });
 });
 
-const wilayah = { desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN };
-const validMusyawarah = (uid: string) => ({ ...wilayah, meeting: meeting(), status: 'draft', createdBy: uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null });
+const wilayah = wilayahOf(DESA.derati);
+/** A musyawarah as the portal writes it (its builder), the valid start of each random document. */
+const validMusyawarah = (uid: string): DocumentData => newMusyawarah(wilayah, uid, meeting(), serverTimestamp());
 
 /** Random documents: junk, or a valid one with one field replaced by junk or one unknown field added. */
 function randomDocument(valid: () => DocumentData): fc.Arbitrary<DocumentData> {
@@ -210,9 +212,10 @@ describe('client-writable collections refuse malformed documents whole', () => {
       eligibility: { SEMBAKO: { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } },
       reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: AdminTimestamp.now(), updatedAt: AdminTimestamp.now(),
     });
-    const report = { desaCode: wilayah.desaCode, kabupatenCode: KABUPATEN, at: serverTimestamp(), outcome: null };
-    const validVerval = () => ({ ...report, result: 'sesuai', note: '', by: operator.uid, visitedAt: Timestamp.now() });
-    const validSticker = () => ({ ...report, installedOn: '2026-11-02', by: 'Operator', recordedBy: operator.uid });
+    // Reports as the portal writes them (its builders), the valid start of each random document.
+    const reporter = { uid: operator.uid, claims: DESA.derati };
+    const validVerval = (): DocumentData => vervalReport(reporter, { result: 'sesuai', note: '' }, Timestamp.now(), serverTimestamp());
+    const validSticker = (): DocumentData => stickerReport(reporter, { installedOn: '2026-11-02', by: 'Operator' }, serverTimestamp());
     const accepted: DocumentReference[] = [];
     let refused = 0;
     await fc.assert(
@@ -256,7 +259,7 @@ describe('client-writable collections refuse malformed documents whole', () => {
       { numRuns: 40, seed: 20261122 },
     );
     // Junk content, as a client that skipped the portal's checks would send it (it passes the rules' shape check).
-    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent));
+    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent), meeting());
     const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
     for (const r of results) {
       expect(r.status).toBe('tidak_lolos_validasi');

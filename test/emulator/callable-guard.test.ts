@@ -1,8 +1,8 @@
 import { deleteApp, initializeApp } from 'firebase/app';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminAuth, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
+import { adminAuth, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
 
 /**
  * Every callable goes through one guard (functions/src/lib/callable-guard.ts): signed in → the

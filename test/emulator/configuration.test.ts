@@ -2,10 +2,10 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateOn, reasonText, type Reason } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig, ensureUser, useFunctionsInProcess } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
-import { household } from '../support/factories.js';
-import { decide, recordAndSubmit, settled, validated } from '../support/flow.js';
+import { adminDb, defaultConfig, ensureUser, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
+import { household, meeting } from '../support/factories.js';
+import { decide, recordAndSubmit, settled, validated } from '../../.scripts/seed/flow.js';
 
 /**
  * The admin's configuration in Mukomuko (17.06), apart from the other test files' kabupaten:
@@ -117,7 +117,7 @@ describe('kabupaten policy', () => {
     const config = defaultConfig();
     await configurePolicy(admin, { staleness: config.stalenessPolicy, approval: 'satu_tingkat', suspension: { route: 'reaktivasi', maxReactivations: 2 } });
     expect((await adminDb().collection('policies').doc(KAB).get()).data()).toMatchObject({ approval: 'satu_tingkat', suspension: { route: 'reaktivasi' } });
-    const { refs } = await recordAndSubmit(operator, DESA_MM, [{ type: 'baru', household: household({ kkNumber: '1706011203150009' }) }]);
+    const { refs } = await recordAndSubmit(operator, DESA_MM, [{ type: 'baru', household: household({ kkNumber: '1706011203150009' }) }], meeting());
     await validated(refs[0]!);
     const res = await decide(verifikator, { usulanId: refs[0]!.id, decision: 'setujui', note: '' });
     expect(res.data).toEqual({ status: 'disetujui' });

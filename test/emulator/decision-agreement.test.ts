@@ -3,8 +3,8 @@ import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USULAN_STATUSES, type ApprovalLevels, type Decision, type UsulanStatus } from '../../functions/src/domain/index.js';
 import { blockedBecause, previewDecision, type Decidable, type Decider } from '../../web/src/lib/dinas/decisions.js';
-import { adminDb, defaultConfig, ensureUser } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
+import { adminDb, defaultConfig, ensureUser } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
 import { meeting, usulanContent } from '../support/factories.js';
 import { translator } from '../unit/web/messages.js';
 

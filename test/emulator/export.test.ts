@@ -10,8 +10,8 @@ import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BNBA_COLUMNS, decideHousehold, programsInForce, eligiblePrograms, PERUBAHAN_COLUMNS, type EligibilityMember, type ExportResponse, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
 import { loadPrograms } from '../../functions/src/lib/programs.js';
-import { adminDb, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
+import { adminDb, ensureUser, PROJECT_ID, REGION, seedConfig } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
 import { household, nikFor } from '../support/factories.js';
 
 /**

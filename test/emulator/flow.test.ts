@@ -4,11 +4,11 @@ import { collection, doc, getDoc, getDocs, query, where, type DocumentReference 
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonText } from '../../functions/src/domain/index.js';
-import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
-import { household, nikFor } from '../support/factories.js';
-import { recordAndSubmit as recordAndSubmitAll, type Usulan } from '../support/flow.js';
+import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
+import { household, meeting, nikFor } from '../support/factories.js';
+import { recordAndSubmit as recordAndSubmitAll, type Usulan } from '../../.scripts/seed/flow.js';
 
 /**
  * The thin flow, end to end on the emulator suite: an operator records a musyawarah with one
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** What the portal does for one "add household" usulan of Derati. */
 async function recordAndSubmit(user: ClientUser, content: ReturnType<typeof household>): Promise<DocumentReference<Usulan>> {
-  return (await recordAndSubmitAll(user, DESA.derati, [{ type: 'baru', household: content }])).refs[0]!;
+  return (await recordAndSubmitAll(user, DESA.derati, [{ type: 'baru', household: content }], meeting())).refs[0]!;
 }
 
 async function runScheduled(name: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, ensureUser, seedConfig, useFunctionsInProcess } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
-import { household, nikFor, usulanContent } from '../support/factories.js';
+import { adminDb, ensureUser, seedConfig, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
+import { household, meeting, nikFor, usulanContent } from '../support/factories.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
-import { approve, decide, recordAndSubmit, resubmit, settled, validated, type Usulan } from '../support/flow.js';
+import { approve, decide, recordAndSubmit, resubmit, settled, validated, type Usulan } from '../../.scripts/seed/flow.js';
+import { contentUpdate } from '../../web/src/lib/operator/usulan/correction.js';
 
 /**
  * Every path a proposal can take after "add household": correction, leaving (a member or the
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 /** Proposes, validates, approves and applies one usulan; returns the settled usulan. */
 async function through(user: ClientUser, wilayah: typeof DESA.derati | typeof DESA.other, content: Parameters<typeof recordAndSubmit>[2][number]): Promise<Usulan & { id: string }> {
-  const { refs } = await recordAndSubmit(user, wilayah, [content]);
+  const { refs } = await recordAndSubmit(user, wilayah, [content], meeting());
   const ref = refs[0]!;
   const v = await validated(ref);
   expect(v.validation?.errors, 'validation errors').toEqual([]);
@@ -104,7 +105,7 @@ describe('usulan types applied to the register', () => {
     expect(await membersOf(id)).toHaveLength(3);
 
     // The head's NIK can be proposed again; the validation says where it was.
-    const again = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702062010260001', members: [content.members[0]!] }) }]);
+    const again = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702062010260001', members: [content.members[0]!] }) }], meeting());
     const v = await validated(again.refs[0]!);
     expect(v.validation?.ok).toBe(true);
     expect(v.validation?.warnings.map((w) => w.code)).toContain('nik.registered_keluar');
@@ -151,8 +152,8 @@ describe('usulan types applied to the register', () => {
 
   it('a family proposed to move in twice while the first is pending: the later submission fails validation, the first goes on', async () => {
     const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150014' }) })).outcome!.householdId!;
-    const first = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)]);
-    const second = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)]);
+    const first = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)], meeting());
+    const second = await recordAndSubmit(operator, DESA.derati, [usulanContent.pindahMasuk(id, DESA.other.desa)], meeting());
     const [a, b] = await Promise.all([validated(first.refs[0]!), validated(second.refs[0]!)]);
     expect(a.status).toBe('diajukan');
     expect(b.status).toBe('tidak_lolos_validasi');
@@ -164,7 +165,7 @@ describe('usulan types applied to the register', () => {
 
   it('a correction proposed by a desa for a household registered in another desa fails validation, with the reason', async () => {
     const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150012' }) })).outcome!.householdId!;
-    const { refs } = await recordAndSubmit(operator, DESA.derati, [usulanContent.perbaikan(id)]);
+    const { refs } = await recordAndSubmit(operator, DESA.derati, [usulanContent.perbaikan(id)], meeting());
     const v = await validated(refs[0]!);
     expect(v.status).toBe('tidak_lolos_validasi');
     expect(v.validation?.errors.map((e) => e.code)).toContain('usulan.other_desa');
@@ -176,13 +177,13 @@ describe('a failed usulan corrected in place', () => {
     const good = household({ kkNumber: '1702061203150051' });
     // An NIK whose date part is impossible (day 99): the trigger refuses it, with the member's field.
     const bad = { ...good, members: good.members.map((m, i) => (i === 0 ? { ...m, nik: '1702069999990001' } : m)) };
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }]);
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }], meeting());
     const ref = refs[0]!;
     const failed = await validated(ref);
     expect(failed.status).toBe('tidak_lolos_validasi');
     expect(failed.validation?.errors.map((e) => e.field)).toContain('household.members.0.nik');
 
-    await resubmit(operator, ref, { type: 'baru', household: good });
+    await resubmit(operator, ref, contentUpdate({ type: 'baru', household: good }));
     // A second `diajukan` with a new submittedAt: the trigger validates it again.
     const passed = await waitForDoc(ref, (d) => d?.validation != null && d.validation.forSubmission !== failed.validation!.forSubmission);
     expect(passed.status).toBe('diajukan');
@@ -210,11 +211,11 @@ describe('a failed usulan corrected in place', () => {
     const { validateUsulan } = await import('../../functions/src/validate-usulan.js');
     useFunctionsInProcess();
     const bad = household({ kkNumber: '1702061203150052', members: [{ ...household().members[0]!, nik: '1702069999990002' }] });
-    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }]);
+    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: bad }], meeting());
     const ref = refs[0]!;
     await validated(ref);
     const before = await adminDb().collection('usulan').doc(ref.id).get();
-    await resubmit(operator, ref, { type: 'baru', household: household({ kkNumber: '1702061203150052' }) });
+    await resubmit(operator, ref, contentUpdate({ type: 'baru', household: household({ kkNumber: '1702061203150052' }) }));
     await waitForDoc(ref, (d) => d?.validation?.ok === true);
     // The take-back's event again, twice (after = a draft, as it was then).
     const after = { exists: true, data: () => ({ ...before.data(), status: 'draft', submittedAt: null, validation: null }) };
@@ -230,7 +231,7 @@ describe('decisions and races', () => {
     const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
       { type: 'baru', household: household({ kkNumber: '1702061203150021' }) },
       { type: 'baru', household: household({ kkNumber: '1702061203150022' }) },
-    ]);
+    ], meeting());
     await Promise.all(refs.map(validated));
     const verified = await decide(verifikator, { musyawarahId, decision: 'setujui', note: 'Sesuai BA' });
     expect((verified.data as { decided: { status: string }[] }).decided.map((d) => d.status)).toEqual(['diverifikasi', 'diverifikasi']);
@@ -247,7 +248,7 @@ describe('decisions and races', () => {
     const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
       { type: 'baru', household: household({ kkNumber: '1702061203150031', members: [person] }) },
       { type: 'baru', household: household({ kkNumber: '1702061203150032', members: [{ ...person, name: 'Bambang S' }] }) },
-    ]);
+    ], meeting());
     await Promise.all(refs.map(validated));
     await decide(verifikator, { musyawarahId, decision: 'setujui', note: '' });
     // Both approved in one transaction; their application triggers run, and so do two more
@@ -277,7 +278,7 @@ describe('triggers delivered twice leave the same end state', () => {
 
   it('validation: the real delivery and two duplicates validate once and audit once', async () => {
     const { validateUsulan } = await import('../../functions/src/validate-usulan.js');
-    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150041' }) }]);
+    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150041' }) }], meeting());
     const event = await eventFor(refs[0]!, undefined);
     await Promise.all([validateUsulan.run(event), validateUsulan.run(event)]);
     const v = await validated(refs[0]!);
@@ -289,7 +290,7 @@ describe('triggers delivered twice leave the same end state', () => {
 
   it('application: the real delivery and two duplicates register one household and audit once', async () => {
     const { applyUsulan } = await import('../../functions/src/apply-usulan.js');
-    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150042' }) }]);
+    const { refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150042' }) }], meeting());
     const ref = refs[0]!;
     await validated(ref);
     await decide(verifikator, { usulanId: ref.id, decision: 'setujui', note: '' });
@@ -312,7 +313,7 @@ describe('triggers delivered twice leave the same end state', () => {
     const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
       { type: 'baru', household: household({ kkNumber: '1702061203150044' }) },
       { type: 'baru', household: household({ kkNumber: '1702061203150045' }) },
-    ]);
+    ], meeting());
     await Promise.all(refs.map(validated));
     const mRef = doc(operator.db, 'musyawarah', musyawarahId);
     await decide(verifikator, { usulanId: refs[0]!.id, decision: 'tolak', note: 'Keluarga tidak hadir dan tidak dikenal warga' });
@@ -331,7 +332,7 @@ describe('triggers delivered twice leave the same end state', () => {
 
   it('musyawarah summary: recomputing twice gives the same numbers', async () => {
     const { refreshSummary } = await import('../../functions/src/summarize-musyawarah.js');
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150043' }) }]);
+    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150043' }) }], meeting());
     await validated(refs[0]!);
     const [a, b] = await Promise.all([refreshSummary(musyawarahId, DESA.derati.desa), refreshSummary(musyawarahId, DESA.derati.desa)]);
     expect(a).toEqual(b);

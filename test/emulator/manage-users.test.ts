@@ -3,9 +3,9 @@ import { promisify } from 'node:util';
 import { doc, getDoc } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminAuth, adminDb, ensureUser, ROOT } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
+import { adminAuth, adminDb, ensureUser, ROOT } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
 
 /**
  * Roles are custom claims set only by functions: the kabupaten admin manages them through the

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { latestSlot, Scheduler, type Clock, type RunRecord, type State } from '../../.scripts/scheduler/core.js';
 import { emulatorFire, loadJobs } from '../../.scripts/scheduler/local.js';
 import { cycleIndex, cycleStart, type StalenessPolicy } from '../../functions/src/domain/index.js';
-import { adminDb, defaultConfig } from '../support/admin.js';
+import { adminDb, defaultConfig } from '../../.scripts/seed/admin.js';
 
 /**
  * The local scheduler against the running Functions emulator: at 01:00 WIB it fires

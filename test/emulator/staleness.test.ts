@@ -1,12 +1,13 @@
 import { Timestamp } from 'firebase-admin/firestore';
-import { addDoc, collection, serverTimestamp, Timestamp as ClientTimestamp } from 'firebase/firestore';
+import { addDoc, collection, serverTimestamp, Timestamp as ClientTimestamp, type DocumentData } from 'firebase/firestore';
 import { getFunctions } from 'firebase-admin/functions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cycleIndex, cycleStart, nationalKecamatanCodes, type StalenessPolicy } from '../../functions/src/domain/index.js';
 import type { StalenessRun, StalenessTask } from '../../functions/src/freeze-stale-households.js';
-import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../support/admin.js';
-import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA } from '../support/demo.js';
+import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
+import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA } from '../../.scripts/seed/demo.js';
+import { stickerReport, vervalReport } from '../../web/src/lib/operator/documents.js';
 
 /**
  * The verval cycle (seed 002): warnings after 1 and 2 monthly cycles without verval, "data beku"
@@ -86,15 +87,14 @@ describe('daily staleness job', () => {
   });
 });
 
-/** Writes a report as the operator's portal does (addDoc on the household's subcollection) and waits for the trigger's outcome. */
-async function report(sub: 'verval' | 'stickers', householdId: string, data: Record<string, unknown>) {
-  const ref = await addDoc(collection(operator.db, 'households', householdId, sub), {
-    desaCode: DESA_KPH.desa, kabupatenCode: KAB, at: serverTimestamp(), outcome: null, ...data,
-  });
+/** Writes a report as the operator's portal does (its builder, addDoc on the household's subcollection) and waits for the trigger's outcome. */
+async function report(sub: 'verval' | 'stickers', householdId: string, data: DocumentData) {
+  const ref = await addDoc(collection(operator.db, 'households', householdId, sub), data);
   return waitForDoc(ref, (d) => d?.outcome != null);
 }
-const verval = (householdId: string, result: string, note = '', visitedAt = new Date()) =>
-  report('verval', householdId, { result, note, by: operator.uid, visitedAt: ClientTimestamp.fromDate(visitedAt) });
+const reporter = () => ({ uid: operator.uid, claims: DESA_KPH });
+const verval = (householdId: string, result: 'sesuai' | 'diperbaiki', note = '', visitedAt = new Date()) =>
+  report('verval', householdId, vervalReport(reporter(), { result, note }, ClientTimestamp.fromDate(visitedAt), serverTimestamp()));
 
 describe('verval reports (written by the operator, applied by a trigger)', () => {
   it('a verval brings a frozen household back, with its eligibility recomputed, and restarts the clock', async () => {
@@ -153,7 +153,7 @@ describe('verval reports (written by the operator, applied by a trigger)', () =>
 });
 
 describe('sticker reports (written by the operator, recorded by a trigger)', () => {
-  const sticker = (householdId: string, installedOn: string, by: string) => report('stickers', householdId, { installedOn, by, recordedBy: operator.uid });
+  const sticker = (householdId: string, installedOn: string, by: string) => report('stickers', householdId, stickerReport(reporter(), { installedOn, by }, serverTimestamp()));
 
   it('records the sticker on a recipient house, with the day and who put it up', async () => {
     await adminDb().collection('households').doc('kph-fresh').update({ 'eligibility.SEMBAKO': { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } });

@@ -20,7 +20,7 @@ import { countHouseholdChange } from '../../functions/src/update-household-stats
 import { countMemberChange } from '../../functions/src/update-member-stats.js';
 import { countMusyawarahChange } from '../../functions/src/update-musyawarah-stats.js';
 import { countOperatorChange } from '../../functions/src/update-operator-stats.js';
-import { adminDb, defaultConfig, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
+import { adminDb, defaultConfig, PROJECT_ID, REGION, seedConfig } from '../../.scripts/seed/admin.js';
 import { meeting } from '../support/factories.js';
 
 /**

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskNik, parseTransferLookup, type TransferLookupResult } from '../../functions/src/domain/index.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
 import { nikHash } from '../../functions/src/lib/nik-hash.js';
-import { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } from '../support/admin.js';
-import { signInClient, type ClientUser } from '../support/client.js';
-import { DESA, KABUPATEN } from '../support/demo.js';
-import { household, nikFor, usulanContent } from '../support/factories.js';
-import { approve, recordAndSubmit, settled, validated } from '../support/flow.js';
+import { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
+import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
+import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
+import { household, meeting, nikFor, usulanContent } from '../support/factories.js';
+import { approve, recordAndSubmit, settled, validated } from '../../.scripts/seed/flow.js';
 
 /**
  * A family that moved to another desa is transferred, not dropped as "alamat tidak ditemukan":
@@ -264,7 +264,7 @@ describe('the whole transfer: found, proposed, approved, applied', () => {
   it('the operator of Derati finds a Taba Anyar household, proposes pindah masuk with the answer, and after approval it is in Derati with its members', async () => {
     const content = household({ kkNumber: uniqueKk() });
     personalNumbers.push(...content.members.flatMap((m) => (m.nik ? [m.nik] : [])));
-    const added = await recordAndSubmit(fromOperator, DESA.other, [{ type: 'baru', household: content }]);
+    const added = await recordAndSubmit(fromOperator, DESA.other, [{ type: 'baru', household: content }], meeting());
     await validated(added.refs[0]!);
     await approve(verifikator, kadis, added.refs[0]!.id);
     const id = (await settled(added.refs[0]!)).outcome!.householdId!;
@@ -272,7 +272,7 @@ describe('the whole transfer: found, proposed, approved, applied', () => {
     const [found] = (await find(toOperator, { by: 'kk', number: content.kkNumber })).households;
     expect(found).toMatchObject({ householdId: id, fromDesaCode: DESA.other.desa, headName: 'Sutrisno', memberCount: 3 });
 
-    const { refs } = await recordAndSubmit(toOperator, DESA.derati, [{ ...usulanContent.pindahMasuk(found!.householdId, found!.fromDesaCode), address: 'Dusun III RT 02, Derati' }]);
+    const { refs } = await recordAndSubmit(toOperator, DESA.derati, [{ ...usulanContent.pindahMasuk(found!.householdId, found!.fromDesaCode), address: 'Dusun III RT 02, Derati' }], meeting());
     const v = await validated(refs[0]!);
     expect(v.validation?.errors).toEqual([]);
     await approve(verifikator, kadis, refs[0]!.id);

@@ -1,4 +1,9 @@
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
+import { nikFor } from '../../.scripts/seed/nik.js';
+
+// NIKs come from the demo seed's module (its story makes new families with them too); the tests
+// take them from here with the rest of their data.
+export { nikFor };
 
 /** Typed builders for test data. Each call gives fresh, valid data unless a test overrides it. */
 export function meeting(overrides: Partial<Meeting> = {}): Meeting {
@@ -6,25 +11,6 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     type: 'musdesus', date: '2026-11-20', place: 'Balai Desa Derati', chair: 'Kepala Desa Derati', attendees: 34, bpdPresent: true,
     poorHouseholdRepresentatives: 6, notes: '', ...overrides,
   };
-}
-
-/** Rejang Lebong's kecamatan (issuing regions of the test NIKs): 06–11 and 16–24. */
-const KECAMATAN = ['170206', '170207', '170208', '170209', '170210', '170211', '170216', '170217', '170218', '170219', '170220', '170221', '170222', '170223', '170224'];
-// Each test file loads this module afresh while the emulator's register lives on: start at a
-// random point so NIKs made by different files do not meet (15 kecamatan × 9,999 serials).
-let counter = Math.floor(Math.random() * 1_000_000);
-
-/**
- * A NIK for a birth date and sex, issued in one of Rejang Lebong's kecamatan (or the one given),
- * with a serial that no other call of this process repeats.
- */
-export function nikFor(birthDate: string, sex: 'L' | 'P', kecamatan?: string): string {
-  counter += 1;
-  const kec = kecamatan ?? KECAMATAN[counter % KECAMATAN.length]!;
-  const s = (Math.floor(counter / KECAMATAN.length) % 9999) + 1;
-  const [y, m, d] = birthDate.split('-');
-  const day = Number(d) + (sex === 'P' ? 40 : 0);
-  return `${kec}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(s).padStart(4, '0')}`;
 }
 
 export function household(overrides: Partial<HouseholdProposal> = {}): HouseholdProposal {

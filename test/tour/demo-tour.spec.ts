@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { adminDb } from '../support/admin.js';
-import { DEMO_USERS, KABUPATEN } from '../support/demo.js';
+import { adminDb } from '../../.scripts/seed/admin.js';
+import { DEMO_USERS, KABUPATEN } from '../../.scripts/seed/demo.js';
 
 /**
  * What a newcomer sees in the first five minutes after `npm start`: the sign-in page offers the six

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kecamatanOf, parseDesaCode, readRoleClaims } from '../../functions/src/domain/index.js';
 import { isKnownDesa } from '../../functions/src/domain/wilayah-data/villages.js';
-import { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA, DESA_WITHOUT_OPERATOR, KABUPATEN } from '../support/demo.js';
+import { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA, DESA_WITHOUT_OPERATOR, KABUPATEN } from '../../.scripts/seed/demo.js';
 
 /**
  * emulator-data/ (made by `npm run demo:data`, imported by `npm start`) must hold the people that
- * test/support/demo.ts and the README describe; when one changes without the other, this fails.
+ * .scripts/seed/demo.ts and the README describe; when one changes without the other, this fails.
  */
 const DIR = join(import.meta.dirname, '../../emulator-data');
 

@@ -23,7 +23,7 @@ import {
   toMember,
   type GeneratedHousehold,
   type RegisterOptions,
-} from '../support/generator/index.js';
+} from '../../.scripts/seed/generator/index.js';
 
 const NOW = new Date('2026-11-20T03:00:00Z'); // 10:00 in Jakarta
 const DAY = 86_400_000;

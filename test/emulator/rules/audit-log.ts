@@ -1,6 +1,6 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ALLOW, allowed, as, auditDoc, DENY, denied, DERATI, describeMatrix, OTHER_KABUPATEN, seed, wilayahQuery } from './support.js';
 
 const E = 'auditLog/e1';

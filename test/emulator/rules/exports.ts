@@ -1,7 +1,7 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import type { ExportDoc } from '../../../functions/src/domain/index.js';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ACTORS, ALLOW, allowed, as, DENY, denied, DERATI, describeMatrix, OTHER_KABUPATEN, PAST, seed, wilayahQuery } from './support.js';
 
 /** An export record as the exportRegister callable writes it. */

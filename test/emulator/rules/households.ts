@@ -1,6 +1,6 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, limit, orderBy, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ALLOW, allowed, as, DENY, DERATI, describeListScoping, describeMatrix, householdDoc, seed, wilayahQuery } from './support.js';
 
 const H = 'households/h1';

@@ -1,6 +1,6 @@
 import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ACTOR_NAMES, ACTORS, ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, householdDoc, memberDoc, seed, wilayahQuery, type Actor } from './support.js';
 
 const H = 'households/h1';

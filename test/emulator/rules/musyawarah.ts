@@ -1,15 +1,17 @@
 import { deleteDoc, deleteField, doc, getDoc, getDocs, orderBy, query, collection, serverTimestamp, setDoc, Timestamp, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import { SUBMITTED_MUSYAWARAH_STATUSES } from '../../../functions/src/domain/index.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { meeting } from '../../support/factories.js';
+import * as portal from '../../../web/src/lib/operator/documents.js';
 import {
   ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, OPERATOR_UID, PAST, seed, storedMusyawarah, tampered, without, wilayahQuery,
 } from './support.js';
 
 const M = 'musyawarah/m1';
-const edit = () => ({ meeting: meeting({ attendees: 40 }), updatedAt: serverTimestamp() });
-const submit = () => ({ status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() });
+// The portal's own updates (web/src/lib/operator/documents.ts): the draft's meeting saved again, the submission.
+const edit = () => portal.meetingUpdate(meeting({ attendees: 40 }), serverTimestamp());
+const submit = () => portal.submission(serverTimestamp());
 
 /** musyawarah: written by the desa's operator while a draft, read by its operator and its kabupaten's dinas. */
 export function musyawarahRules(): void {

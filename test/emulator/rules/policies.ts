@@ -1,6 +1,6 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ALLOW, allowed, as, DENY, describeMatrix, OTHER_KABUPATEN, policyDoc, seed } from './support.js';
 
 const P = `policies/${KABUPATEN}`;

@@ -1,7 +1,7 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where, type Firestore } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import type { StatsDoc } from '../../../functions/src/domain/index.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ALLOW, allowed, as, DENY, denied, DERATI, describeMatrix, OTHER_KABUPATEN, PAST, seed, type Actor, type ActorName, type Outcome } from './support.js';
 
 type Stored = StatsDoc<typeof PAST>;

@@ -1,18 +1,22 @@
 import { deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { DESA } from '../../support/demo.js';
+import { DESA } from '../../../.scripts/seed/demo.js';
 import {
-  ALLOW, allowed, as, denied, DENY, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, seed, tampered, WILAYAH, wilayahQuery, without,
+  ALLOW, allowed, as, denied, DENY, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
 } from './support.js';
+import * as portal from '../../../web/src/lib/operator/documents.js';
 
 const H = 'households/h1';
 const S = 'households/h1/stickers/s1';
+/** A sticker report as stored once the trigger refused it: what the portal wrote, with its outcome. */
 const storedSticker = () => ({
-  installedOn: '2026-11-02', by: 'Pendamping PKH', recordedBy: OPERATOR_UID, desaCode: WILAYAH.desaCode, kabupatenCode: WILAYAH.kabupatenCode, at: PAST,
+  ...portal.stickerReport(REPORTER, { installedOn: '2026-11-02', by: 'Pendamping PKH' }, PAST),
   outcome: { status: 'ditolak', reason: { code: 'sticker.not_recipient', message: 'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.' }, at: PAST },
 });
+/** A sticker report as the operator's device writes it (the portal's builder). */
 const newSticker = (recordedBy: string | null = OPERATOR_UID) => ({
-  installedOn: '2026-11-20', by: 'Operator Derati', recordedBy, desaCode: WILAYAH.desaCode, kabupatenCode: WILAYAH.kabupatenCode, at: serverTimestamp(), outcome: null,
+  ...portal.stickerReport(REPORTER, { installedOn: '2026-11-20', by: 'Operator Derati' }, serverTimestamp()),
+  recordedBy,
 });
 
 /**

@@ -7,11 +7,12 @@ import {
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, Program, UserProfileDoc, UsulanDoc, UsulanStatus,
+  AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, Program, UserProfileDoc, UsulanContent, UsulanDoc, UsulanStatus,
 } from '../../../functions/src/domain/index.js';
-import { assertEmulators, defaultConfig, ROOT } from '../../support/admin.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { assertEmulators, defaultConfig, ROOT } from '../../../.scripts/seed/admin.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, meeting } from '../../support/factories.js';
+import * as portal from '../../../web/src/lib/operator/documents.js';
 
 /**
  * Shared by the rules modules: one test environment for the whole run, the actors, `allowed` /
@@ -113,6 +114,8 @@ export const ACTORS = {
 export type ActorName = keyof typeof ACTORS;
 export const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
 export const OPERATOR_UID = ACTORS.operator.uid;
+/** The operator of this desa, as the portal's field reports name their writer. */
+export const REPORTER: portal.Reporter = { uid: OPERATOR_UID, claims: { desa: DESA.derati.desa, kabupaten: KABUPATEN } };
 
 /** The actor's Firestore, one per actor for the whole run (contexts are reused, not rebuilt per test). */
 export function as(name: ActorName): Firestore {
@@ -219,37 +222,34 @@ export const PAST = Timestamp.fromDate(new Date('2026-11-01T00:00:00Z'));
 /** A document as a client writes it: timestamps may be `serverTimestamp()` sentinels. */
 type Written = Timestamp | FieldValue;
 
-/** A musyawarah exactly as the portal's `createMusyawarah` writes it. */
+/**
+ * A musyawarah as the portal's `createMusyawarah` writes it: built by the portal's own builder
+ * (web/src/lib/operator/documents.ts), so a change of shape there is a change here.
+ */
 export function newMusyawarah(createdBy: string = OPERATOR_UID, overrides: Partial<MusyawarahDoc<Written>> = {}): MusyawarahDoc<Written> {
-  return {
-    ...WILAYAH, meeting: meeting(), status: 'draft', createdBy,
-    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, ...overrides,
-  };
+  return { ...portal.newMusyawarah<Written>(WILAYAH, createdBy, meeting(), serverTimestamp()), ...overrides };
 }
 
+/** A musyawarah as stored: what the portal wrote, its server timestamps resolved to PAST, in `status`. */
 export function storedMusyawarah(status: MusyawarahDoc<Timestamp>['status'], overrides: Partial<MusyawarahDoc<Timestamp>> = {}): MusyawarahDoc<Timestamp> {
-  return {
-    ...WILAYAH, meeting: meeting(), status, createdBy: OPERATOR_UID,
-    createdAt: PAST, updatedAt: PAST, submittedAt: status === 'draft' ? null : PAST, ...overrides,
-  };
+  return { ...portal.newMusyawarah(WILAYAH, OPERATOR_UID, meeting(), PAST), status, submittedAt: status === 'draft' ? null : PAST, ...overrides };
 }
 
-/** An usulan baru exactly as the portal's `createMusyawarah` writes it. */
-export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID, overrides: Record<string, unknown> = {}): UsulanDoc<Written> {
-  return {
-    musyawarahId, ...WILAYAH, type: 'baru', household: household(), status: 'draft', createdBy,
-    createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null, ...overrides,
-  } as UsulanDoc<Written>;
+/** An usulan as the portal's `createMusyawarah` writes it (its builder): baru by default, `content` for another type. */
+export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID, overrides: Record<string, unknown> = {}, content: UsulanContent = { type: 'baru', household: household() }): UsulanDoc<Written> {
+  return { ...portal.newUsulan<Written>(musyawarahId, WILAYAH, createdBy, content, serverTimestamp()), ...overrides } as UsulanDoc<Written>;
 }
 
-export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Record<string, unknown> = {}): UsulanDoc<Timestamp> {
+/** An usulan as stored: what the portal wrote, in `status`, with the validation result a failed one carries. */
+export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Record<string, unknown> = {}, content: UsulanContent = { type: 'baru', household: household() }): UsulanDoc<Timestamp> {
   return {
-    musyawarahId, ...WILAYAH, type: 'baru', household: household(), status, createdBy: OPERATOR_UID,
-    createdAt: PAST, updatedAt: PAST, submittedAt: status === 'draft' ? null : PAST,
+    ...portal.newUsulan(musyawarahId, WILAYAH, OPERATOR_UID, content, PAST),
+    status,
+    submittedAt: status === 'draft' ? null : PAST,
     validation: status === 'tidak_lolos_validasi'
       ? { ok: false, errors: [{ code: 'kk.format', message: 'Nomor KK tidak valid', field: 'household.kkNumber' }], warnings: [], checkedAt: PAST, forSubmission: PAST.toMillis() }
       : null,
-    decisions: [], outcome: null, ...overrides,
+    ...overrides,
   } as UsulanDoc<Timestamp>;
 }
 

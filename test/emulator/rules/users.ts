@@ -1,6 +1,6 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { KABUPATEN } from '../../support/demo.js';
+import { KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { ACTORS, ALLOW, allowed, as, DENY, denied, describeMatrix, OTHER_KABUPATEN, seed, userProfile, type ActorName } from './support.js';
 
 const OWN = `users/${ACTORS.operator.uid}`;

@@ -1,9 +1,11 @@
 import {
   collection, deleteDoc, deleteField, doc, getDoc, getDocs, limit, orderBy, query, serverTimestamp, setDoc, Timestamp, updateDoc, where, writeBatch,
 } from 'firebase/firestore';
-import { beforeEach, describe, it } from 'vitest';
-import { SUBMITTED_USULAN_STATUSES } from '../../../functions/src/domain/index.js';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SUBMITTED_USULAN_STATUSES, type UsulanContent } from '../../../functions/src/domain/index.js';
+import * as portal from '../../../web/src/lib/operator/documents.js';
+import { contentUpdate } from '../../../web/src/lib/operator/usulan/correction.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, usulanContent } from '../../support/factories.js';
 import {
   ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, newUsulan, OPERATOR_UID, PAST, seed,
@@ -12,9 +14,10 @@ import {
 
 const M = 'musyawarah/m1';
 const U = 'usulan/u1';
-const edit = () => ({ household: household({ desil: 3 }), updatedAt: serverTimestamp() });
-const submit = () => ({ status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() });
-const takeBack = () => ({ status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() });
+// The portal's own updates (web/src/lib/operator/documents.ts): a draft's content corrected, a submission, a take-back.
+const edit = () => portal.correctedContent(contentUpdate({ type: 'baru', household: household({ desil: 3 }) }), serverTimestamp(), deleteField());
+const submit = () => portal.submission(serverTimestamp());
+const takeBack = () => portal.takeBack(serverTimestamp());
 const aMember = () => household().members[0]!;
 
 /** usulan: drafts written by the desa's operator; decided by the kabupaten's dinas through functions only. */
@@ -282,9 +285,9 @@ export function usulanRules(): void {
           await denied(update(patch));
         });
 
-        // What the portal's correction relies on (web/src/lib/musyawarah.ts, resubmitUsulan): the
-        // three steps are separate writes, because one batch holding them is refused: the later
-        // writes are judged against the usulan as stored (still tidak_lolos_validasi).
+        // What the portal's correction relies on (web/src/lib/operator/musyawarah/writes.ts,
+        // resubmitUsulan): the three steps are separate writes, because one batch holding them is
+        // refused: the later writes are judged against the usulan as stored (still tidak_lolos_validasi).
         it('is not taken back, corrected and submitted in one batch', async () => {
           const db = as('operator');
           const batch = writeBatch(db);
@@ -325,12 +328,8 @@ export function usulanRules(): void {
     });
 
     describe('every usulan type: its own content keys, nothing else', () => {
-      const withoutHousehold = (content: Record<string, unknown>) => {
-        const { household: _h, ...rest } = newUsulan('m1', OPERATOR_UID, content) as unknown as Record<string, unknown>;
-        return rest;
-      };
-      const write = (content: Record<string, unknown>) =>
-        setDoc(doc(as('operator'), 'usulan/u2'), content.type === 'perbaikan' ? (newUsulan('m1', OPERATOR_UID, content) as unknown as Record<string, unknown>) : withoutHousehold(content));
+      // Each type's content as the portal's builder writes it; the refused ones are not valid content, on purpose.
+      const write = (content: Record<string, unknown>) => setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, {}, content as unknown as UsulanContent));
 
       it.each([
         ['perbaikan', usulanContent.perbaikan()],
@@ -367,16 +366,26 @@ export function usulanRules(): void {
       });
 
       it('a keluar draft may not carry a household, and a baru may not name a register household', async () => {
-        await denied(setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, { ...usulanContent.keluar(), household: household() })));
+        await denied(setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, { household: household() }, usulanContent.keluar())));
         await denied(setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, { householdId: 'h1' })));
       });
 
       it('a draft’s content is edited within its type; its type cannot change', async () => {
-        const { household: _h, ...keluarDraft } = storedUsulan('m1', 'draft', usulanContent.keluar()) as unknown as Record<string, unknown>;
-        await seed({ [U]: keluarDraft });
+        await seed({ [U]: storedUsulan('m1', 'draft', {}, usulanContent.keluar()) });
         await allowed(updateDoc(doc(as('operator'), U), { reason: 'meninggal', memberIds: ['a1'], updatedAt: serverTimestamp() }));
         await denied(updateDoc(doc(as('operator'), U), { type: 'perbaikan', household: household(), updatedAt: serverTimestamp() }));
         await denied(updateDoc(doc(as('operator'), U), { reason: 'bosan', updatedAt: serverTimestamp() }));
+      });
+
+      it('the portal’s correction of a draft sets every content key of its type and deletes the ones emptied', async () => {
+        const evidence = { documentId: 'dok/akta-01', date: '2026-10-02' };
+        await seed({ [U]: storedUsulan('m1', 'draft', {}, usulanContent.keluar('h1', { reason: 'meninggal', memberIds: ['a1'], evidence })) });
+        // The operator takes the evidence out and names a second member: `evidence` is deleted, not left behind.
+        const corrected = usulanContent.keluar('h1', { reason: 'meninggal', memberIds: ['a1', 'a2'] });
+        await allowed(updateDoc(doc(as('operator'), U), portal.correctedContent(contentUpdate(corrected), serverTimestamp(), deleteField())));
+        const stored = (await getDoc(doc(as('operator'), U))).data();
+        expect(stored).not.toHaveProperty('evidence');
+        expect(stored).toMatchObject({ type: 'keluar', reason: 'meninggal', memberIds: ['a1', 'a2'] });
       });
     });
   });

@@ -1,21 +1,19 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, Timestamp, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
-import { DESA, KABUPATEN } from '../../support/demo.js';
+import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import {
-  ALLOW, allowed, as, denied, DENY, DERATI, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, seed, tampered, WILAYAH, wilayahQuery, without,
+  ALLOW, allowed, as, denied, DENY, DERATI, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
 } from './support.js';
+import * as portal from '../../../web/src/lib/operator/documents.js';
 
 const H = 'households/h1';
 const V = 'households/h1/verval/v1';
-/** A verval as stored once the trigger applied it. */
-const storedVerval = () => ({
-  result: 'sesuai', note: '', by: OPERATOR_UID, desaCode: WILAYAH.desaCode, kabupatenCode: WILAYAH.kabupatenCode, visitedAt: PAST, at: PAST,
-  outcome: { status: 'diterapkan', at: PAST },
-});
-/** A verval as the operator's device writes it (possibly long after the visit, when signal returns). */
+/** A verval as stored once the trigger applied it: what the portal wrote, with its outcome. */
+const storedVerval = () => ({ ...portal.vervalReport(REPORTER, { result: 'sesuai', note: '' }, PAST, PAST), outcome: { status: 'diterapkan', at: PAST } });
+/** A verval as the operator's device writes it (the portal's builder; possibly long after the visit, when signal returns). */
 const newVerval = (by: string | null = OPERATOR_UID) => ({
-  result: 'diperbaiki', note: 'Alamat berubah, usulan perbaikan menyusul', by, desaCode: WILAYAH.desaCode, kabupatenCode: WILAYAH.kabupatenCode,
-  visitedAt: Timestamp.now(), at: serverTimestamp(), outcome: null,
+  ...portal.vervalReport(REPORTER, { result: 'diperbaiki', note: 'Alamat berubah, usulan perbaikan menyusul' }, Timestamp.now(), serverTimestamp()),
+  by,
 });
 
 /**

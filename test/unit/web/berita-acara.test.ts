@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import type { UsulanContent } from '../../../functions/src/domain/index.js';
 import {
   announcementRows,
@@ -12,7 +11,7 @@ import {
   signatories,
   type BaUsulan,
   type BeritaAcaraInput,
-} from '../../../web/src/lib/berita-acara.js';
+} from '../../../web/src/lib/operator/musyawarah/berita-acara.js';
 import { household, nikOf } from '../domain/factories.js';
 
 /** The berita acara PDF's content and the public announcement: what they say, and never a NIK. */

@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
-import { receivedPrograms, stickerAllowed, vervalAllowed, vervalFacts } from '../../../web/src/lib/household-view.js';
+import { describe, expect, it } from 'vitest';
+import { receivedPrograms, stickerAllowed, vervalAllowed, vervalFacts } from '../../../web/src/lib/operator/household/view.js';
 
 /** The verval clock on the household pages: deadline before "data beku", days left, warning level. */
 const at = (iso: string) => new Date(`${iso}T12:00:00+07:00`);

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import { USER_ROLES } from '../../../functions/src/domain/index.js';
 import { DOMAIN_LABELS } from '../../../web/src/lib/i18n/labels.js';
 import { mainMessages, messages, WEB } from './messages.js';

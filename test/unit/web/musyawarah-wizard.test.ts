@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
-import { newHousehold } from '../../../web/src/lib/musyawarah-form.js';
-import { checkWizard, contentsOf, countByType, firstInvalidStep, moveTo, newWizard, stepIsValid, type WizardForm } from '../../../web/src/lib/musyawarah-wizard.js';
-import { newUsulanForm, type UsulanCheckContext } from '../../../web/src/lib/usulan-form.js';
+import { describe, expect, it } from 'vitest';
+import { newHousehold } from '../../../web/src/lib/operator/musyawarah/form.js';
+import { checkWizard, contentsOf, countByType, firstInvalidStep, moveTo, newWizard, stepIsValid, type WizardForm } from '../../../web/src/lib/operator/musyawarah/wizard.js';
+import { newUsulanForm, type UsulanCheckContext } from '../../../web/src/lib/operator/usulan/form.js';
 import { household, REF } from '../domain/factories.js';
 import { translator } from './messages.js';
 

@@ -1,9 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-// The portal imports the domain through SvelteKit's `$domain` alias; point it at the module here.
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import { usulanContentSchema, type Reason, type UsulanContent } from '../../../functions/src/domain/index.js';
-import { contentKeys, contentUpdate, correctable, formFromContent, mergeErrors, previousErrors } from '../../../web/src/lib/usulan-correction.js';
-import { ARCHIVE_PREFIX, checkUsulan, toUsulanContent, type BaruForm, type KeluarForm, type ReaktivasiForm, type RegisterHousehold, type UsulanCheckContext } from '../../../web/src/lib/usulan-form.js';
+import { contentKeys, contentUpdate, correctable, formFromContent, mergeErrors, previousErrors } from '../../../web/src/lib/operator/usulan/correction.js';
+import { ARCHIVE_PREFIX, checkUsulan, toUsulanContent, type BaruForm, type KeluarForm, type ReaktivasiForm, type RegisterHousehold, type UsulanCheckContext } from '../../../web/src/lib/operator/usulan/form.js';
 import { nikOf } from '../domain/factories.js';
 import { translator } from './messages.js';
 

@@ -1,6 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-// The portal imports the domain through SvelteKit's `$domain` alias; point it at the module here.
-vi.mock('$domain/index.js', () => import('../../../functions/src/domain/index.js'));
+import { describe, expect, it } from 'vitest';
 import { usulanContentSchema } from '../../../functions/src/domain/index.js';
 import {
   ARCHIVE_PREFIX,
@@ -19,7 +17,7 @@ import {
   type RegisterHousehold,
   type RegisterMember,
   type UsulanCheckContext,
-} from '../../../web/src/lib/usulan-form.js';
+} from '../../../web/src/lib/operator/usulan/form.js';
 import { nikOf, REF } from '../domain/factories.js';
 import { translator } from './messages.js';
 

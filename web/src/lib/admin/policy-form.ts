@@ -8,7 +8,7 @@ import {
   kabupatenPolicySchema,
   reasonsFromZod,
   type KabupatenPolicy,
-} from '../../../../functions/src/domain/index.js';
+} from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 import type { FieldErrors } from './user-form.js';
 

@@ -9,7 +9,7 @@ import {
   reasonsFromZod,
   type Program,
   type ProgramVersion,
-} from '../../../../functions/src/domain/index.js';
+} from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 import type { FieldErrors } from './user-form.js';
 

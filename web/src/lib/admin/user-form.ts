@@ -1,5 +1,5 @@
 import { reasonMessage } from '../i18n/reasons.js';
-import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '../../../../functions/src/domain/index.js';
+import { claimsFor, manageUserInputSchema, reasonsFromZod, type ManageUserInput, type UserRole } from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
 /**

@@ -9,9 +9,9 @@ import id from './id.json';
  * the shared validation schemas and of the Cloud Functions (validation reasons, refusals, the audit
  * summaries) stay in Bahasa Indonesia in both languages: they are stored with the data and are the
  * wording the Dinas Sosial and the ministry work with. The official documents the operator prints
- * stay in Bahasa Indonesia too, the berita acara (`berita-acara.ts`) and the village announcement
- * (its page marks the notice `lang="id"`): the village and the district sign and file them; the
- * i18n guard lists them. Modules that compute text take a `Translate` (`label-text.ts`) and pages
+ * stay in Bahasa Indonesia too, the berita acara (`operator/musyawarah/berita-acara.ts`) and the
+ * village announcement (its page marks the notice `lang="id"`): the village and the district sign
+ * and file them; the i18n guard lists them. Modules that compute text take a `Translate` (`label-text.ts`) and pages
  * pass `$_`; dates and numbers go through `$date` and `$number`.
  */
 export const LANGUAGES = [

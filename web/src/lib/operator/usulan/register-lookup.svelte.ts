@@ -1,5 +1,5 @@
-import type { RegisterHousehold, RegisterMember } from '$lib/usulan-form';
-import type { KabupatenRules } from '$lib/register';
+import type { RegisterHousehold, RegisterMember } from '$lib/operator/usulan/form';
+import type { KabupatenRules } from '$lib/operator/usulan/register';
 
 /**
  * The desa's register as the wizard's rows need it (to pick a household, prefill a correction,
@@ -27,7 +27,7 @@ export class RegisterLookup {
   load(): void {
     if (this.#started) return;
     this.#started = true;
-    void import('$lib/register').then(
+    void import('$lib/operator/usulan/register').then(
       async (r) => {
         try {
           const [households, rules] = await Promise.all([r.desaHouseholds(this.desaCode), r.kabupatenRules(this.kabupatenCode)]);
@@ -50,7 +50,7 @@ export class RegisterLookup {
   members(householdId: string): Promise<RegisterMember[]> {
     let p = this.#members.get(householdId);
     if (!p) {
-      p = import('$lib/register').then((r) => r.householdMembers(householdId, this.desaCode));
+      p = import('$lib/operator/usulan/register').then((r) => r.householdMembers(householdId, this.desaCode));
       p.catch(() => this.#members.delete(householdId));
       this.#members.set(householdId, p);
     }

@@ -10,7 +10,7 @@ export { DEMO_PASSWORD, DEMO_USERS, DESA, KABUPATEN } from '../../web/src/lib/de
 export const DESA_WITHOUT_OPERATOR = DESA.airMundu;
 
 /**
- * The demo register: households generated (test/support/generator) in the three desa with an
+ * The demo register: households generated (generator/) in the three desa with an
  * operator, the one without, and a few neighbours, so the Dinas sees a kabupaten and each
  * operator their own desa. Weights are relative sizes.
  */

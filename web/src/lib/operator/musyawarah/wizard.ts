@@ -1,7 +1,7 @@
 import { meetingSchema, reasonsFromZod, type Meeting, type UsulanContent } from '$domain/index.js';
-import { errorsByField } from './form-errors.js';
-import { toMeeting, type MeetingForm } from './musyawarah-form.js';
-import { checkUsulan, type UsulanCheck, type UsulanCheckContext, type UsulanForm } from './usulan-form.js';
+import { errorsByField } from '../../form-errors.js';
+import { toMeeting, type MeetingForm } from './form.js';
+import { checkUsulan, type UsulanCheck, type UsulanCheckContext, type UsulanForm } from '../usulan/form.js';
 
 /**
  * The musyawarah wizard: (1) the meeting as the berita acara records it, (2) the usulan rows of

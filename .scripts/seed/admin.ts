@@ -7,8 +7,8 @@ import type { UserProfileDoc } from '../../functions/src/domain/documents.js';
 
 /**
  * Admin SDK against the emulator suite started by `firebase emulators:exec` (which sets
- * FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST). Refuses to run anywhere else, so a
- * test can never touch a real project.
+ * FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST), for the demo seed and the tests.
+ * Refuses to run anywhere else, so neither can ever touch a real project.
  */
 export const PROJECT_ID = 'demo-tepat';
 export const REGION = 'asia-southeast2';

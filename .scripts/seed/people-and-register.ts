@@ -5,21 +5,21 @@
  * bands, Rejang Lebong's policy, and a small generated register of Rejang Lebong (households,
  * members, NIK index) in the shapes the functions store, as the DTKS import would leave it. Then
  * the nightly reconciliation (the function's own code, in this process) computes the register's
- * statistics, as it would the night after an import. The second half (demo-story.ts) plays the
+ * statistics, as it would the night after an import. The second half (story.ts) plays the
  * register's life on top of this, with the triggers running.
  */
 import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
-import type { AuditDoc, HouseholdDoc, MemberDoc, NikIndexDoc } from '../functions/src/lib/documents.js';
+import type { AuditDoc, HouseholdDoc, MemberDoc, NikIndexDoc } from '../../functions/src/lib/documents.js';
 
 process.env.GCLOUD_PROJECT = 'demo-tepat';
 
 const { Timestamp } = await import('firebase-admin/firestore');
-const { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } = await import('../test/support/admin.js');
-const { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA_WITHOUT_OPERATOR, KABUPATEN } = await import('../test/support/demo.js');
-const { generateRegister } = await import('../test/support/generator/index.js');
-const { applyClaims } = await import('../functions/src/manage-users.js');
-const { reconcileKabupaten } = await import('../functions/src/reconcile-statistics.js');
-const { nikHash } = await import('../functions/src/lib/nik-hash.js');
+const { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } = await import('./admin.js');
+const { DEMO_PASSWORD, DEMO_REGISTER, DEMO_USERS, DESA_WITHOUT_OPERATOR, KABUPATEN } = await import('./demo.js');
+const { generateRegister } = await import('./generator/index.js');
+const { applyClaims } = await import('../../functions/src/manage-users.js');
+const { reconcileKabupaten } = await import('../../functions/src/reconcile-statistics.js');
+const { nikHash } = await import('../../functions/src/lib/nik-hash.js');
 
 /** Batches of at most 450 writes (Firestore allows 500), committed as they fill. */
 class Writer {

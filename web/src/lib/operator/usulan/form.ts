@@ -12,9 +12,9 @@ import {
   type UsulanType,
 } from '$domain/index.js';
 import type { MemberDoc } from '$domain/documents.js';
-import { errorsByField } from './form-errors.js';
-import type { Translate } from './i18n/label-text.js';
-import { newHousehold, toHousehold, type HouseholdForm, type MemberForm } from './musyawarah-form.js';
+import { errorsByField } from '../../form-errors.js';
+import type { Translate } from '../../i18n/label-text.js';
+import { newHousehold, toHousehold, type HouseholdForm, type MemberForm } from '../musyawarah/form.js';
 
 /**
  * One row of the musyawarah wizard, for every kind of usulan: what the inputs hold, how it turns

@@ -1,8 +1,8 @@
-import { reasonMessage } from './i18n/reasons.js';
+import { reasonMessage } from '../../i18n/reasons.js';
 import { BA_KLARIFIKASI_SIGNATORIES, usulanContentSchema, type Reason, type UsulanContent, type UsulanType } from '$domain/index.js';
-import type { Translate } from './i18n/label-text.js';
-import type { HouseholdForm, MemberForm } from './musyawarah-form.js';
-import { ARCHIVE_PREFIX, placeReason, toUsulanContent, type DocumentRefForm, type UsulanForm } from './usulan-form.js';
+import type { Translate } from '../../i18n/label-text.js';
+import type { HouseholdForm, MemberForm } from '../musyawarah/form.js';
+import { ARCHIVE_PREFIX, placeReason, toUsulanContent, type DocumentRefForm, type UsulanForm } from './form.js';
 
 /**
  * Correcting an usulan that failed validation: its stored content back into a wizard row, the

@@ -7,28 +7,29 @@
  * production. Nothing here writes a result by hand: the script only waits for the triggers.
  *
  * Runs inside `firebase emulators:exec` with auth, firestore and functions, on the register that
- * the first half (seed-demo.ts) left. At the end it checks that the statistics the triggers kept
+ * the first half (people-and-register.ts) left. At the end it checks that the statistics the triggers kept
  * equal a reconciliation over the data, then lets the nightly reconciliation store the likely
  * duplicates it alone counts, as it would that night.
  */
 import { collection, doc, serverTimestamp, setDoc, Timestamp as ClientTimestamp } from 'firebase/firestore';
 import type { DocumentReference as ClientRef } from 'firebase/firestore';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { HouseholdProposal, Meeting, UsulanContent } from '../functions/src/domain/index.js';
-import type { Usulan } from '../test/support/flow.js';
+import type { HouseholdProposal, Meeting, UsulanContent } from '../../functions/src/domain/index.js';
+import type { Usulan } from './flow.js';
+import { stickerReport, vervalReport } from '../../web/src/lib/operator/documents.js';
 
 process.env.GCLOUD_PROJECT = 'demo-tepat';
 
-const { adminDb, useFunctionsInProcess } = await import('../test/support/admin.js');
-const { signInClient } = await import('../test/support/client.js');
-const { DEMO_PASSWORD, DESA, KABUPATEN } = await import('../test/support/demo.js');
-const { nikFor } = await import('../test/support/factories.js');
-const { decide, recordAndSubmit, recordDraft } = await import('../test/support/flow.js');
-const { isoDateOn } = await import('../functions/src/domain/index.js');
+const { adminDb, useFunctionsInProcess } = await import('./admin.js');
+const { signInClient } = await import('./client.js');
+const { DEMO_PASSWORD, DESA, KABUPATEN } = await import('./demo.js');
+const { nikFor } = await import('./nik.js');
+const { decide, recordAndSubmit, recordDraft } = await import('./flow.js');
+const { isoDateOn } = await import('../../functions/src/domain/index.js');
 const { httpsCallable } = await import('firebase/functions');
 useFunctionsInProcess();
-const { recomputeKabupaten, reconcileKabupaten } = await import('../functions/src/reconcile-statistics.js');
-const { driftBetween, readTally } = await import('../functions/src/domain/index.js');
+const { recomputeKabupaten, reconcileKabupaten } = await import('../../functions/src/reconcile-statistics.js');
+const { driftBetween, readTally } = await import('../../functions/src/domain/index.js');
 
 const db: Firestore = adminDb();
 const now = new Date();
@@ -80,7 +81,7 @@ interface StoredMember {
 
 /** An aktif household whose members all carry a valid NIK (a perbaikan must resend them all). */
 async function withCleanMembers(list: RegisterHousehold[], used: Set<string>): Promise<{ h: RegisterHousehold; members: StoredMember[] }> {
-  const { checkMemberNik } = await import('../functions/src/domain/index.js');
+  const { checkMemberNik } = await import('../../functions/src/domain/index.js');
   for (const h of list) {
     if (used.has(h.id) || h.status !== 'aktif' || h.staleness.level !== 'ok') continue;
     const members = (await db.collection(`households/${h.id}/members`).get()).docs.map((d) => d.data() as StoredMember).filter((m) => m.status === 'aktif');
@@ -190,6 +191,7 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
 
 // ── Desa Derati: field work — verval visits and a sticker ───────────────────────────────────────────
 async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupaten: string }, list: RegisterHousehold[], visits: number, stickers: number): Promise<void> {
+  const reporter = { uid: user.uid, claims: desa };
   // A frozen household first: the visit is what lifts a data beku.
   const frozen = list.filter((h) => h.status === 'beku' && !used.has(h.id)).slice(0, 1);
   const warned = list.filter((h) => h.status === 'aktif' && h.staleness.level !== 'ok' && !used.has(h.id));
@@ -197,17 +199,15 @@ async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupat
   for (const [i, h] of targets.entries()) {
     used.add(h.id);
     const ref = doc(collection(user.db, `households/${h.id}/verval`));
-    await setDoc(ref, {
-      result: i % 2 === 0 ? 'sesuai' : 'diperbaiki', note: i % 2 === 0 ? 'Keluarga ditemui di rumah; data sesuai' : 'Alamat RT diperbarui saat kunjungan',
-      by: user.uid, desaCode: desa.desa, kabupatenCode: desa.kabupaten, visitedAt: ClientTimestamp.fromDate(new Date(now.getTime() - (i + 1) * 3_600_000)), at: serverTimestamp(), outcome: null,
-    });
+    const input = i % 2 === 0 ? { result: 'sesuai' as const, note: 'Keluarga ditemui di rumah; data sesuai' } : { result: 'diperbaiki' as const, note: 'Alamat RT diperbarui saat kunjungan' };
+    await setDoc(ref, vervalReport(reporter, input, ClientTimestamp.fromDate(new Date(now.getTime() - (i + 1) * 3_600_000)), serverTimestamp()));
     await waitFor(ref.path, 'applied', (d) => d?.outcome != null);
   }
   const stickered = list.filter((h) => h.status === 'aktif' && !used.has(h.id) && (h.desil ?? 9) <= 2).slice(0, stickers);
   for (const h of stickered) {
     used.add(h.id);
     const ref = doc(collection(user.db, `households/${h.id}/stickers`));
-    await setDoc(ref, { installedOn: daysAgo(2), by: 'Pendamping PKH Kecamatan', recordedBy: user.uid, desaCode: desa.desa, kabupatenCode: desa.kabupaten, at: serverTimestamp(), outcome: null });
+    await setDoc(ref, stickerReport(reporter, { installedOn: daysAgo(2), by: 'Pendamping PKH Kecamatan' }, serverTimestamp()));
     await waitFor(ref.path, 'applied', (d) => d?.outcome != null);
   }
   log(`${desa.desa}: ${targets.length} verval and ${stickered.length} sticker reports applied.`);

@@ -1,6 +1,6 @@
 import { httpsCallable } from 'firebase/functions';
 import type { TransferLookupInput, TransferLookupResult } from '$domain/index.js';
-import { functions } from './callable';
+import { functions } from '../../callable';
 
 /**
  * Finds the household of a family that moved into the operator's desa (the `findTransferHousehold`

@@ -1,37 +1,26 @@
 import { deleteField, doc, serverTimestamp, updateDoc, writeBatch, type WriteBatch } from 'firebase/firestore';
 import type { Meeting, UsulanContent } from '$domain/index.js';
-import { collections, musyawarahRef } from './collections';
-import { db } from './firebase';
-import type { Claims } from './session.svelte';
-import { contentUpdate } from './usulan-correction';
+import { collections, musyawarahRef } from '../../collections';
+import { db } from '../../firebase';
+import type { Claims } from '../../session.svelte';
+import { correctedContent, meetingUpdate, newMusyawarah, newUsulan, submission, takeBack, wilayahOf, type Wilayah } from '../documents';
+import { contentUpdate } from '../usulan/correction';
 
 /**
  * Writes go to the local cache at once and to the server when there is signal: callers do not
  * wait for `commit()` when offline (they hand it to the sync indicator); the pages show pending
- * writes from snapshot metadata. Each usulan document holds exactly its type's content keys (the
- * output of the shared schema) plus the keys Tepat keeps, as firestore.rules requires.
+ * writes from snapshot metadata. The documents and updates are built by `../documents.ts`, which
+ * the tests and the rules tests build theirs with too.
  */
-function wilayahOf(claims: Claims) {
+function operatorWilayah(claims: Claims): Wilayah {
   if (claims.role !== 'operator' || !claims.desa || !claims.kecamatan) throw new Error('only operators record musyawarah');
-  return { desaCode: claims.desa, kecamatanCode: claims.kecamatan, kabupatenCode: claims.kabupaten };
+  return wilayahOf(claims);
 }
 
-function addUsulan(batch: WriteBatch, musyawarahId: string, wilayah: ReturnType<typeof wilayahOf>, uid: string, usulan: UsulanContent[]): string[] {
+function addUsulan(batch: WriteBatch, musyawarahId: string, wilayah: Wilayah, uid: string, usulan: UsulanContent[]): string[] {
   return usulan.map((content) => {
     const uRef = doc(collections.usulan());
-    batch.set(uRef, {
-      musyawarahId,
-      ...wilayah,
-      ...content,
-      status: 'draft',
-      createdBy: uid,
-      createdAt: serverTimestamp(),
-      updatedAt: serverTimestamp(),
-      submittedAt: null,
-      validation: null,
-      decisions: [],
-      outcome: null,
-    });
+    batch.set(uRef, newUsulan(musyawarahId, wilayah, uid, content, serverTimestamp()));
     return uRef.id;
   });
 }
@@ -42,18 +31,10 @@ export function createMusyawarah(
   meeting: Meeting,
   usulan: UsulanContent[],
 ): { musyawarahId: string; usulanIds: string[]; committed: Promise<void> } {
-  const wilayah = wilayahOf(claims);
+  const wilayah = operatorWilayah(claims);
   const batch = writeBatch(db);
   const mRef = doc(collections.musyawarah());
-  batch.set(mRef, {
-    ...wilayah,
-    meeting,
-    status: 'draft',
-    createdBy: uid,
-    createdAt: serverTimestamp(),
-    updatedAt: serverTimestamp(),
-    submittedAt: null,
-  });
+  batch.set(mRef, newMusyawarah(wilayah, uid, meeting, serverTimestamp()));
   const usulanIds = addUsulan(batch, mRef.id, wilayah, uid, usulan);
   return { musyawarahId: mRef.id, usulanIds, committed: batch.commit() };
 }
@@ -66,9 +47,9 @@ export function addToDraft(
   meeting: Meeting,
   usulan: UsulanContent[],
 ): { usulanIds: string[]; committed: Promise<void> } {
-  const wilayah = wilayahOf(claims);
+  const wilayah = operatorWilayah(claims);
   const batch = writeBatch(db);
-  batch.update(musyawarahRef(musyawarahId), { meeting, updatedAt: serverTimestamp() });
+  batch.update(musyawarahRef(musyawarahId), meetingUpdate(meeting, serverTimestamp()));
   const usulanIds = addUsulan(batch, musyawarahId, wilayah, uid, usulan);
   return { usulanIds, committed: batch.commit() };
 }
@@ -76,7 +57,7 @@ export function addToDraft(
 /** Submits the musyawarah and its draft usulan to the Dinas Sosial in one atomic write. */
 export function submitMusyawarah(musyawarahId: string, draftUsulanIds: string[]): Promise<void> {
   const batch = writeBatch(db);
-  const stamp = { status: 'diajukan' as const, submittedAt: serverTimestamp(), updatedAt: serverTimestamp() };
+  const stamp = submission(serverTimestamp());
   batch.update(musyawarahRef(musyawarahId), stamp);
   for (const id of draftUsulanIds) batch.update(doc(collections.usulan(), id), stamp);
   return batch.commit();
@@ -89,7 +70,7 @@ export function submitMusyawarah(musyawarahId: string, draftUsulanIds: string[])
  */
 export function submitUsulan(usulanIds: string[]): Promise<void> {
   const batch = writeBatch(db);
-  for (const id of usulanIds) batch.update(doc(collections.usulan(), id), { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() });
+  for (const id of usulanIds) batch.update(doc(collections.usulan(), id), submission(serverTimestamp()));
   return batch.commit();
 }
 
@@ -108,12 +89,11 @@ export function submitUsulan(usulanIds: string[]): Promise<void> {
  * musyawarah page offers to correct or submit, or the submitted correction, which the validation
  * trigger checks again because its `submittedAt` is new.
  */
-export function resubmitUsulan(usulanId: string, takeBack: boolean, content: UsulanContent): { writes: Promise<void>[] } {
+export function resubmitUsulan(usulanId: string, failed: boolean, content: UsulanContent): { writes: Promise<void>[] } {
   const ref = doc(collections.usulan(), usulanId);
   const writes: Promise<void>[] = [];
-  if (takeBack) writes.push(updateDoc(ref, { status: 'draft', submittedAt: null, validation: null, updatedAt: serverTimestamp() }));
-  const { set, remove } = contentUpdate(content);
-  writes.push(updateDoc(ref, { ...set, ...Object.fromEntries(remove.map((k) => [k, deleteField()])), updatedAt: serverTimestamp() }));
-  writes.push(updateDoc(ref, { status: 'diajukan', submittedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  if (failed) writes.push(updateDoc(ref, takeBack(serverTimestamp())));
+  writes.push(updateDoc(ref, correctedContent(contentUpdate(content), serverTimestamp(), deleteField())));
+  writes.push(updateDoc(ref, submission(serverTimestamp())));
   return { writes };
 }

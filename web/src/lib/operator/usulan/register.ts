@@ -1,7 +1,7 @@
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from 'firebase/firestore';
 import { DEFAULT_STALENESS_POLICY, parseKabupatenPolicy, suspensionPolicyOf, type StalenessPolicy, type SuspensionPolicy } from '$domain/index.js';
-import { collections, type HouseholdDoc, type MemberDoc } from './collections';
-import type { RegisterHousehold, RegisterMember } from './usulan-form';
+import { collections, type HouseholdDoc, type MemberDoc } from '../../collections';
+import type { RegisterHousehold, RegisterMember } from './form';
 
 /**
  * Reads of the desa's register for the musyawarah wizard, loaded by the wizard only when a row

@@ -1,5 +1,5 @@
 import { meetingSchema, reasonsFromZod, validateUsulanBaru, type Meeting, type Reason, type UsulanBaruContent } from '$domain/index.js';
-import { errorsByField } from './form-errors.js';
+import { errorsByField } from '../../form-errors.js';
 
 /**
  * The musyawarah form's state and its checks, kept apart from the page so it can be tested
