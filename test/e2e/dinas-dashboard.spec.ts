@@ -6,7 +6,7 @@ import { criteriaOf, eligibility, type EligibilityMember, type HouseholdStatus, 
 import { emulatorFire, loadJobs } from '../../.scripts/scheduler/local.js';
 import { adminDb, defaultConfig } from '../support/admin.js';
 import { nikFor } from '../support/factories.js';
-import { E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
+import { E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { collection, doc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
 import { ensureUser } from '../support/admin.js';

@@ -6,7 +6,6 @@ import { cycleIndex, cycleStart, nationalKecamatanCodes, type StalenessPolicy } 
 import type { StalenessRun, StalenessTask } from '../../functions/src/freeze-stale-households.js';
 import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
-import { DESA } from '../support/demo.js';
 
 /**
  * The verval cycle (seed 002): warnings after 1 and 2 monthly cycles without verval, "data beku"

@@ -1,5 +1,5 @@
 import { formatIsoDate, inferYear, isRealDate, jakartaDateOf, parseIsoDate } from './dates.js';
-import { reason, type Reason } from './reason.js';
+import type { Reason } from './reason.js';
 import { isRegencyPartValid, nationalRegions, type RegionLookup } from './wilayah.js';
 
 /**

@@ -66,7 +66,6 @@ export function statsId(level: StatsLevel, code: string): string {
 }
 
 const DESA_CODE = /^(\d{2}\.\d{2})\.\d{2}\.\d{4}$/;
-const KABUPATEN_CODE = /^\d{2}\.\d{2}$/;
 
 /** The desa, kecamatan and kabupaten documents a desa's data counts in; null for a malformed code. */
 export function statsScopesOf(desaCode: string): StatsScope[] | null {
