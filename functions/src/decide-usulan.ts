@@ -78,7 +78,7 @@ async function decideMusyawarah(data: unknown, claims: RoleClaims, uid: string) 
 /** In single-level kabupaten both roles act as the one Dinas decision-maker. */
 async function actorOf(tx: Transaction, claims: RoleClaims): Promise<ActorRole> {
   const policy = parseKabupatenPolicy((await tx.get(collections.policies().doc(claims.kabupaten))).data());
-  return policy?.approval === 'satu_tingkat' ? 'dinas' : (claims.role as ActorRole);
+  return policy?.approval === 'satu_tingkat' ? 'dinas' : (claims.role);
 }
 
 /** What "setujui" means depends on who says it: a verifikator verifies, a decision-maker approves. */

@@ -546,7 +546,7 @@ class Analyser {
     const type = this.checker.getTypeAtLocation(expr);
     const parts = type.isUnion() ? type.types : [type];
     const texts = parts.map((t) => (t.isStringLiteral() ? t.value : undefined));
-    return texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
+    return texts.every((t) => t !== undefined) ? (texts) : undefined;
   }
 
   private whereConstraints(call: ts.CallExpression, args: readonly ts.Expression[], env: Env): Constraint[] {

@@ -239,7 +239,7 @@ export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID
   return {
     musyawarahId, ...WILAYAH, type: 'baru', household: household(), status: 'draft', createdBy,
     createdAt: serverTimestamp(), updatedAt: serverTimestamp(), submittedAt: null, validation: null, decisions: [], outcome: null, ...overrides,
-  } as UsulanDoc<Written>;
+  };
 }
 
 export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Record<string, unknown> = {}): UsulanDoc<Timestamp> {
@@ -250,7 +250,7 @@ export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrid
       ? { ok: false, errors: [{ code: 'kk.format', message: 'Nomor KK tidak valid', field: 'household.kkNumber' }], warnings: [], checkedAt: PAST, forSubmission: PAST.toMillis() }
       : null,
     decisions: [], outcome: null, ...overrides,
-  } as UsulanDoc<Timestamp>;
+  };
 }
 
 export function householdDoc(overrides: Partial<HouseholdDoc<Timestamp>> = {}): HouseholdDoc<Timestamp> {
