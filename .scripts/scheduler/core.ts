@@ -49,7 +49,7 @@ function cronOf(job: Job): Cron {
       // No callback: croner only computes times here, it never starts a timer of its own.
       cron = new Cron(job.schedule, { timezone: job.timeZone });
     } catch (err) {
-      throw new Error(`${job.name}: schedule '${job.schedule}' is not unix-cron (${(err as Error).message})`);
+      throw new Error(`${job.name}: schedule '${job.schedule}' is not unix-cron (${(err as Error).message})`, { cause: err });
     }
     crons.set(key, cron);
   }

@@ -52,7 +52,7 @@ export function emulatorFire(origin = functionsEmulatorOrigin(), projectId = PRO
       });
     } catch (err) {
       const code = (err as { cause?: { code?: string } }).cause?.code;
-      if (code === 'ECONNREFUSED') throw new Error(`The Functions emulator is not running: nothing answers at ${origin}. Start it with \`npm start\`.`);
+      if (code === 'ECONNREFUSED') throw new Error(`The Functions emulator is not running: nothing answers at ${origin}. Start it with \`npm start\`.`, { cause: err });
       throw err;
     }
   };

@@ -175,7 +175,7 @@ export async function reconcileKabupaten(kabupatenCode: string): Promise<Omit<Re
     try {
       // update() replaces each named field whole, so keys that should no longer exist are dropped.
       if (snap) await ref.update(doc as never, { lastUpdateTime: snap.updateTime });
-      else await ref.create(doc as never);
+      else await ref.create(doc);
     } catch (e) {
       deferred += 1;
       logger.info('statistics changed during reconciliation; left for the next run', { statsId: scope.id, error: (e as Error).message });

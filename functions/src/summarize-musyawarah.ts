@@ -16,8 +16,8 @@ export const summarizeMusyawarah = onDocumentWritten('usulan/{usulanId}', async 
   const before = event.data?.before.data();
   const after = event.data?.after.data();
   if (before?.status === after?.status) return;
-  const musyawarahId = (after ?? before)?.musyawarahId;
-  const desaCode = (after ?? before)?.desaCode;
+  const musyawarahId: unknown = (after ?? before)?.musyawarahId;
+  const desaCode: unknown = (after ?? before)?.desaCode;
   if (typeof musyawarahId !== 'string' || typeof desaCode !== 'string') return;
   await refreshSummary(musyawarahId, desaCode);
 });

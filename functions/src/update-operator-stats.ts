@@ -24,7 +24,7 @@ export async function countOperatorChange(eventId: string, before: unknown, afte
     const [markerSnap, ...snaps] = await tx.getAll(marker, ...refs);
     if (markerSnap!.exists) return 'duplicate' as const;
     deltas.forEach((d, i) => {
-      const byDesa = addTally(readTally(snaps[i]!.data()?.counts?.operatorsByDesa), d.tally.operatorsByDesa as Tally);
+      const byDesa = addTally(readTally(snaps[i]!.get('counts.operatorsByDesa')), d.tally.operatorsByDesa as Tally);
       const codes = activeOperatorDesa(byDesa as Record<string, number>);
       tx.set(
         refs[i]!,

@@ -87,7 +87,7 @@ function countOperations() {
     const original = proto[name]!;
     proto[name] = async function (this: unknown, ...args: unknown[]) {
       const result = (await original.apply(this, args)) as { size?: number } | unknown[];
-      counts.reads += Array.isArray(result) ? result.length : typeof (result as { size?: number }).size === 'number' ? Math.max(1, (result as { size: number }).size) : 1;
+      counts.reads += Array.isArray(result) ? result.length : typeof (result).size === 'number' ? Math.max(1, (result as { size: number }).size) : 1;
       return result;
     };
   }
@@ -148,7 +148,7 @@ async function staleness() {
     for (let i = 0; i < count; i++) {
       const old = i < due;
       const kec = kecamatan[i % kecamatan.length]!;
-      writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
+      void writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
         kabupatenCode: KAB, kecamatanCode: kec, desaCode: `${kec}.1001`, status: 'aktif', desil: 1 + (i % 10), memberCriteria: [],
         lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {},
       });

@@ -8,6 +8,7 @@ import { fmt, row, type BenchContext, type BenchRow } from './rows.js';
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON line emulator-run.ts prints, read field by field below
 function runPart(part: 'flow' | 'staleness', emulators: string, ctx: BenchContext): Record<string, any> {
   ctx.log(`emulator bench: ${part} (${emulators})…`);
   const res = spawnSync('node', ['.scripts/emulators.mjs', 'exec', `npx tsx test/bench/emulator-run.ts ${part}`], {

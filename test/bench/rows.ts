@@ -33,7 +33,3 @@ export const perSecond = (count: number, ms: number) => fmt(Math.round(count / (
 export function row(figure: string, value: string, note: string, target = '—', meets: boolean | null = null): BenchRow {
   return { figure, value, target, meets, note };
 }
-
-export function notMeasured(figure: string, issue: number, target = '—', note = ''): BenchRow {
-  return { figure, value: `not measured yet (issue ${issue})`, target, meets: null, note };
-}

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
 import { criteriaOf, eligibility, type Program } from '../../functions/src/domain/index.js';
 import { adminDb, defaultConfig, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';

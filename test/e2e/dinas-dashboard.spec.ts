@@ -6,7 +6,7 @@ import { criteriaOf, eligibility, type EligibilityMember, type HouseholdStatus, 
 import { emulatorFire, loadJobs } from '../../.scripts/scheduler/local.js';
 import { adminDb, defaultConfig } from '../../.scripts/seed/admin.js';
 import { nikFor } from '../support/factories.js';
-import { E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
+import { E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';
 
 /**
@@ -219,9 +219,9 @@ test('an export downloads a CSV of the desa BNBA, checked cell by cell, and is r
   await page.getByLabel('Desa/kelurahan', { exact: true }).selectOption(AIR_MUNDU);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^BNBA_17\.02\.10\.2001_\d{4}-\d{2}-\d{2}\.csv$/);
-  const file = readFileSync((await download.path())!);
+  const file = readFileSync((await download.path()));
   expect([...file.subarray(0, 3)], 'UTF-8 byte-order mark').toEqual([0xef, 0xbb, 0xbf]);
-  const rows = parse(file.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(file.toString('utf8'), { bom: true, columns: true });
   // Every member of the four households still in the register (the frozen one too), none other.
   expect(rows.map((r) => r['Nama']).sort()).toEqual(['Bakri', 'Dodi', 'Joko', 'Marlina', 'Rusdi', 'SITI AMINAH', 'Siti Aminah', 'Yanti']);
   const rusdi = rows.find((r) => r['Nama'] === 'Rusdi')!;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
 import { ensureUser } from '../../.scripts/seed/admin.js';
 import { signInClient } from '../../.scripts/seed/client.js';

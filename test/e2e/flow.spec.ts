@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { nikFor } from '../support/factories.js';
-import { E2E_KADIS, E2E_OPERATOR, E2E_PASSWORD, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
+import { E2E_KADIS, E2E_OPERATOR, E2E_VERIFIKATOR, resetToBaseline } from './global-setup.js';
 import { shot, signIn, signOut } from './session.js';
 
 /**

@@ -241,7 +241,6 @@ describe('client-writable collections refuse malformed documents whole', () => {
   }, 180_000);
 
   it('usulan that pass the rules but carry junk members are validated, not crashed on', async () => {
-    const db = operator.db;
     // Anything but nested arrays, which the SDK itself refuses before sending.
     const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
     const member = fc.oneof(

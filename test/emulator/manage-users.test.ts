@@ -58,7 +58,7 @@ describe('manageUser callable', () => {
   });
 
   it('changing a role keeps claims that are not Tepat’s, and is audited', async () => {
-    const uid = await ensureUser(unique(), PASSWORD, { role: 'operator', ...DESA.derati, beta: 'yes' } as Record<string, string>);
+    const uid = await ensureUser(unique(), PASSWORD, { role: 'operator', ...DESA.derati, beta: 'yes' });
     await call(admin, { action: 'setRole', uid, role: 'verifikator' });
     expect((await adminAuth().getUser(uid)).customClaims).toEqual({ role: 'verifikator', kabupaten: KABUPATEN, beta: 'yes' });
     const audit = await adminDb().collection('auditLog').where('target.id', '==', uid).get();

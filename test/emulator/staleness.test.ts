@@ -6,7 +6,6 @@ import { cycleIndex, cycleStart, nationalKecamatanCodes, type StalenessPolicy } 
 import type { StalenessRun, StalenessTask } from '../../functions/src/freeze-stale-households.js';
 import { adminApp, adminDb, defaultConfig, ensureUser, PROJECT_ID, REGION, useFunctionsInProcess } from '../../.scripts/seed/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
-import { DESA } from '../../.scripts/seed/demo.js';
 import { stickerReport, vervalReport } from '../../web/src/lib/operator/documents.js';
 
 /**

@@ -63,7 +63,7 @@ function waitForStats(id: string, predicate: (d: DocumentData) => boolean, timeo
 
 /** The counts of a stats document without zeros (a count that went back to 0 stays as 0 until the reconciliation). */
 async function counts(id: string): Promise<StatsCounts> {
-  return pruneTally(readTally((await statsRef(id).get()).data()?.counts)) as StatsCounts;
+  return pruneTally(readTally((await statsRef(id).get()).data()?.counts));
 }
 
 const CRITERIA: EligibilityMember[] = [{ birthDate: '1984-03-12', sex: 'L' }, { birthDate: '1988-07-05', sex: 'P' }, { birthDate: '2016-01-30', sex: 'L', school: 'sd' }];

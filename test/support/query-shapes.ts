@@ -546,7 +546,7 @@ class Analyser {
     const type = this.checker.getTypeAtLocation(expr);
     const parts = type.isUnion() ? type.types : [type];
     const texts = parts.map((t) => (t.isStringLiteral() ? t.value : undefined));
-    return texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
+    return texts.every((t) => t !== undefined) ? (texts) : undefined;
   }
 
   private whereConstraints(call: ts.CallExpression, args: readonly ts.Expression[], env: Env): Constraint[] {
@@ -630,7 +630,7 @@ class Analyser {
     const index = fn.parameters.indexOf(param);
     this.resolvingParams.add(symbol);
     try {
-      return this.callSites(fn as FunctionNode, at).flatMap(({ call, args }) => {
+      return this.callSites(fn as FunctionNode, at).flatMap(({ args }) => {
         const arg = args[index];
         if (arg && ts.isSpreadElement(arg)) throw this.unanalysable(arg, 'spread arguments are not followed');
         if (arg) return this.evaluate(arg, new Env(undefined));

@@ -98,53 +98,7 @@ export function normaliseName(name: string): string {
     .join(' ');
 }
 
-export interface PersonRecord {
-  id: string;
-  name: string;
-  birthDate: string; // YYYY-MM-DD
-  desaCode: string;
-  nik: string | null;
-}
-
-/** Normalised name + birth date + desa: two records with the same key are likely the same person. */
-export function likelyDuplicateKey(record: Pick<PersonRecord, 'name' | 'birthDate' | 'desaCode'>): string {
+/** Normalised name + birth date (`YYYY-MM-DD`) + desa: two records with the same key are likely the same person. */
+export function likelyDuplicateKey(record: { name: string; birthDate: string; desaCode: string }): string {
   return `${normaliseName(record.name)}|${record.birthDate}|${record.desaCode}`;
-}
-
-export interface LikelyDuplicateGroup {
-  key: string;
-  ids: string[];
-  reason: Reason;
-}
-
-/**
- * Groups of records that are likely one person: same key, and at least one of them without NIK
- * (records with two different NIKs are two people as far as Dukcapil is concerned; with the same
- * NIK they are caught by the NIK index). Groups and ids come in a stable order.
- */
-export function findLikelyDuplicates(records: readonly PersonRecord[]): LikelyDuplicateGroup[] {
-  const byKey = new Map<string, PersonRecord[]>();
-  for (const r of records) {
-    const key = likelyDuplicateKey(r);
-    const list = byKey.get(key);
-    if (list) list.push(r);
-    else byKey.set(key, [r]);
-  }
-  const groups: LikelyDuplicateGroup[] = [];
-  for (const [key, list] of byKey) {
-    if (list.length < 2 || list.every((r) => r.nik)) continue;
-    const ids = list.map((r) => r.id).sort();
-    groups.push({
-      key,
-      ids,
-      reason: reason('duplicate.likely', `${ids.length} data dengan nama, tanggal lahir, dan desa yang sama, sedikitnya satu tanpa NIK: kemungkinan orang yang sama`),
-    });
-  }
-  return groups.sort((a, b) => (a.key < b.key ? -1 : 1)); // keys are unique
-}
-
-/** The existing records a new one likely duplicates (for a warning at entry time). */
-export function likelyDuplicatesOf(candidate: Omit<PersonRecord, 'id'>, existing: readonly PersonRecord[]): PersonRecord[] {
-  const key = likelyDuplicateKey(candidate);
-  return existing.filter((r) => likelyDuplicateKey(r) === key && !(candidate.nik && r.nik && candidate.nik !== r.nik));
 }

@@ -26,5 +26,6 @@ export * from './roles.js';
 export * from './documents.js';
 export * from './statistics.js';
 export * from './bnba.js';
-// Not re-exported on purpose: './wilayah-data/villages.js' (83,762 desa codes and Bengkulu names).
-// Import it explicitly where it is needed, so the portal's main bundle stays small.
+// Not re-exported on purpose: './wilayah-data/villages.js' (83,762 desa codes) and
+// './wilayah-data/names.js' (the Bengkulu names). Import them explicitly where they are needed, so
+// the portal's main bundle stays small; eslint.config.js keeps every domain file from importing them.

@@ -54,11 +54,6 @@ export function validateKkNumber(
   return { errors, warnings, value };
 }
 
-/** The errors of `validateKkNumber` (kept for callers that only need a yes/no with reasons). */
-export function checkKkNumber(kk: string, referenceDate: Date, field = 'kkNumber', options: KkCheckOptions = {}): Reason[] {
-  return validateKkNumber(kk, referenceDate, field, options).errors;
-}
-
 // ---------------------------------------------------------------------------------------------
 // KK history
 
@@ -89,18 +84,9 @@ export function currentKk(history: readonly KkHistoryEntry[]): KkHistoryEntry | 
   return history[history.length - 1] ?? null;
 }
 
-/** The KK number a household held on a date (`YYYY-MM-DD`), or null before its first entry. */
-export function kkOn(history: readonly KkHistoryEntry[], date: string): KkHistoryEntry | null {
-  let found: KkHistoryEntry | null = null;
-  for (const entry of history) {
-    if (entry.since <= date) found = entry;
-  }
-  return found;
-}
-
 /**
  * Appends a KK change. Refused, with a reason, when the number is the one already in force or the
- * change is dated before the current entry (history stays in date order, so `kkOn` is exact).
+ * change is dated before the current entry (the history stays in date order).
  * Dates are `YYYY-MM-DD`, which compare correctly as strings.
  * Returns a new array; the input is not modified.
  */

@@ -90,11 +90,6 @@ export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy
   };
 }
 
-/** The policy of a kabupaten, or the default one when it has none. */
-export function stalenessPolicyFor(kabupatenCode: string, policies: ReadonlyMap<string, StalenessPolicy>, fallback: StalenessPolicy): StalenessPolicy {
-  return policies.get(kabupatenCode) ?? fallback;
-}
-
 /**
  * Households whose last verval is before this instant are frozen at `now`: the scheduled job
  * queries `lastVervalAt < frozenBefore(now)` so it reads only households that are due.

@@ -33,8 +33,6 @@ import { cycleIndex, type StalenessPolicy } from './staleness.js';
 export const STATS_LEVELS = ['desa', 'kecamatan', 'kabupaten'] as const;
 export type StatsLevel = (typeof STATS_LEVELS)[number];
 
-export const STATS_LEVEL_LABELS: Record<StatsLevel, string> = { desa: 'Desa/kelurahan', kecamatan: 'Kecamatan', kabupaten: 'Kabupaten/kota' };
-
 /** Member flags the statistics count. `nik.invalid` marks a stored NIK known to fail the NIK rules (e.g. imported data). */
 export const MEMBER_FLAGS = { nikMissing: 'nik.missing', nikInvalid: 'nik.invalid' } as const;
 
@@ -66,7 +64,6 @@ export function statsId(level: StatsLevel, code: string): string {
 }
 
 const DESA_CODE = /^(\d{2}\.\d{2})\.\d{2}\.\d{4}$/;
-const KABUPATEN_CODE = /^\d{2}\.\d{2}$/;
 
 /** The desa, kecamatan and kabupaten documents a desa's data counts in; null for a malformed code. */
 export function statsScopesOf(desaCode: string): StatsScope[] | null {
@@ -177,7 +174,6 @@ export const statsHouseholdSchema = z.object({
   eligibility: z.record(z.string(), z.object({ eligible: z.boolean() })).default({}),
   sticker: z.object({}).loose().nullable().optional(),
 });
-export type StatsHousehold = z.infer<typeof statsHouseholdSchema>;
 
 function uniform(desaCode: string, tally: Tally): Contribution | null {
   const scopes = statsScopesOf(desaCode);
@@ -323,9 +319,11 @@ export function driftBetween(stored: Tally, actual: Tally): DriftEntry[] {
 }
 
 /**
- * Counts likely-duplicate groups (same normalised name, birth date and desa, at least one without
- * NIK: the rule of `findLikelyDuplicates`) while reading members one by one, keeping one small
- * entry per key instead of every record.
+ * Counts likely-duplicate groups while reading members one by one, keeping one small entry per key
+ * instead of every record. A group is two or more people with the same `likelyDuplicateKey`
+ * (normalised name, birth date, desa), at least one of them without NIK: two records with two
+ * different NIKs are two people as far as Dukcapil is concerned, and the same NIK twice is caught
+ * by the NIK index.
  */
 export class LikelyDuplicateCounter {
   private readonly byKey = new Map<string, { desaCode: string; count: number; withoutNik: boolean }>();

@@ -39,23 +39,21 @@ export interface UsulanTransition {
   from: UsulanStatus;
   to: UsulanStatus;
   by: readonly ActorRole[];
-  /** The transition must carry at least one reason (why it was refused or sent back). */
-  needsReason: boolean;
 }
 
 export const USULAN_TRANSITIONS: readonly UsulanTransition[] = [
-  { from: 'draft', to: 'diajukan', by: ['operator'], needsReason: false },
-  { from: 'diajukan', to: 'tidak_lolos_validasi', by: ['sistem'], needsReason: true },
-  { from: 'tidak_lolos_validasi', to: 'draft', by: ['operator'], needsReason: false },
-  { from: 'diajukan', to: 'diverifikasi', by: ['verifikator', 'dinas'], needsReason: false },
+  { from: 'draft', to: 'diajukan', by: ['operator'] },
+  { from: 'diajukan', to: 'tidak_lolos_validasi', by: ['sistem'] },
+  { from: 'tidak_lolos_validasi', to: 'draft', by: ['operator'] },
+  { from: 'diajukan', to: 'diverifikasi', by: ['verifikator', 'dinas'] },
   // The first version's single Dinas role decides straight from `diajukan`.
-  { from: 'diajukan', to: 'disetujui', by: ['dinas'], needsReason: false },
-  { from: 'diajukan', to: 'ditolak', by: ['verifikator', 'dinas'], needsReason: true },
-  { from: 'diverifikasi', to: 'disetujui', by: ['kadis', 'dinas'], needsReason: false },
-  { from: 'diverifikasi', to: 'ditolak', by: ['kadis', 'dinas'], needsReason: true },
-  { from: 'disetujui', to: 'diterapkan', by: ['sistem'], needsReason: false },
+  { from: 'diajukan', to: 'disetujui', by: ['dinas'] },
+  { from: 'diajukan', to: 'ditolak', by: ['verifikator', 'dinas'] },
+  { from: 'diverifikasi', to: 'disetujui', by: ['kadis', 'dinas'] },
+  { from: 'diverifikasi', to: 'ditolak', by: ['kadis', 'dinas'] },
+  { from: 'disetujui', to: 'diterapkan', by: ['sistem'] },
   // Application can still fail on the register (e.g. the NIK was registered meanwhile).
-  { from: 'disetujui', to: 'ditolak', by: ['sistem'], needsReason: true },
+  { from: 'disetujui', to: 'ditolak', by: ['sistem'] },
 ];
 
 /** Statuses the Dinas Sosial may see: everything after the village submitted it (firestore.rules agrees). */
@@ -85,39 +83,4 @@ export function checkTransition(from: UsulanStatus, to: UsulanStatus, by: ActorR
 /** The statuses a role may move an usulan to from `from` (e.g. to show only the right buttons). */
 export function allowedTransitions(from: UsulanStatus, by: ActorRole): UsulanStatus[] {
   return USULAN_TRANSITIONS.filter((t) => t.from === from && t.by.includes(by)).map((t) => t.to);
-}
-
-export interface UsulanHistoryEntry {
-  from: UsulanStatus;
-  to: UsulanStatus;
-  by: ActorRole;
-  /** ISO 8601 instant. */
-  at: string;
-  reasons: Reason[];
-}
-
-export interface UsulanState {
-  status: UsulanStatus;
-  history: readonly UsulanHistoryEntry[];
-}
-
-/**
- * Moves an usulan and keeps why: the new state has one more history entry carrying the reasons.
- * Refused (state unchanged, reason given) when the transition does not exist, the role may not make
- * it, or a refusal comes without a reason.
- */
-export function transitionUsulan(
-  state: UsulanState,
-  to: UsulanStatus,
-  by: ActorRole,
-  reasons: readonly Reason[],
-  at: Date,
-): { ok: true; state: UsulanState } | { ok: false; reason: Reason } {
-  const check = checkTransition(state.status, to, by);
-  if (!check.ok) return check;
-  if (findTransition(state.status, to)!.needsReason && reasons.length === 0) {
-    return { ok: false, reason: reason('transition.reason_required', `Perubahan menjadi "${USULAN_STATUS_LABELS[to]}" wajib disertai alasan`) };
-  }
-  const entry: UsulanHistoryEntry = { from: state.status, to, by, at: at.toISOString(), reasons: [...reasons] };
-  return { ok: true, state: { status: to, history: [...state.history, entry] } };
 }

@@ -43,7 +43,6 @@ export const evidenceSchema = z.object({
   number: z.string().trim().max(100, { error: 'Nomor dokumen terlalu panjang' }).optional(),
   date: isoDateSchema,
 });
-export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const usulanPerbaikanContentSchema = z.object({
   type: z.literal('perbaikan'),

@@ -134,19 +134,6 @@ export interface RegionLookup {
   hasKecamatan(ppKkCc: string): boolean;
 }
 
-/** A lookup over a given list of kecamatan codes (`PP.KK.CC`); their kabupaten and provinces exist too. */
-export function regionLookupFrom(kecamatanCodes: Iterable<string>): RegionLookup {
-  const provinces = new Set<string>();
-  const kabupaten = new Set<string>();
-  const kecamatan = new Set<string>();
-  for (const code of kecamatanCodes) {
-    kecamatan.add(code);
-    kabupaten.add(code.slice(0, 5));
-    provinces.add(code.slice(0, 2));
-  }
-  return { hasProvince: (c) => provinces.has(c), hasKabupaten: (c) => kabupaten.has(c), hasKecamatan: (c) => kecamatan.has(c) };
-}
-
 let national: RegionLookup | null = null;
 
 /** Every province, kabupaten/kota and kecamatan in force (Kepmendagri 300.2.2-2138/2025). */
@@ -172,31 +159,4 @@ export function nationalKecamatanCodes(): string[] {
     for (let i = 4; i < entry.length; i += 2) out.push(`${kab}.${entry.slice(i, i + 2)}`);
     return out;
   });
-}
-
-/**
- * Checks that a code of any level is well formed and that it, and each level above it, exists.
- * Desa/kelurahan existence is checked only when a desa lookup is given (see
- * `wilayah-data/villages.ts`), so the portal's main bundle does not carry the village list.
- */
-export function checkWilayahCode(
-  value: string,
-  options: { regions?: RegionLookup; hasDesa?: (code: string) => boolean; field?: string } = {},
-): Reason[] {
-  const field = options.field ?? 'desaCode';
-  const parsed = parseWilayahCode(value);
-  if (!parsed.ok) return [{ ...parsed.reason, field }];
-  const w = parsed.value;
-  const regions = options.regions ?? nationalRegions();
-  if (!regions.hasProvince(w.province)) return [reason('wilayah.province_unknown', `Provinsi ${w.province} tidak ada dalam data wilayah Kemendagri`, field)];
-  if (w.kabupaten && !regions.hasKabupaten(w.kabupaten)) {
-    return [reason('wilayah.regency_unknown', `Kabupaten/kota ${w.kabupaten} tidak ada dalam data wilayah Kemendagri`, field)];
-  }
-  if (w.kecamatan && !regions.hasKecamatan(w.kecamatan)) {
-    return [reason('wilayah.district_unknown', `Kecamatan ${w.kecamatan} tidak ada dalam data wilayah Kemendagri`, field)];
-  }
-  if (w.desa && options.hasDesa && !options.hasDesa(w.desa)) {
-    return [reason('wilayah.village_unknown', `Desa/kelurahan ${w.desa} tidak ada dalam data wilayah Kemendagri`, field)];
-  }
-  return [];
 }

@@ -9,7 +9,7 @@ import type { Timestamp } from 'firebase-admin/firestore';
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T> {
   return {
-    toFirestore: (data) => data as DocumentData,
+    toFirestore: (data) => data,
     fromFirestore: (snap: QueryDocumentSnapshot) => snap.data() as T,
   };
 }

@@ -2,10 +2,8 @@ import type { Timestamp } from 'firebase-admin/firestore';
 import type * as D from '../domain/documents.js';
 
 /** The stored documents' shapes (domain/documents.ts) bound to the Admin SDK's Timestamp. */
-export type { EligibilityMap, PolicyDoc, Role } from '../domain/documents.js';
+export type { EligibilityMap, PolicyDoc } from '../domain/documents.js';
 export type MusyawarahDoc = D.MusyawarahDoc<Timestamp>;
-export type ValidationRecord = D.ValidationRecord<Timestamp>;
-export type DecisionRecord = D.DecisionRecord<Timestamp>;
 export type UsulanDoc = D.UsulanDoc<Timestamp>;
 export type HouseholdDoc = D.HouseholdDoc<Timestamp>;
 export type MemberDoc = D.MemberDoc<Timestamp>;

@@ -310,9 +310,9 @@ export function usulanRules(): void {
           await allowed(update(submit()));
         });
 
-        it('once taken back, its musyawarah sent back (dikembalikan), it cannot be submitted', async () => {
+        it('once taken back, it cannot be submitted into a musyawarah that is no longer diajukan (selesai)', async () => {
           await allowed(update(takeBack()));
-          await seed({ [M]: storedMusyawarah('dikembalikan') });
+          await seed({ [M]: storedMusyawarah('selesai') });
           await denied(update(submit()));
         });
 
@@ -342,7 +342,7 @@ export function usulanRules(): void {
         ['pindah masuk', usulanContent.pindahMasuk()],
         ['pindah masuk with a new KK', { ...usulanContent.pindahMasuk(), kkNumber: '1702061111260001' }],
       ])('a %s draft is accepted', async (_case, content) => {
-        await allowed(write(content as Record<string, unknown>));
+        await allowed(write(content));
       });
 
       it.each([
@@ -362,7 +362,7 @@ export function usulanRules(): void {
         ['pindah masuk without a note', { ...usulanContent.pindahMasuk(), note: 'ok' }],
         ['pindah masuk with no household', { ...usulanContent.pindahMasuk(), householdId: '' }],
       ])('a %s is refused', async (_case, content) => {
-        await denied(write(content as Record<string, unknown>));
+        await denied(write(content));
       });
 
       it('a keluar draft may not carry a household, and a baru may not name a register household', async () => {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findLikelyDuplicates,
   findNikConflicts,
   likelyDuplicateKey,
-  likelyDuplicatesOf,
+  LikelyDuplicateCounter,
   normaliseName,
   type NikIndexEntry,
-  type PersonRecord,
 } from '../../../functions/src/domain/index.js';
 
 const A = '1702061203840001';
@@ -74,8 +72,7 @@ describe('likely duplicates without NIK', () => {
     expect(normaliseName('Rahmat')).not.toBe(normaliseName('Rahmad'));
   });
 
-  const rec = (id: string, name: string, nik: string | null, extra: Partial<PersonRecord> = {}): PersonRecord => ({
-    id,
+  const rec = (name: string, nik: string | null, extra: { birthDate?: string; desaCode?: string } = {}) => ({
     name,
     birthDate: '1970-01-01',
     desaCode: '17.02.06.2001',
@@ -83,33 +80,27 @@ describe('likely duplicates without NIK', () => {
     ...extra,
   });
 
-  it('groups same normalised name + birth date + desa when at least one has no NIK', () => {
-    const groups = findLikelyDuplicates([
-      rec('3', 'Hj. Siti Aminah', null),
-      rec('1', 'SITI AMINAH', A),
-      rec('2', 'Soekarno', null),
-      rec('4', 'Sukarno', null),
-      rec('5', 'Sukarno', null, { birthDate: '1970-01-02' }),
-      rec('6', 'Sukarno', null, { desaCode: '17.02.06.2002' }),
-      rec('7', 'Budi', A),
-      rec('8', 'Budi', B),
-      rec('9', 'Sendiri', null),
-      rec('11', 'Ani', null),
-      rec('10', 'Ani', null),
-    ]);
-    expect(groups.map((g) => g.ids)).toEqual([
-      ['10', '11'],
-      ['1', '3'],
-      ['2', '4'],
-    ]);
-    expect(groups[1]!.reason.code).toBe('duplicate.likely');
-    expect(groups[1]!.key).toBe(likelyDuplicateKey({ name: 'Siti Aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001' }));
-  });
-
-  it('finds what a new entry likely duplicates, ignoring records with a different NIK', () => {
-    const existing = [rec('1', 'Siti Aminah', A), rec('2', 'Siti Aminah', null), rec('3', 'Siti Aminah', B)];
-    expect(likelyDuplicatesOf({ name: 'siti aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: null }, existing).map((r) => r.id)).toEqual(['1', '2', '3']);
-    expect(likelyDuplicatesOf({ name: 'siti aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: A }, existing).map((r) => r.id)).toEqual(['1', '2']);
-    expect(likelyDuplicatesOf({ name: 'Siti', birthDate: '1970-01-01', desaCode: '17.02.06.2001', nik: null }, existing)).toEqual([]);
+  it('counts, per desa, the groups of the same normalised name + birth date + desa with at least one without NIK', () => {
+    const counter = new LikelyDuplicateCounter();
+    for (const r of [
+      rec('Hj. Siti Aminah', null),
+      rec('SITI AMINAH', A),
+      rec('Soekarno', null),
+      rec('Sukarno', null),
+      rec('Sukarno', null, { birthDate: '1970-01-02' }),
+      rec('Sukarno', null, { desaCode: '17.02.06.2002' }),
+      rec('Budi', A),
+      rec('Budi', B),
+      rec('Sendiri', null),
+      rec('Ani', null),
+      rec('Ani', null),
+    ]) {
+      counter.add(r);
+    }
+    // Ani + Ani, Siti Aminah (one with NIK) + Hj. Siti Aminah, Soekarno + Sukarno; two Budi with two NIKs are two people.
+    expect(counter.groupsByDesa()).toEqual(new Map([['17.02.06.2001', 3]]));
+    expect(likelyDuplicateKey({ name: 'Hj. Siti Aminah', birthDate: '1970-01-01', desaCode: '17.02.06.2001' })).toBe(
+      likelyDuplicateKey({ name: 'SITI AMINAH', birthDate: '1970-01-01', desaCode: '17.02.06.2001' }),
+    );
   });
 });

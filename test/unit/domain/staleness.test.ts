@@ -7,7 +7,6 @@ import {
   jakartaDateOf,
   missedCycles,
   stalenessOf,
-  stalenessPolicyFor,
   stalenessPolicySchema,
   type StalenessPolicy,
 } from '../../../functions/src/domain/index.js';
@@ -67,12 +66,6 @@ describe('staleness: seed 002 (warn after 1 and 2 months, beku after 3 consecuti
     expect(missedCycles(wib('2025-03-01T00:00:00'), wib('2025-01-01T00:00:00'), monthly)).toBe(0);
   });
 
-  it('per kabupaten policy, with a fallback', () => {
-    const policies = new Map([['17.02', cutoff17]]);
-    expect(stalenessPolicyFor('17.02', policies, monthly)).toBe(cutoff17);
-    expect(stalenessPolicyFor('17.08', policies, monthly)).toBe(monthly);
-  });
-
   it('the policy schema keeps warnings before the freeze, and the cut-off within 1–28', () => {
     expect(stalenessPolicySchema.safeParse({ warnAfterMonths: [3], freezeAfterMonths: 3, cutoffDay: null }).success).toBe(false);
     expect(stalenessPolicySchema.safeParse({ warnAfterMonths: [1], freezeAfterMonths: 3, cutoffDay: 29 }).success).toBe(false);
@@ -96,7 +89,7 @@ const policy: fc.Arbitrary<StalenessPolicy> = fc
     warnAfterMonths: warnMask.flatMap((on, i) => (on && i + 1 < freezeAfterMonths ? [i + 1] : [])),
   }));
 const RANK = { ok: 0, peringatan: 1, beku: 2 } as const;
-const sorted = (a: Date, b: Date) => (a <= b ? [a, b] : [b, a]) as [Date, Date];
+const sorted = (a: Date, b: Date): [Date, Date] => (a <= b ? [a, b] : [b, a]);
 
 describe('staleness properties (fast-check)', () => {
   it('every instant lies in its own cycle: cycleStart(i) ≤ t < cycleStart(i + 1), both at 00:00 WIB', () => {

@@ -35,6 +35,6 @@ export function translator(lang: Lang): Translate {
   return (id, options) => {
     const message = own[id] ?? fallback[id];
     if (message === undefined) return options?.default ?? id;
-    return String(new IntlMessageFormat(message, lang).format(options?.values as Record<string, string | number | boolean | Date | null | undefined>));
+    return String(new IntlMessageFormat(message, lang).format(options?.values));
   };
 }

@@ -139,7 +139,7 @@ describe('correctable', () => {
     ['tidak_lolos_validasi', 'diajukan', true],
     ['draft', 'diajukan', true],
     ['draft', 'draft', false],
-    ['tidak_lolos_validasi', 'dikembalikan', false],
+    ['tidak_lolos_validasi', 'selesai', false],
     ['diajukan', 'diajukan', false],
     ['ditolak', 'diajukan', false],
   ])('an usulan %s of a musyawarah %s: %s', (u, m, ok) => {

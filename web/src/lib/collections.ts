@@ -18,7 +18,7 @@ export type AuditDoc = D.AuditDoc<Timestamp>;
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T, DocumentData> {
   return {
-    toFirestore: (data) => data as DocumentData,
+    toFirestore: (data) => data,
     fromFirestore: (snap, options) => snap.data(options) as T,
   };
 }

@@ -85,7 +85,7 @@ export class Session {
       import('firebase/firestore'),
       import('$domain/documents.js'),
     ]);
-    onAuthStateChanged(auth, async (user) => {
+    const onUser = async (user: User | null) => {
       this.#profile?.();
       this.#profile = null;
       this.user = user;
@@ -109,7 +109,8 @@ export class Session {
         },
         () => undefined, // a user without a profile (e.g. created by a test) simply gets no refreshes
       );
-    });
+    };
+    onAuthStateChanged(auth, (user) => void onUser(user));
   }
 
   async refresh(force: boolean): Promise<void> {

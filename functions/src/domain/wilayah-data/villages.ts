@@ -52,12 +52,3 @@ export function desaCodesIn(kecamatanCode: string): string[] {
   }
   return out.sort();
 }
-
-/** Number of desa/kelurahan codes in force nationwide. */
-export function desaCount(): number {
-  let count = 0;
-  for (const runs of villageIndex().values()) {
-    for (let i = 0; i < runs.length; i += 2) count += (runs[i + 1] as number) - (runs[i] as number) + 1;
-  }
-  return count;
-}

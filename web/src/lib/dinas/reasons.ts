@@ -68,7 +68,6 @@ const ADVICE: [prefix: string, key: string][] = [
   ['nik', 'dinas.advice.nik'],
   ['kk.region_unknown', 'dinas.advice.kkRegionUnknown'],
   ['kk', 'dinas.advice.kk'],
-  ['duplicate.likely', 'dinas.advice.duplicateLikely'],
   ['member.excluded_occupation', 'dinas.advice.memberExcludedOccupation'],
   ['member.birth_date_future', 'dinas.advice.memberBirthDateFuture'],
   ['member.pregnant_sex', 'dinas.advice.memberPregnantSex'],
