@@ -8,7 +8,6 @@ import { wilayahChildren, wilayahName, type Wilayah } from '$domain/wilayah-data
 export {
   desaLabel,
   desaPlace,
-  dinasSosialLabel,
   kabupatenLabel,
   kecamatanLabel,
   wilayahChildren,

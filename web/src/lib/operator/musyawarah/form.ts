@@ -1,5 +1,3 @@
-import { meetingSchema, reasonsFromZod, validateUsulanBaru, type Meeting, type Reason, type UsulanBaruContent } from '$domain/index.js';
-import { errorsByField } from '../../form-errors.js';
 
 /**
  * The musyawarah form's state and its checks, kept apart from the page so it can be tested
@@ -70,28 +68,5 @@ export function toHousehold(h: HouseholdForm): unknown {
       // Asked of women only; for men it stays unknown rather than a recorded "no".
       pregnant: m.sex === 'P' ? m.pregnant : undefined,
     })),
-  };
-}
-
-export interface FormCheck {
-  meeting: Meeting | null;
-  meetingErrors: Record<string, string[]>;
-  usulan: { content: UsulanBaruContent | null; errors: Record<string, string[]>; warnings: Reason[] }[];
-  ok: boolean;
-}
-
-/** Checks the whole form with the same rules the validation trigger applies. */
-export function checkForm(meeting: MeetingForm, households: HouseholdForm[], now: Date): FormCheck {
-  const m = meetingSchema.safeParse(toMeeting(meeting));
-  const meetingErrors = m.success ? {} : errorsByField(reasonsFromZod(m.error));
-  const usulan = households.map((h) => {
-    const result = validateUsulanBaru({ type: 'baru', household: toHousehold(h) }, now);
-    return { content: result.ok ? (result.content ?? null) : null, errors: errorsByField(result.errors), warnings: result.warnings };
-  });
-  return {
-    meeting: m.success ? m.data : null,
-    meetingErrors,
-    usulan,
-    ok: m.success && usulan.every((u) => u.content !== null),
   };
 }
