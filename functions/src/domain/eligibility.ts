@@ -1,4 +1,4 @@
-import { formatIsoDate, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
+import { ageOn, formatIsoDate, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
 import type { EligibilityMap } from './documents.js';
 import { versionOnDay, type Criterion, type Program, type ProgramVersion } from './programs.js';
 import { because, type Reason, type ReasonParams } from './reason.js';
@@ -149,8 +149,7 @@ function ageFrom(birthDate: string, on: CalendarDate): number | null {
   const month = digits(birthDate, 5, 7);
   const day = digits(birthDate, 8, 10);
   if (year < 0 || month < 0 || day < 0 || !isRealDate(year, month, day)) return null;
-  // As ageOn: a year older on the birthday (29 February: on 1 March).
-  return on.year - year - (on.month > month || (on.month === month && on.day >= day) ? 0 : 1);
+  return ageOn({ year, month, day }, on);
 }
 
 function digits(s: string, from: number, to: number): number {

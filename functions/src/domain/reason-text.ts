@@ -3,7 +3,7 @@ import { ELIGIBILITY_TEXTS } from './reason-texts/eligibility.js';
 import { indonesianLabel, type ReasonEntry, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 import { NIK_TEXTS } from './reason-texts/nik.js';
 
-export { indonesianLabel, type ReasonLabelKind, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
+export { indonesianLabel, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 
 /**
  * The text of the reasons, in Bahasa Indonesia and English, from their code and params: one
@@ -27,9 +27,4 @@ export function reasonText(r: Reason, lang: ReasonLanguage = 'id', labelOf: Reas
   const entry = REASON_TEXTS[r.code];
   if (entry && (r.params !== undefined || r.message === undefined)) return entry[lang](r.params ?? {}, labelOf);
   return r.message ?? r.code;
-}
-
-/** Every reason's text, joined (audit summaries, exports). */
-export function reasonsText(reasons: readonly Reason[], lang: ReasonLanguage = 'id', labelOf: ReasonLabelOf = indonesianLabel): string {
-  return reasons.map((r) => reasonText(r, lang, labelOf)).join('; ');
 }
