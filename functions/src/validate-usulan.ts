@@ -25,7 +25,8 @@ export const validateUsulan = onDocumentWritten({ document: 'usulan/{usulanId}',
   const after = event.data?.after;
   if (!after?.exists) return;
   const doc = usulanOf(after.data());
-  if (before?.exists && takenBack(usulanOf(before.data()), doc)) await auditTakeBack(event.params.usulanId, usulanOf(before.data()));
+  const previous = before?.exists ? usulanOf(before.data()) : null;
+  if (previous && takenBack(previous, doc)) await auditTakeBack(event.params.usulanId, previous);
   if (!needsValidation(doc)) return;
   await validateSubmission(event.params.usulanId, new Date(event.time));
 });
