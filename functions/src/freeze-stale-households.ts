@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto';
-import { FieldPath, FieldValue, Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { FieldPath, Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { getFunctions } from 'firebase-admin/functions';
 import { logger } from 'firebase-functions';
 import { defineInt } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
-import {
-  because, cycleIndex, cycleStart, decideHousehold, isoDateOn, nationalKecamatanCodes, parseKabupatenPolicy, programsInForce, reasonText, stalenessOf,
-  type ProgramsInForce, type Reason, type StalenessPolicy,
-} from './domain/index.js';
+import { isoDateOn, nationalKecamatanCodes, parseKabupatenPolicy, programsInForce, stalenessCutoff, type ProgramsInForce, type StalenessPolicy } from './domain/index.js';
+import { planFreeze, planWarning, type StalenessChange } from './domain/plans/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { HouseholdDoc } from './lib/documents.js';
 import { REGION } from './lib/global-options.js';
+import { forFirestore, withDates } from './lib/plans.js';
 import { loadPrograms } from './lib/programs.js';
 
 const PAGE_SIZE = 300;
@@ -131,7 +130,7 @@ export async function applyStaleness(now: Date, options: StalenessOptions = {}):
       if (!options.enqueue) throw new Error('applyStaleness: an inline limit needs an enqueue function');
       // Every household that could reach any level today has its last verval before the lowest level's cut-off.
       const lowest = Math.min(...policy.staleness.warnAfterMonths, policy.staleness.freezeAfterMonths);
-      const possiblyDue = (await active(scope).where('lastVervalAt', '<', Timestamp.fromDate(cutoff(now, policy.staleness, lowest))).count().get()).data().count;
+      const possiblyDue = (await active(scope).where('lastVervalAt', '<', Timestamp.fromDate(stalenessCutoff(now, policy.staleness, lowest))).count().get()).data().count;
       run.countReads += Math.max(1, Math.ceil(possiblyDue / 1000));
       if (possiblyDue > inlineLimit) {
         await fanOut(policyDoc.id, now, options.enqueue, run);
@@ -174,23 +173,18 @@ function active(scope: Scope): Query<HouseholdDoc> {
 async function applyPolicy(scope: Scope, p: StalenessPolicy, inForce: ProgramsInForce, now: Date, run: StalenessRun): Promise<void> {
   const base = active(scope);
   // Highest level first, so a household that slept through several levels goes straight to beku.
-  await forEachDue(base.where('lastVervalAt', '<', Timestamp.fromDate(cutoff(now, p, p.freezeAfterMonths))), run, (snap) =>
-    freezeOne(snap, p, inForce, now),
+  await forEachDue(base.where('lastVervalAt', '<', Timestamp.fromDate(stalenessCutoff(now, p))), run, async (snap) =>
+    commitChange(snap, planFreeze(snap.id, withDates(snap.data()), p, inForce, now), 'frozen'),
   );
   const levels = [...p.warnAfterMonths].sort((a, b) => b - a);
   for (const level of levels) {
     const lower = [0, ...p.warnAfterMonths.filter((w) => w < level)];
-    const due = base.where('staleness.missed', 'in', lower).where('lastVervalAt', '<', Timestamp.fromDate(cutoff(now, p, level)));
-    await forEachDue(due, run, (snap) => warnOne(snap, p, now));
+    const due = base.where('staleness.missed', 'in', lower).where('lastVervalAt', '<', Timestamp.fromDate(stalenessCutoff(now, p, level)));
+    await forEachDue(due, run, async (snap) => commitChange(snap, planWarning(snap.id, withDates(snap.data()), p, now), 'warned'));
   }
 }
 
-/** Households whose last verval is before this instant have missed at least `months` whole cycles. */
-function cutoff(now: Date, policy: StalenessPolicy, months: number): Date {
-  return cycleStart(cycleIndex(now, policy) - months, policy);
-}
-
-/** Pages through a query with a cursor; each household is changed in its own small batch. */
+/** Pages through a query with a cursor; each household is changed in its own small batch (a failure, planning included, is counted as skipped). */
 async function forEachDue(query: Query<HouseholdDoc>, run: StalenessRun, change: (snap: QueryDocumentSnapshot<HouseholdDoc>) => Promise<'warned' | 'frozen'>): Promise<void> {
   let cursor: QueryDocumentSnapshot<HouseholdDoc> | undefined;
   for (;;) {
@@ -211,37 +205,15 @@ async function forEachDue(query: Query<HouseholdDoc>, run: StalenessRun, change:
   }
 }
 
-async function warnOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: StalenessPolicy, now: Date): Promise<'warned'> {
-  const h = snap.data();
-  const s = stalenessOf(h.lastVervalAt.toDate(), now, policy);
+/**
+ * Writes one household's planned change (domain/plans/staleness.ts) with its audit entry in a small
+ * batch. The precondition skips a household that was changed (e.g. verified) between this read and
+ * this write.
+ */
+async function commitChange<R extends 'warned' | 'frozen'>(snap: QueryDocumentSnapshot<HouseholdDoc>, change: StalenessChange, result: R): Promise<R> {
   const batch = db.batch();
-  // The precondition skips a household that was verified between this read and this write.
-  batch.update(snap.ref, { staleness: { level: 'peringatan', missed: s.missed, freezesAt: Timestamp.fromDate(s.freezesAt) }, updatedAt: FieldValue.serverTimestamp() }, { lastUpdateTime: snap.updateTime });
-  writeAudit(batch, {
-    actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.peringatan_verval', target: { collection: 'households', id: snap.id },
-    kabupatenCode: h.kabupatenCode, desaCode: h.desaCode,
-    summary: `Peringatan: ${s.missed} bulan tanpa verval; data beku mulai ${isoDateOn(s.freezesAt)} bila tidak diverval`,
-  });
+  batch.update(snap.ref, forFirestore(change.update), { lastUpdateTime: snap.updateTime });
+  writeAudit(batch, change.audit);
   await batch.commit();
-  return 'warned';
-}
-
-async function freezeOne(snap: QueryDocumentSnapshot<HouseholdDoc>, policy: StalenessPolicy, inForce: ProgramsInForce, now: Date): Promise<'frozen'> {
-  const h = snap.data();
-  const s = stalenessOf(h.lastVervalAt.toDate(), now, policy);
-  const statusReason: Reason = because('household.beku', { missed: s.missed, limit: policy.freezeAfterMonths });
-  const batch = db.batch();
-  // Desil, desa and member criteria stay on record; only the status, hence the decisions, change.
-  const eligibility = decideHousehold({ ...h, status: 'beku' }, inForce);
-  batch.update(
-    snap.ref,
-    { status: 'beku', statusReason, staleness: { level: 'beku', missed: s.missed, freezesAt: Timestamp.fromDate(s.freezesAt) }, eligibility, updatedAt: FieldValue.serverTimestamp() },
-    { lastUpdateTime: snap.updateTime },
-  );
-  writeAudit(batch, {
-    actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.dibekukan', target: { collection: 'households', id: snap.id },
-    kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: reasonText(statusReason),
-  });
-  await batch.commit();
-  return 'frozen';
+  return result;
 }

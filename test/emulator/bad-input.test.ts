@@ -3,7 +3,7 @@ import { collection, doc, serverTimestamp, setDoc, Timestamp, writeBatch, type D
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, type UsulanContent } from '../../functions/src/domain/index.js';
+import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, reasonText, type Reason, type UsulanContent } from '../../functions/src/domain/index.js';
 import { adminAuth, adminDb, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
 import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
@@ -234,9 +234,9 @@ describe('client-writable collections refuse malformed documents whole', () => {
     // What the rules let through is processed: applied, or kept with a reason a person can read.
     const outcomes = await Promise.all(accepted.map((r) => waitForDoc(r, (d) => d?.outcome != null, 60_000)));
     for (const o of outcomes) {
-      const outcome = o.outcome as { status: string; reason?: { message: string } };
+      const outcome = o.outcome as { status: string; reason?: Reason };
       expect(['diterapkan', 'ditolak']).toContain(outcome.status);
-      if (outcome.status === 'ditolak') expect(outcome.reason!.message).toMatch(/^[A-Z][^\n]{5,200}$/);
+      if (outcome.status === 'ditolak') expect(reasonText(outcome.reason!)).toMatch(/^[A-Z][^\n]{5,200}$/);
     }
   }, 180_000);
 
@@ -262,10 +262,10 @@ describe('client-writable collections refuse malformed documents whole', () => {
     const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
     for (const r of results) {
       expect(r.status).toBe('tidak_lolos_validasi');
-      const v = r.validation as { ok: boolean; errors: { code: string; message: string }[] };
+      const v = r.validation as { ok: boolean; errors: Reason[] };
       expect(v.ok).toBe(false);
       expect(v.errors.length).toBeGreaterThan(0);
-      for (const e of v.errors) expect(e.message).toMatch(/^[A-Z0-9][^\n]+$/);
+      for (const e of v.errors) expect(reasonText(e)).toMatch(/^[A-Z0-9][^\n]+$/);
     }
   }, 180_000);
 });

@@ -112,7 +112,8 @@ describe('thin flow: usulan from musyawarah to register', () => {
     const validated = await waitForDoc(ref, (d) => d?.validation != null);
     expect(validated.status).toBe('tidak_lolos_validasi');
     expect(validated.validation?.errors.map((e) => e.code)).toEqual(['nik.registered']);
-    expect(JSON.stringify(validated.validation?.errors)).not.toMatch(/\d{16}/);
+    expect(reasonText(validated.validation!.errors[0]!)).toBe(`NIK anggota ke-1 sudah terdaftar di register (desa ${DESA.derati.desa})`);
+    expect(JSON.stringify(validated.validation)).not.toMatch(/\d{16}/);
   });
 
   it('4c. a malformed usulan is kept with its reasons', async () => {

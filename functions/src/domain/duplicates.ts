@@ -1,5 +1,5 @@
 import type { HouseholdStatus } from './eligibility.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { checkReturnByUsulanBaru, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
 
 /**
@@ -14,6 +14,8 @@ export interface NikIndexEntry {
   desaCode: string;
   /** Status of the household that holds the NIK, when the caller knows it. */
   status?: HouseholdStatus;
+  /** The member record that holds it, when the caller read it (closing a returning member's old record). */
+  memberId?: string;
 }
 
 export type NikLookup = ReadonlyMap<string, NikIndexEntry> | ((nik: string) => NikIndexEntry | null | undefined);
@@ -27,38 +29,64 @@ export interface NikConflictOptions {
   fieldPrefix?: string;
 }
 
+/** One proposed member whose NIK the register already holds elsewhere. */
+export interface NikHeld {
+  /** Position in the proposed member list (0-based; reasons number members from 1). */
+  member: number;
+  /** Form path of that member's NIK. */
+  field: string;
+  holder: NikIndexEntry;
+}
+
+export interface NikConflicts {
+  /** What stops the usulan (for the operator and the verifikator). */
+  errors: Reason[];
+  /** What to look at before approving. */
+  warnings: Reason[];
+  /** Members whose NIK is held by another household still in the register: the usulan cannot be applied. */
+  blocking: NikHeld[];
+  /** Members coming back from a suspended household by this usulan (route `usulan_baru`): their old record is closed on application. */
+  returning: NikHeld[];
+}
+
 /**
- * Which members' NIKs are already in the register. A NIK held by another household is an error
- * (`nik.registered`); held by a household that left the register, a warning (it can come back); held
- * by a suspended household, it depends on the kabupaten's return route. Messages name the desa,
- * never the NIK.
+ * Which members' NIKs are already in the register, for the validation and for the application
+ * (which checks again inside its transaction, against the index as it is then). A NIK held by
+ * another household is an error (`nik.registered`) and blocks the application; held by a household
+ * that left the register, a warning (it can come back); held by a suspended household, it depends
+ * on the kabupaten's return route: under `usulan_baru` this usulan is the way back (a warning, and
+ * the old record is closed when it is applied), under `reaktivasi` it is an error and blocks.
+ * Reasons name the member's position and the desa, never the NIK.
  */
-export function findNikConflicts(
-  members: readonly { nik: string | null }[],
-  lookup: NikLookup,
-  options: NikConflictOptions = {},
-): { errors: Reason[]; warnings: Reason[] } {
+export function findNikConflicts(members: readonly { nik: string | null }[], lookup: NikLookup, options: NikConflictOptions = {}): NikConflicts {
   const get = typeof lookup === 'function' ? lookup : (nik: string) => lookup.get(nik);
   const prefix = options.fieldPrefix ?? 'household.members';
   const policy = options.suspensionPolicy ?? DEFAULT_SUSPENSION_POLICY;
-  const errors: Reason[] = [];
-  const warnings: Reason[] = [];
-  members.forEach((member, i) => {
-    if (!member.nik) return;
-    const found = get(member.nik);
-    if (!found || found.householdId === options.ownHouseholdId) return;
+  const out: NikConflicts = { errors: [], warnings: [], blocking: [], returning: [] };
+  members.forEach((m, i) => {
+    if (!m.nik) return;
+    const holder = get(m.nik);
+    if (!holder || holder.householdId === options.ownHouseholdId) return;
     const field = `${prefix}.${i}.nik`;
-    if (found.status === 'keluar') {
-      warnings.push(reason('nik.registered_keluar', `NIK anggota ke-${i + 1} pernah terdaftar di desa ${found.desaCode} dan sudah dikeluarkan dari register`, field));
-    } else if (found.status === 'ditangguhkan') {
+    const held: NikHeld = { member: i, field, holder };
+    const params = { member: i + 1, desaCode: holder.desaCode };
+    if (holder.status === 'keluar') {
+      out.warnings.push(because('nik.registered_keluar', params, field));
+    } else if (holder.status === 'ditangguhkan') {
       const route = checkReturnByUsulanBaru(policy, field);
-      if (route.ok) warnings.push(route.note);
-      else errors.push(route.reason);
+      if (route.ok) {
+        out.warnings.push(route.note);
+        out.returning.push(held);
+      } else {
+        out.errors.push(route.reason);
+        out.blocking.push(held);
+      }
     } else {
-      errors.push(reason('nik.registered', `NIK anggota ke-${i + 1} sudah terdaftar di register (desa ${found.desaCode})`, field));
+      out.errors.push(because('nik.registered', params, field));
+      out.blocking.push(held);
     }
   });
-  return { errors, warnings };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

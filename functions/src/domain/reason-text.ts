@@ -1,7 +1,10 @@
 import type { Reason } from './reason.js';
+import { APPLY_TEXTS } from './reason-texts/apply.js';
+import { DUPLICATE_TEXTS } from './reason-texts/duplicates.js';
 import { ELIGIBILITY_TEXTS } from './reason-texts/eligibility.js';
 import { indonesianLabel, type ReasonEntry, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 import { NIK_TEXTS } from './reason-texts/nik.js';
+import { STALENESS_TEXTS } from './reason-texts/staleness.js';
 
 export { indonesianLabel, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 
@@ -16,6 +19,9 @@ export { indonesianLabel, type ReasonLabelOf, type ReasonLanguage } from './reas
 export const REASON_TEXTS: Readonly<Record<string, ReasonEntry>> = {
   ...NIK_TEXTS,
   ...ELIGIBILITY_TEXTS,
+  ...DUPLICATE_TEXTS,
+  ...STALENESS_TEXTS,
+  ...APPLY_TEXTS,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysInMonth, isoDateOn, jakartaDateOf, jakartaStartOfDay } from './dates.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 
 /**
  * "Data beku" (seed 002): a household not verified (verval) for N consecutive monthly cycles is
@@ -74,7 +74,7 @@ export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy
       level: 'beku',
       missed,
       freezesAt,
-      reason: reason('household.beku', `Data beku: tidak ada verval selama ${missed} bulan berturut-turut (batas ${policy.freezeAfterMonths} bulan)`),
+      reason: because('household.beku', { missed, limit: policy.freezeAfterMonths }),
     };
   }
   const warned = policy.warnAfterMonths.some((w) => missed >= w);
@@ -83,17 +83,16 @@ export function stalenessOf(lastVerval: Date, now: Date, policy: StalenessPolicy
     level: 'peringatan',
     missed,
     freezesAt,
-    reason: reason(
-      'household.verval_due',
-      `Belum ada verval selama ${missed} bulan; lakukan verval paling lambat ${deadline} agar data tidak beku (${policy.freezeAfterMonths - missed} bulan lagi)`,
-    ),
+    reason: because('household.verval_due', { missed, deadline, remaining: policy.freezeAfterMonths - missed }),
   };
 }
 
 /**
- * Households whose last verval is before this instant are frozen at `now`: the scheduled job
- * queries `lastVervalAt < frozenBefore(now)` so it reads only households that are due.
+ * The staleness cut-off: households whose last verval is before this instant have missed at least
+ * `months` whole cycles at `now` (with the default, the freeze threshold: they are beku). The daily
+ * job queries `lastVervalAt < stalenessCutoff(now, policy, level)` for each level, so it reads only
+ * households that are due.
  */
-export function frozenBefore(now: Date, policy: StalenessPolicy): Date {
-  return cycleStart(cycleIndex(now, policy) - policy.freezeAfterMonths, policy);
+export function stalenessCutoff(now: Date, policy: StalenessPolicy, months: number = policy.freezeAfterMonths): Date {
+  return cycleStart(cycleIndex(now, policy) - months, policy);
 }

@@ -4,6 +4,7 @@ import {
   likelyDuplicateKey,
   LikelyDuplicateCounter,
   normaliseName,
+  reasonText,
   type NikIndexEntry,
 } from '../../../functions/src/domain/index.js';
 
@@ -14,16 +15,17 @@ const C = '1702060101200003';
 describe('same NIK anywhere in the register', () => {
   const index = new Map<string, NikIndexEntry>([
     [A, { householdId: 'h1', desaCode: '17.02.06.2002', status: 'aktif' }],
-    [B, { householdId: 'h2', desaCode: '17.08.01.2001', status: 'ditangguhkan' }],
+    [B, { householdId: 'h2', desaCode: '17.08.01.2001', status: 'ditangguhkan', memberId: 'm2' }],
     [C, { householdId: 'h3', desaCode: '17.02.06.2001', status: 'keluar' }],
   ]);
   const members = [{ nik: A }, { nik: null }, { nik: B }, { nik: C }, { nik: '1702061111110001' }];
 
-  it('reports a NIK held by another household as an error naming the desa, never the NIK', () => {
+  it('reports a NIK held by another household as an error naming the member and the desa, never the NIK', () => {
     const r = findNikConflicts(members, index);
-    expect(r.errors).toEqual([
-      { code: 'nik.registered', message: 'NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)', field: 'household.members.0.nik' },
-    ]);
+    expect(r.errors).toEqual([{ code: 'nik.registered', params: { member: 1, desaCode: '17.02.06.2002' }, field: 'household.members.0.nik' }]);
+    expect(reasonText(r.errors[0]!)).toBe('NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)');
+    expect(reasonText(r.errors[0]!, 'en')).toBe('The NIK of member 1 is already in the register (village 17.02.06.2002)');
+    expect(r.blocking).toEqual([{ member: 0, field: 'household.members.0.nik', holder: index.get(A) }]);
     expect(JSON.stringify(r)).not.toContain(A);
   });
 
@@ -33,13 +35,19 @@ describe('same NIK anywhere in the register', () => {
       ['usulan.kembali_dari_penangguhan', 'household.members.2.nik'],
       ['nik.registered_keluar', 'household.members.3.nik'],
     ]);
+    expect(reasonText(kepahiang.warnings[1]!)).toBe('NIK anggota ke-4 pernah terdaftar di desa 17.02.06.2001 dan sudah dikeluarkan dari register');
+    // Under usulan_baru the suspended member returns by this usulan: not blocking, its old record named.
+    expect(kepahiang.blocking.map((b) => b.member)).toEqual([0]);
+    expect(kepahiang.returning).toEqual([{ member: 2, field: 'household.members.2.nik', holder: index.get(B) }]);
     const kemensos = findNikConflicts(members, index, { suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 } });
     expect(kemensos.errors.map((e) => e.code)).toEqual(['nik.registered', 'nik.registered_suspended']);
+    expect(kemensos.blocking.map((b) => b.member)).toEqual([0, 2]);
+    expect(kemensos.returning).toEqual([]);
   });
 
   it('the household’s own NIKs are no conflict (perbaikan), and a function lookup works too', () => {
     const r = findNikConflicts([{ nik: A }], (nik) => index.get(nik) ?? null, { ownHouseholdId: 'h1', fieldPrefix: 'members' });
-    expect(r).toEqual({ errors: [], warnings: [] });
+    expect(r).toEqual({ errors: [], warnings: [], blocking: [], returning: [] });
     const other = findNikConflicts([{ nik: A }], (nik) => index.get(nik), { fieldPrefix: 'members' });
     expect(other.errors[0]!.field).toBe('members.0.nik');
   });

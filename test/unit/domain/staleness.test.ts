@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cycleIndex,
   cycleStart,
-  frozenBefore,
   jakartaDateOf,
   missedCycles,
+  reasonText,
+  stalenessCutoff,
   stalenessOf,
   stalenessPolicySchema,
   type StalenessPolicy,
@@ -38,16 +39,15 @@ describe('staleness: seed 002 (warn after 1 and 2 months, beku after 3 consecuti
     expect(stalenessOf(last, new Date('2025-04-30T17:00:00Z'), monthly).level).toBe('beku');
   });
 
-  it('explains itself in Bahasa Indonesia', () => {
+  it('explains itself in Bahasa Indonesia and English, from a code and its params', () => {
     expect(stalenessOf(last, wib('2025-02-10T00:00:00'), monthly).reason).toBeNull();
-    expect(stalenessOf(last, wib('2025-03-10T00:00:00'), monthly).reason).toEqual({
-      code: 'household.verval_due',
-      message: 'Belum ada verval selama 1 bulan; lakukan verval paling lambat 2025-04-30 agar data tidak beku (2 bulan lagi)',
-    });
-    expect(stalenessOf(last, wib('2025-05-02T00:00:00'), monthly).reason).toEqual({
-      code: 'household.beku',
-      message: 'Data beku: tidak ada verval selama 3 bulan berturut-turut (batas 3 bulan)',
-    });
+    const due = stalenessOf(last, wib('2025-03-10T00:00:00'), monthly).reason!;
+    expect(due).toEqual({ code: 'household.verval_due', params: { missed: 1, deadline: '2025-04-30', remaining: 2 } });
+    expect(reasonText(due)).toBe('Belum ada verval selama 1 bulan; lakukan verval paling lambat 2025-04-30 agar data tidak beku (2 bulan lagi)');
+    expect(reasonText(due, 'en')).toBe('No verval for 1 month; verify by 2025-04-30 so the data is not frozen (2 months left)');
+    const frozen = stalenessOf(last, wib('2025-05-02T00:00:00'), monthly).reason!;
+    expect(frozen).toEqual({ code: 'household.beku', params: { missed: 3, limit: 3 } });
+    expect(reasonText(frozen)).toBe('Data beku: tidak ada verval selama 3 bulan berturut-turut (batas 3 bulan)');
   });
 
   it('with a cut-off on the 17th, a cycle runs from the 18th to the 17th', () => {
@@ -109,15 +109,25 @@ describe('staleness properties (fast-check)', () => {
     );
   });
 
-  it('beku exactly from freezesAt on; frozenBefore selects exactly the beku households', () => {
+  it('beku exactly from freezesAt on; the staleness cut-off selects exactly the beku households', () => {
     fc.assert(
       fc.property(instant, instant, policy, (a, b, p) => {
         const [last, now] = sorted(a, b);
         const s = stalenessOf(last, now, p);
         expect(s.level === 'beku').toBe(now.getTime() >= s.freezesAt.getTime());
-        expect(last.getTime() < frozenBefore(now, p).getTime()).toBe(s.level === 'beku');
+        expect(last.getTime() < stalenessCutoff(now, p).getTime()).toBe(s.level === 'beku');
         expect(stalenessOf(last, new Date(s.freezesAt.getTime() - 1), p).level).not.toBe('beku');
         expect(stalenessOf(last, s.freezesAt, p).level).toBe('beku');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the cut-off for N months selects exactly the households that missed N cycles or more (the daily job queries each level with it)', () => {
+    fc.assert(
+      fc.property(instant, instant, policy, fc.integer({ min: 1, max: 24 }), (a, b, p, months) => {
+        const [last, now] = sorted(a, b);
+        expect(last.getTime() < stalenessCutoff(now, p, months).getTime()).toBe(missedCycles(last, now, p) >= months);
       }),
       { numRuns: 1000 },
     );
