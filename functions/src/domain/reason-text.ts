@@ -1,7 +1,15 @@
 import type { Reason } from './reason.js';
 import { ELIGIBILITY_TEXTS } from './reason-texts/eligibility.js';
 import { indonesianLabel, type ReasonEntry, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
+import { KK_TEXTS } from './reason-texts/kk.js';
 import { NIK_TEXTS } from './reason-texts/nik.js';
+import { PROGRAM_TEXTS } from './reason-texts/programs.js';
+import { ROLE_TEXTS } from './reason-texts/roles.js';
+import { SUSPENSION_TEXTS } from './reason-texts/suspension.js';
+import { TRANSFER_TEXTS } from './reason-texts/transfer.js';
+import { USULAN_STATUS_TEXTS } from './reason-texts/usulan-status.js';
+import { USULAN_VALIDATION_TEXTS } from './reason-texts/validate-usulan.js';
+import { WILAYAH_TEXTS } from './reason-texts/wilayah.js';
 
 export { indonesianLabel, type ReasonLabelKind, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 
@@ -16,6 +24,14 @@ export { indonesianLabel, type ReasonLabelKind, type ReasonLabelOf, type ReasonL
 export const REASON_TEXTS: Readonly<Record<string, ReasonEntry>> = {
   ...NIK_TEXTS,
   ...ELIGIBILITY_TEXTS,
+  ...KK_TEXTS,
+  ...WILAYAH_TEXTS,
+  ...ROLE_TEXTS,
+  ...USULAN_STATUS_TEXTS,
+  ...USULAN_VALIDATION_TEXTS,
+  ...SUSPENSION_TEXTS,
+  ...TRANSFER_TEXTS,
+  ...PROGRAM_TEXTS,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 
 /**
  * The life of an usulan (every type: baru, perbaikan, keluar, reaktivasi, pindah masuk). Only the
@@ -71,15 +71,9 @@ export function checkTransition(from: UsulanStatus, to: UsulanStatus, by: ActorR
   const t = findTransition(from, to);
   if (t?.by.includes(by)) return { ok: true };
   if (t) {
-    return {
-      ok: false,
-      reason: reason(
-        'transition.forbidden_role',
-        `${ACTOR_ROLE_LABELS[by]} tidak boleh mengubah status usulan dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`,
-      ),
-    };
+    return { ok: false, reason: because('transition.forbidden_role', { by, from, to }) };
   }
-  return { ok: false, reason: reason('transition.illegal', `Status usulan tidak dapat berubah dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`) };
+  return { ok: false, reason: because('transition.illegal', { from, to }) };
 }
 
 /** The statuses a role may move an usulan to from `from` (e.g. to show only the right buttons). */
@@ -116,7 +110,7 @@ export function transitionUsulan(
   const check = checkTransition(state.status, to, by);
   if (!check.ok) return check;
   if (findTransition(state.status, to)!.needsReason && reasons.length === 0) {
-    return { ok: false, reason: reason('transition.reason_required', `Perubahan menjadi "${USULAN_STATUS_LABELS[to]}" wajib disertai alasan`) };
+    return { ok: false, reason: because('transition.reason_required', { to }) };
   }
   const entry: UsulanHistoryEntry = { from: state.status, to, by, at: at.toISOString(), reasons: [...reasons] };
   return { ok: true, state: { status: to, history: [...state.history, entry] } };
