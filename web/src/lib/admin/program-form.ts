@@ -133,7 +133,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
   }
   const problems = checkProgramConfig([...allPrograms.filter((p) => p.id !== program.id), next.data]);
   if (problems.length > 0) {
-    add('effectiveFrom', reasonMessage(problems[0]!));
+    add('effectiveFrom', reasonMessage(problems[0]!, t));
     return { program: null, closes: [], errors, notes };
   }
   if (parsed.data.effectiveFrom < today) notes.push(t('admin.programs.note.past'));

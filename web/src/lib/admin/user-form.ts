@@ -35,7 +35,7 @@ function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kec
   if (role !== 'operator') return;
   if (!form.kecamatan) add(errors, 'kecamatan', t('common.chooseKecamatan'));
   const check = claimsFor(role, kabupaten, form.desaCode || undefined);
-  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', reasonMessage(check.reason));
+  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', reasonMessage(check.reason, t));
 }
 
 export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
