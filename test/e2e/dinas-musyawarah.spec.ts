@@ -148,12 +148,12 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   await expect(card('Karto').locator('[data-status="tidak_lolos_validasi"]')).toBeVisible();
   await shot(page, 'dinas-04-kadis-disahkan');
 
-  // The same page in English: the portal's own words change, the reasons of the shared rules stay
-  // in Bahasa Indonesia (a documented decision), and no message key shows through.
+  // The same page in English: the portal's own words change, and so do the reasons the validation
+  // stored (a code with params, rendered in the reader's language); no message key shows through.
   await page.getByLabel('Bahasa').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Special village meeting Desa Sambirejo');
   await expect(page.getByTestId('berita-acara')).toContainText('41 people');
-  await expect(card('Karto')).toContainText('Member 1 · NIK: Tanggal lahir pada NIK tidak sama dengan tanggal lahir anggota');
+  await expect(card('Karto')).toContainText("Member 1 · NIK: The birth date in the NIK differs from the member's birth date");
   await expect(card('Karto')).toContainText('What to check: The date of birth in the NIK');
   await expect(result).toContainText('2 proposals decided, 2 skipped');
   await expect(page.locator('main')).not.toContainText(/\b(?:common|dinas|admin|chart)\.[a-zA-Z]+\.[a-zA-Z]/);
