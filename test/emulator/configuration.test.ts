@@ -1,7 +1,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoDateOn } from '../../functions/src/domain/index.js';
+import { isoDateOn, reasonsText, type Reason } from '../../functions/src/domain/index.js';
 import { adminDb, defaultConfig, ensureUser, useFunctionsInProcess } from '../support/admin.js';
 import { signInClient, type ClientUser } from '../support/client.js';
 import { household } from '../support/factories.js';
@@ -78,7 +78,7 @@ describe('program bands as dated configuration', () => {
     await eventually('mm-d2', 'SANTUNAN-MM', true);
     await eventually('mm-d4', 'SANTUNAN-MM', false);
     const d4 = (await adminDb().collection('households').doc('mm-d4').get()).data()!;
-    expect(d4.eligibility['SANTUNAN-MM'].reasons.map((r: { message: string }) => r.message).join(' ')).toContain('Perbup Mukomuko 12/2025');
+    expect(reasonsText(d4.eligibility['SANTUNAN-MM'].reasons as Reason[])).toContain('Perbup Mukomuko 12/2025');
   });
 
   it('a new decree narrows the band from today: the old version is closed, households re-decided', async () => {

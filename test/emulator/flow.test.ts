@@ -3,6 +3,7 @@ import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { collection, doc, getDoc, getDocs, query, where, type DocumentReference } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonText } from '../../functions/src/domain/index.js';
 import { adminDb, clearFirestore, ensureUser, PROJECT_ID, REGION, seedConfig } from '../support/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../support/client.js';
 import { DESA, KABUPATEN } from '../support/demo.js';
@@ -85,7 +86,7 @@ describe('thin flow: usulan from musyawarah to register', () => {
     expect(Object.fromEntries(Object.entries(h.eligibility as Record<string, { eligible: boolean }>).map(([k, v]) => [k, v.eligible]))).toMatchObject({
       PKH: true, SEMBAKO: true, 'PBI-JK': true, 'KESSOS-LAIN': true,
     });
-    expect(h.eligibility.PKH.reasons[0].message).toContain('Kepmensos 79/HUK/2025');
+    expect(reasonText(h.eligibility.PKH.reasons[0])).toContain('Kepmensos 79/HUK/2025');
 
     const members = await getDocs(query(collection(operator.db, 'households', householdId, 'members'), where('desaCode', '==', DESA.derati.desa)));
     expect(members.size).toBe(3);
