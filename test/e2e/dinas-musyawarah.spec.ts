@@ -133,8 +133,8 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   await expect(card('Karto').locator('[data-status="tidak_lolos_validasi"]')).toBeVisible();
   await shot(page, 'dinas-04-kadis-disahkan');
 
-  // The same page in English: the portal's own words change, so do the reasons of the shared rules
-  // (rendered from their code and params), and no message key shows through.
+  // The same page in English: the portal's own words change, and so do the reasons the validation
+  // stored (a code with params, rendered in the reader's language); no message key shows through.
   await page.getByLabel('Bahasa').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Special village meeting Desa Sambirejo');
   await expect(page.getByTestId('berita-acara')).toContainText('41 people');

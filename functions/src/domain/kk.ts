@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatIsoDate, inferYear, isoDateOn, isRealDate, jakartaDateOf, parseIsoDate } from './dates.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { isRegencyPartValid, nationalRegions, type RegionLookup } from './wilayah.js';
 
 /**
@@ -28,18 +28,18 @@ export function validateKkNumber(
   field = 'kkNumber',
   options: KkCheckOptions = {},
 ): { errors: Reason[]; warnings: Reason[]; value: ParsedKk | null } {
-  if (!/^\d{16}$/.test(kk)) return { errors: [reason('kk.format', 'Nomor KK harus 16 digit angka', field)], warnings: [], value: null };
+  if (!/^\d{16}$/.test(kk)) return { errors: [because('kk.format', undefined, field)], warnings: [], value: null };
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
   const pp = kk.slice(0, 2);
   const kab = `${pp}.${kk.slice(2, 4)}`;
   const kec = `${kab}.${kk.slice(4, 6)}`;
   if (Number(pp) < 11 || !isRegencyPartValid(Number(kk.slice(2, 4))) || Number(kk.slice(4, 6)) < 1) {
-    errors.push(reason('kk.region', 'Kode wilayah pada nomor KK (digit 1–6) tidak valid', field));
+    errors.push(because('kk.region', undefined, field));
   } else {
     const regions = options.regions === undefined ? nationalRegions() : options.regions;
     if (regions && !(regions.hasProvince(pp) && regions.hasKabupaten(kab) && regions.hasKecamatan(kec))) {
-      const r = reason('kk.region_unknown', `Kode wilayah ${kec} pada nomor KK tidak ada dalam data wilayah Kemendagri`, field);
+      const r = because('kk.region_unknown', { code: kec }, field);
       (options.unknownRegion === 'warning' ? warnings : errors).push(r);
     }
   }
@@ -47,9 +47,9 @@ export function validateKkNumber(
   const month = Number(kk.slice(8, 10));
   const year = inferYear(Number(kk.slice(10, 12)), month, day, jakartaDateOf(referenceDate));
   const dateOk = isRealDate(year, month, day);
-  if (!dateOk) errors.push(reason('kk.date', 'Tanggal pencatatan pada nomor KK (digit 7–12, HHBBTT) tidak valid', field));
+  if (!dateOk) errors.push(because('kk.date', undefined, field));
   const serial = kk.slice(12);
-  if (serial === '0000') errors.push(reason('kk.serial', 'Nomor urut pada nomor KK tidak boleh 0000', field));
+  if (serial === '0000') errors.push(because('kk.serial', undefined, field));
   const value = errors.length === 0 ? { issuingKecamatan: kec, recordedOn: formatIsoDate({ year, month, day }), serial } : null;
   return { errors, warnings, value };
 }
@@ -96,10 +96,10 @@ export function appendKkChange(
 ): { ok: true; history: KkHistoryEntry[] } | { ok: false; reason: Reason } {
   const current = currentKk(history);
   if (current && current.kkNumber === entry.kkNumber) {
-    return { ok: false, reason: reason('kk.unchanged', 'Nomor KK baru sama dengan nomor KK yang berlaku', 'kkNumber') };
+    return { ok: false, reason: because('kk.unchanged', undefined, 'kkNumber') };
   }
   if (current && entry.since < current.since) {
-    return { ok: false, reason: reason('kk.history_order', `Tanggal berlaku KK baru tidak boleh sebelum ${current.since}`, 'since') };
+    return { ok: false, reason: because('kk.history_order', { since: current.since }, 'since') };
   }
   return { ok: true, history: [...history, entry] };
 }

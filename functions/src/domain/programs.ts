@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateOn } from './dates.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { isoDateSchema, OCCUPATIONS, SCHOOL_LEVELS } from './schemas.js';
 import { parseWilayahCode } from './wilayah.js';
 
@@ -89,23 +89,21 @@ export function checkProgramConfig(programs: readonly Program[]): Reason[] {
   const ids = new Set<string>();
   programs.forEach((p, i) => {
     const field = `programs.${i}`;
-    if (ids.has(p.id)) reasons.push(reason('program.duplicate_id', `Kode program ${p.id} dipakai lebih dari sekali`, `${field}.id`));
+    if (ids.has(p.id)) reasons.push(because('program.duplicate_id', { program: p.id }, `${field}.id`));
     ids.add(p.id);
     const scope = p.scope === undefined ? null : parseWilayahCode(p.scope);
     const wanted = p.level === 'provinsi' ? 'provinsi' : p.level === 'kabupaten' ? 'kabupaten' : null;
     if (wanted === null && scope !== null) {
-      reasons.push(reason('program.scope_pusat', `Program pusat ${p.id} berlaku nasional dan tidak boleh dibatasi wilayah`, `${field}.scope`));
+      reasons.push(because('program.scope_pusat', { program: p.id }, `${field}.scope`));
     } else if (wanted !== null && (scope === null || !scope.ok || scope.value.level !== wanted)) {
-      reasons.push(
-        reason('program.scope', `Program ${p.id} tingkat ${PROGRAM_LEVEL_LABELS[p.level].toLowerCase()} harus mencantumkan kode ${wanted === 'provinsi' ? 'provinsi (PP)' : 'kabupaten/kota (PP.KK)'}`, `${field}.scope`),
-      );
+      reasons.push(because('program.scope', { program: p.id, level: p.level }, `${field}.scope`));
     }
     const sorted = [...p.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     for (let k = 1; k < sorted.length; k += 1) {
       const prev = sorted[k - 1]!;
       const next = sorted[k]!;
       if (prev.effectiveTo === null || prev.effectiveTo >= next.effectiveFrom) {
-        reasons.push(reason('program.version_overlap', `Masa berlaku ketentuan program ${p.id} yang mulai ${prev.effectiveFrom} dan ${next.effectiveFrom} tumpang tindih`, `${field}.versions`));
+        reasons.push(because('program.version_overlap', { program: p.id, from: prev.effectiveFrom, next: next.effectiveFrom }, `${field}.versions`));
       }
     }
   });
@@ -113,7 +111,7 @@ export function checkProgramConfig(programs: readonly Program[]): Reason[] {
     p.versions.forEach((v, j) => {
       for (const other of v.overlapsWith ?? []) {
         if (!ids.has(other) || other === p.id) {
-          reasons.push(reason('program.overlap_unknown', `Program ${p.id} menyebut program tumpang tindih "${other}" yang tidak ada`, `programs.${i}.versions.${j}.overlapsWith`));
+          reasons.push(because('program.overlap_unknown', { program: p.id, other }, `programs.${i}.versions.${j}.overlapsWith`));
         }
       }
     });

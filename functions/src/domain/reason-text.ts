@@ -3,8 +3,16 @@ import { APPLY_TEXTS } from './reason-texts/apply.js';
 import { DUPLICATE_TEXTS } from './reason-texts/duplicates.js';
 import { ELIGIBILITY_TEXTS } from './reason-texts/eligibility.js';
 import { indonesianLabel, type ReasonEntry, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
+import { KK_TEXTS } from './reason-texts/kk.js';
 import { NIK_TEXTS } from './reason-texts/nik.js';
 import { STALENESS_TEXTS } from './reason-texts/staleness.js';
+import { PROGRAM_TEXTS } from './reason-texts/programs.js';
+import { ROLE_TEXTS } from './reason-texts/roles.js';
+import { SUSPENSION_TEXTS } from './reason-texts/suspension.js';
+import { TRANSFER_TEXTS } from './reason-texts/transfer.js';
+import { USULAN_STATUS_TEXTS } from './reason-texts/usulan-status.js';
+import { USULAN_VALIDATION_TEXTS } from './reason-texts/validate-usulan.js';
+import { WILAYAH_TEXTS } from './reason-texts/wilayah.js';
 
 export { indonesianLabel, type ReasonLabelOf, type ReasonLanguage } from './reason-texts/format.js';
 
@@ -22,6 +30,14 @@ export const REASON_TEXTS: Readonly<Record<string, ReasonEntry>> = {
   ...DUPLICATE_TEXTS,
   ...STALENESS_TEXTS,
   ...APPLY_TEXTS,
+  ...KK_TEXTS,
+  ...WILAYAH_TEXTS,
+  ...ROLE_TEXTS,
+  ...USULAN_STATUS_TEXTS,
+  ...USULAN_VALIDATION_TEXTS,
+  ...SUSPENSION_TEXTS,
+  ...TRANSFER_TEXTS,
+  ...PROGRAM_TEXTS,
 };
 
 /**

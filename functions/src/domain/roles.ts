@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isKabupatenCode, parseDesaCode } from './wilayah.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { documentIdSchema } from './schemas.js';
 
 /**
@@ -48,13 +48,13 @@ export function readRoleClaims(claims: Record<string, unknown>): RoleClaims | nu
  * code, so they can never disagree with it.
  */
 export function claimsFor(role: UserRole, kabupaten: string, desaCode?: string): { ok: true; claims: RoleClaims } | { ok: false; reason: Reason } {
-  if (!isKabupatenCode(kabupaten)) return { ok: false, reason: reason('role.kabupaten', 'Kode kabupaten/kota tidak valid', 'kabupaten') };
+  if (!isKabupatenCode(kabupaten)) return { ok: false, reason: because('role.kabupaten', undefined, 'kabupaten') };
   if (role !== 'operator') return { ok: true, claims: { role, kabupaten } };
-  if (!desaCode) return { ok: false, reason: reason('role.desa_required', 'Operator harus ditugaskan ke satu desa/kelurahan', 'desaCode') };
+  if (!desaCode) return { ok: false, reason: because('role.desa_required', undefined, 'desaCode') };
   const desa = parseDesaCode(desaCode);
   if (!desa.ok) return { ok: false, reason: { ...desa.reason, field: 'desaCode' } };
   if (desa.value.kabupaten !== kabupaten) {
-    return { ok: false, reason: reason('role.other_kabupaten', 'Desa/kelurahan itu tidak berada di kabupaten Anda', 'desaCode') };
+    return { ok: false, reason: because('role.other_kabupaten', undefined, 'desaCode') };
   }
   return { ok: true, claims: { role, kabupaten, kecamatan: desa.value.kecamatan, desa: desa.value.code } };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateOn } from './dates.js';
 import type { HouseholdStatus } from './eligibility.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { isoDateSchema } from './schemas.js';
 
 /**
@@ -52,13 +52,13 @@ export function suspend(
   note: string,
   on: Date,
 ): { ok: true; status: 'ditangguhkan'; statusReason: Reason; suspension: SuspensionRecord } | { ok: false; reason: Reason } {
-  if (household.status === 'ditangguhkan') return { ok: false, reason: reason('suspension.already', 'Keluarga ini sudah ditangguhkan') };
-  if (household.status === 'keluar') return { ok: false, reason: reason('suspension.keluar', 'Keluarga ini sudah keluar dari register') };
+  if (household.status === 'ditangguhkan') return { ok: false, reason: because('suspension.already') };
+  if (household.status === 'keluar') return { ok: false, reason: because('suspension.keluar') };
   const since = isoDateOn(on);
   return {
     ok: true,
     status: 'ditangguhkan',
-    statusReason: reason(`household.ditangguhkan.${why}`, `Kepesertaan ditangguhkan sejak ${since}: ${SUSPENSION_REASON_LABELS[why]}`),
+    statusReason: because(`household.ditangguhkan.${why}`, { since }),
     suspension: { reason: why, since, note },
   };
 }
@@ -68,14 +68,12 @@ export function checkReactivation(household: SuspendableHousehold, policy: Suspe
   const reasons: Reason[] = [];
   const used = household.reactivations ?? 0;
   if (household.status !== 'ditangguhkan') {
-    reasons.push(reason('reaktivasi.not_suspended', 'Hanya keluarga yang ditangguhkan yang dapat direaktivasi'));
+    reasons.push(because('reaktivasi.not_suspended'));
   }
   if (policy.route !== 'reaktivasi') {
-    reasons.push(
-      reason('reaktivasi.route_usulan_baru', 'Kabupaten ini tidak memakai reaktivasi: keluarga harus diusulkan kembali dari awal melalui desa (usulan baru dan musyawarah desa)'),
-    );
+    reasons.push(because('reaktivasi.route_usulan_baru'));
   } else if (used >= policy.maxReactivations) {
-    reasons.push(reason('reaktivasi.limit', `Reaktivasi sudah dipakai ${used} kali; batasnya ${policy.maxReactivations} kali`));
+    reasons.push(because('reaktivasi.limit', { used, max: policy.maxReactivations }));
   }
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, remaining: policy.maxReactivations - used - 1 };
 }
@@ -97,10 +95,7 @@ export function reactivate(
  */
 export function checkReturnByUsulanBaru(policy: SuspensionPolicy, field?: string): { ok: true; note: Reason } | { ok: false; reason: Reason } {
   if (policy.route === 'usulan_baru') {
-    return { ok: true, note: reason('usulan.kembali_dari_penangguhan', 'Anggota ini berasal dari keluarga yang ditangguhkan; usulan baru ini menjadi jalan kembalinya', field) };
+    return { ok: true, note: because('usulan.kembali_dari_penangguhan', undefined, field) };
   }
-  return {
-    ok: false,
-    reason: reason('nik.registered_suspended', 'Anggota ini terdaftar pada keluarga yang ditangguhkan; kabupaten ini memakai reaktivasi, bukan usulan baru', field),
-  };
+  return { ok: false, reason: because('nik.registered_suspended', undefined, field) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HouseholdStatus } from './eligibility.js';
 import { validateKkNumber } from './kk.js';
 import { parseNik } from './nik.js';
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { reasonsFromZod } from './validate-usulan.js';
 
 /**
@@ -37,7 +37,7 @@ export function parseTransferLookup(data: unknown, referenceDate: Date): { ok: t
   if (!parsed.success) return { ok: false, reasons: reasonsFromZod(parsed.error) };
   const { by, number } = parsed.data;
   if (number === '') {
-    return { ok: false, reasons: [reason('pindah.lookup_empty', by === 'kk' ? 'Ketik nomor KK keluarga (16 digit)' : 'Ketik NIK salah satu anggota keluarga (16 digit)', 'number')] };
+    return { ok: false, reasons: [because('pindah.lookup_empty', { by }, 'number')] };
   }
   const reasons: Reason[] =
     by === 'kk'
@@ -94,25 +94,10 @@ export function transferCandidates<M extends TransferMatch>(
   const movable = matches.filter((m): m is M & { status: Exclude<HouseholdStatus, 'keluar'> } => m.status !== 'keluar' && m.desaCode !== toDesaCode);
   if (movable.length > 0) return { ok: true, households: movable.slice(0, TRANSFER_MAX_MATCHES) };
   if (matches.some((m) => m.status !== 'keluar')) {
-    return {
-      ok: false,
-      reason: reason('pindah.same_desa', 'Keluarga ini sudah terdaftar di desa Anda, tidak perlu pindah masuk. Untuk pindah alamat di desa yang sama, usulkan perbaikan data.', 'number'),
-    };
+    return { ok: false, reason: because('pindah.same_desa', { by }, 'number') };
   }
   if (matches.length > 0) {
-    return {
-      ok: false,
-      reason: reason('usulan.household_keluar', 'Keluarga ini sudah keluar dari register, sehingga tidak dapat dipindahkan. Usulkan sebagai keluarga baru.', 'number'),
-    };
+    return { ok: false, reason: because('usulan.household_keluar', { by }, 'number') };
   }
-  return {
-    ok: false,
-    reason: reason(
-      'pindah.not_found',
-      by === 'kk'
-        ? 'Tidak ada keluarga dengan nomor KK ini di register kabupaten Anda. Periksa nomornya; bila KK sudah diganti setelah pindah, cari dengan NIK salah satu anggota.'
-        : 'NIK ini tidak tercatat sebagai anggota aktif di register kabupaten Anda. Periksa nomornya, atau cari dengan nomor KK.',
-      'number',
-    ),
-  };
+  return { ok: false, reason: because('pindah.not_found', { by }, 'number') };
 }

@@ -1,4 +1,4 @@
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 
 /**
  * The life of an usulan (every type: baru, perbaikan, keluar, reaktivasi, pindah masuk). Only the
@@ -69,15 +69,9 @@ export function checkTransition(from: UsulanStatus, to: UsulanStatus, by: ActorR
   const t = findTransition(from, to);
   if (t?.by.includes(by)) return { ok: true };
   if (t) {
-    return {
-      ok: false,
-      reason: reason(
-        'transition.forbidden_role',
-        `${ACTOR_ROLE_LABELS[by]} tidak boleh mengubah status usulan dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`,
-      ),
-    };
+    return { ok: false, reason: because('transition.forbidden_role', { by, from, to }) };
   }
-  return { ok: false, reason: reason('transition.illegal', `Status usulan tidak dapat berubah dari "${USULAN_STATUS_LABELS[from]}" menjadi "${USULAN_STATUS_LABELS[to]}"`) };
+  return { ok: false, reason: because('transition.illegal', { from, to }) };
 }
 
 /** The statuses a role may move an usulan to from `from` (e.g. to show only the right buttons). */

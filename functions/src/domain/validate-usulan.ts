@@ -4,7 +4,7 @@ import { findNikConflicts, type NikLookup } from './duplicates.js';
 import type { HouseholdStatus } from './eligibility.js';
 import { validateKkNumber } from './kk.js';
 import { checkMemberNik, type NikCheckOptions } from './nik.js';
-import { reason, type Reason } from './reason.js';
+import { because, reason, type Reason } from './reason.js';
 import { usulanBaruContentSchema, type HouseholdProposal, type UsulanBaruContent } from './schemas.js';
 import { checkReactivation, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
 import { usulanContentSchema, type UsulanContent } from './usulan.js';
@@ -15,7 +15,12 @@ export interface ValidationResult {
   warnings: Reason[];
 }
 
-/** Turns zod issues into reasons whose `field` is the dotted path the form uses. */
+/**
+ * Turns zod issues into reasons whose `field` is the dotted path the form uses. They keep the
+ * issue's text as `message`: it is the Bahasa Indonesia the schema itself was written with (one
+ * sentence per field and rule, next to the rule), not a catalogue entry, so it reads the same in
+ * both languages, as the schemas' messages do wherever the portal shows a zod issue directly.
+ */
 export function reasonsFromZod(error: z.ZodError, prefix = ''): Reason[] {
   return error.issues.map((issue) =>
     reason(`schema.${issue.code}`, issue.message, [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.')),
@@ -50,20 +55,20 @@ export function checkHouseholdProposal(
     if (member.nik) {
       const first = seen.get(member.nik);
       if (first !== undefined) {
-        errors.push(reason('nik.duplicate_in_household', `NIK anggota ke-${i + 1} sama dengan NIK anggota ke-${first + 1}`, field));
+        errors.push(because('nik.duplicate_in_household', { member: i + 1, sameAs: first + 1 }, field));
       } else {
         seen.set(member.nik, i);
       }
     }
     const birth = parseIsoDate(member.birthDate);
     if (birth && compareDates(birth, today) > 0) {
-      errors.push(reason('member.birth_date_future', `Tanggal lahir anggota ke-${i + 1} belum terjadi`, `${base}.birthDate`));
+      errors.push(because('member.birth_date_future', { member: i + 1 }, `${base}.birthDate`));
     }
     if (member.pregnant === true && member.sex === 'L') {
-      errors.push(reason('member.pregnant_sex', `Anggota ke-${i + 1} tercatat laki-laki dan hamil/nifas`, `${base}.pregnant`));
+      errors.push(because('member.pregnant_sex', { member: i + 1 }, `${base}.pregnant`));
     }
     if (member.occupation !== undefined && EXCLUDED_OCCUPATIONS.has(member.occupation)) {
-      warnings.push(reason('member.excluded_occupation', `Anggota ke-${i + 1} ASN/TNI/Polri: keluarga ini dikecualikan dari bantuan sosial`, `${base}.occupation`));
+      warnings.push(because('member.excluded_occupation', { member: i + 1 }, `${base}.occupation`));
     }
   });
   return { errors, warnings };
@@ -122,15 +127,15 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
 
   if (content.type !== 'baru' && target) {
     if (target.id !== content.householdId) {
-      errors.push(reason('usulan.target_mismatch', 'Data keluarga yang diperiksa bukan keluarga yang diusulkan', 'householdId'));
+      errors.push(because('usulan.target_mismatch', undefined, 'householdId'));
     } else if (target.status === 'keluar') {
-      errors.push(reason('usulan.household_keluar', 'Keluarga ini sudah keluar dari register', 'householdId'));
+      errors.push(because('usulan.household_keluar', undefined, 'householdId'));
     } else if (content.type === 'pindah_masuk') {
       if (target.desaCode !== content.fromDesaCode) {
-        errors.push(reason('pindah.from_mismatch', 'Menurut register, keluarga ini tidak berada di desa asal yang disebut', 'fromDesaCode'));
+        errors.push(because('pindah.from_mismatch', undefined, 'fromDesaCode'));
       }
     } else if (options.desaCode !== undefined && target.desaCode !== options.desaCode) {
-      errors.push(reason('usulan.other_desa', 'Keluarga ini terdaftar di desa lain; usulan harus diajukan oleh desa tempat keluarga terdaftar', 'householdId'));
+      errors.push(because('usulan.other_desa', undefined, 'householdId'));
     }
   }
 
@@ -141,7 +146,7 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
       errors.push(...household.errors);
       warnings.push(...household.warnings);
       if (content.type === 'perbaikan' && target && target.kkNumber !== content.household.kkNumber && content.kkChangeReason === undefined) {
-        errors.push(reason('perbaikan.kk_reason_required', 'Nomor KK berubah: pilih alasan perubahan KK', 'kkChangeReason'));
+        errors.push(because('perbaikan.kk_reason_required', undefined, 'kkChangeReason'));
       }
       if (options.nikLookup) {
         const own = content.type === 'perbaikan' ? content.householdId : null;
@@ -153,7 +158,7 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
     }
     case 'keluar':
       if (content.reason === 'meninggal' && content.evidence === undefined) {
-        warnings.push(reason('keluar.evidence_missing', 'Sebaiknya lampirkan akta atau surat keterangan kematian', 'evidence'));
+        warnings.push(because('keluar.evidence_missing', undefined, 'evidence'));
       }
       break;
     case 'reaktivasi':
@@ -164,7 +169,7 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
       break;
     case 'pindah_masuk':
       if (options.desaCode !== undefined && options.desaCode === content.fromDesaCode) {
-        errors.push(reason('pindah.same_desa', 'Desa asal sama dengan desa tujuan; gunakan perbaikan data untuk pindah alamat di desa yang sama', 'fromDesaCode'));
+        errors.push(because('pindah.same_desa', undefined, 'fromDesaCode'));
       }
       if (content.kkNumber !== undefined) {
         const kk = validateKkNumber(content.kkNumber, referenceDate, 'kkNumber', options.nik);

@@ -1,4 +1,4 @@
-import { reason, type Reason } from './reason.js';
+import { because, type Reason } from './reason.js';
 import { KECAMATAN_CODES, PROVINCE_CODES } from './wilayah-data/codes.generated.js';
 
 /**
@@ -29,21 +29,21 @@ export function isRegencyPartValid(kk: number): boolean {
 export function parseDesaCode(value: string): { ok: true; value: DesaCode } | { ok: false; reason: Reason } {
   const m = DESA_CODE.exec(value);
   if (!m) {
-    return { ok: false, reason: reason('wilayah.format', 'Kode desa/kelurahan harus berbentuk PP.KK.CC.DDDD, contoh 17.02.06.2001') };
+    return { ok: false, reason: because('wilayah.format', { level: 'desa' }) };
   }
   const [, pp, kk, cc, dddd] = m as unknown as [string, string, string, string, string];
   if (Number(pp) < 11) {
-    return { ok: false, reason: reason('wilayah.province', 'Kode provinsi tidak dikenal') };
+    return { ok: false, reason: because('wilayah.province') };
   }
   if (!isRegencyPartValid(Number(kk))) {
-    return { ok: false, reason: reason('wilayah.regency', 'Kode kabupaten harus 01–69 atau kode kota 71–99') };
+    return { ok: false, reason: because('wilayah.regency') };
   }
   if (Number(cc) < 1) {
-    return { ok: false, reason: reason('wilayah.district', 'Kode kecamatan tidak boleh 00') };
+    return { ok: false, reason: because('wilayah.district') };
   }
   const kind = DESA_KIND[dddd[0] as string];
   if (!kind || Number(dddd.slice(1)) < 1) {
-    return { ok: false, reason: reason('wilayah.village', 'Kode desa/kelurahan harus diawali 1 (kelurahan), 2 (desa) atau 3 (desa adat)') };
+    return { ok: false, reason: because('wilayah.village') };
   }
   return {
     ok: true,
@@ -96,14 +96,14 @@ export function normaliseWilayahCode(value: string): string | null {
 export function parseWilayahCode(value: string): { ok: true; value: WilayahCode } | { ok: false; reason: Reason } {
   const code = normaliseWilayahCode(value);
   if (code === null) {
-    return { ok: false, reason: reason('wilayah.format', 'Kode wilayah harus berbentuk PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD') };
+    return { ok: false, reason: because('wilayah.format') };
   }
   const [pp, kk, cc, dddd] = code.split('.') as [string, string | undefined, string | undefined, string | undefined];
-  if (Number(pp) < 11) return { ok: false, reason: reason('wilayah.province', 'Kode provinsi tidak dikenal') };
+  if (Number(pp) < 11) return { ok: false, reason: because('wilayah.province') };
   if (kk !== undefined && !isRegencyPartValid(Number(kk))) {
-    return { ok: false, reason: reason('wilayah.regency', 'Kode kabupaten harus 01–69 atau kode kota 71–99') };
+    return { ok: false, reason: because('wilayah.regency') };
   }
-  if (cc !== undefined && Number(cc) < 1) return { ok: false, reason: reason('wilayah.district', 'Kode kecamatan tidak boleh 00') };
+  if (cc !== undefined && Number(cc) < 1) return { ok: false, reason: because('wilayah.district') };
   if (dddd !== undefined) {
     const desa = parseDesaCode(code);
     if (!desa.ok) return desa;

@@ -14,6 +14,7 @@ import {
   type Decision,
   type UserRole,
   type UsulanStatus,
+  reasonText,
 } from '../../../functions/src/domain/index.js';
 import { nikOf } from './factories.js';
 
@@ -79,7 +80,8 @@ describe('the Dinas decision rule, every role × approval levels × status × de
       expect(plan.from).toBe(status);
       expect(plan.actor).toBe((approval ?? 'dua_tingkat') === 'satu_tingkat' ? 'dinas' : role);
     } else {
-      expect(plan.reason.message).toMatch(/^[A-Z][^\n]{10,}$/);
+      expect(reasonText(plan.reason)).toMatch(/^[A-Z][^\n]{10,}$/);
+      expect(reasonText(plan.reason, 'en')).toMatch(/^[A-Z][^\n]{10,}$/);
     }
   });
 });

@@ -78,7 +78,9 @@ describe('KK history (the KK number changes; NIK is the person key)', () => {
     expect(!same.ok && same.reason.code).toBe('kk.unchanged');
     const early = appendKkChange(first, { kkNumber: '1702091503230002', since: '2019-01-01', reason: 'pindah', sourceUsulanId: null });
     expect(!early.ok && early.reason.code).toBe('kk.history_order');
-    expect(!early.ok && early.reason.message).toContain('2020-05-01');
+    expect(early.ok ? null : early.reason.params).toEqual({ since: '2020-05-01' });
+    expect(early.ok ? '' : reasonText(early.reason)).toBe('Tanggal berlaku KK baru tidak boleh sebelum 2020-05-01');
+    expect(early.ok ? '' : reasonText(early.reason, 'en')).toBe('The new KK cannot take effect before 2020-05-01');
   });
 
   it('an empty history has no current KK and accepts a first entry', () => {

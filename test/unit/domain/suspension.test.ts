@@ -3,6 +3,7 @@ import {
   checkReactivation,
   checkReturnByUsulanBaru,
   reactivate,
+  reasonText,
   suspend,
   type SuspensionPolicy,
 } from '../../../functions/src/domain/index.js';
@@ -17,9 +18,13 @@ describe('suspension', () => {
     expect(r).toEqual({
       ok: true,
       status: 'ditangguhkan',
-      statusReason: { code: 'household.ditangguhkan.judi_online', message: 'Kepesertaan ditangguhkan sejak 2025-11-25: Terindikasi judi online (data PPATK)' },
+      statusReason: { code: 'household.ditangguhkan.judi_online', params: { since: '2025-11-25' } },
       suspension: { reason: 'judi_online', since: '2025-11-25', note: 'Data PPATK' },
     });
+    const why = r.ok ? r.statusReason : null;
+    expect(reasonText(why!)).toBe('Kepesertaan ditangguhkan sejak 2025-11-25: Terindikasi judi online (data PPATK)');
+    // English names the suspension reason through the portal's labels; the domain's own are Bahasa Indonesia.
+    expect(reasonText(why!, 'en', (kind, value) => `${kind}:${value}`)).toBe('Membership suspended since 2025-11-25: suspensionReason:judi_online');
     expect(suspend({ status: 'beku' }, 'lainnya', '', ON).ok).toBe(true);
   });
 
@@ -36,7 +41,12 @@ describe('return route chosen per kabupaten', () => {
     expect(checkReactivation({ status: 'ditangguhkan' }, kemensos)).toEqual({ ok: true, remaining: 1 });
     expect(checkReactivation({ status: 'ditangguhkan', reactivations: 1 }, kemensos)).toEqual({ ok: true, remaining: 0 });
     const third = checkReactivation({ status: 'ditangguhkan', reactivations: 2 }, kemensos);
-    expect(!third.ok && third.reasons).toEqual([{ code: 'reaktivasi.limit', message: 'Reaktivasi sudah dipakai 2 kali; batasnya 2 kali' }]);
+    expect(!third.ok && third.reasons).toEqual([{ code: 'reaktivasi.limit', params: { used: 2, max: 2 } }]);
+    expect(third.ok ? [] : third.reasons.map((r) => [reasonText(r), reasonText(r, 'en')])).toEqual([
+      ['Reaktivasi sudah dipakai 2 kali; batasnya 2 kali', 'Reactivation has already been used 2 times; the limit is 2 times'],
+    ]);
+    const once = checkReactivation({ status: 'ditangguhkan', reactivations: 1 }, { route: 'reaktivasi', maxReactivations: 1 });
+    expect(once.ok ? '' : reasonText(once.reasons[0]!, 'en')).toBe('Reactivation has already been used 1 time; the limit is 1 time');
   });
 
   it('reactivate makes the household active and counts the use', () => {
@@ -48,7 +58,8 @@ describe('return route chosen per kabupaten', () => {
   it('usulan_baru route (seed 003, Kepahiang): no reactivation, the family re-registers through the village', () => {
     const r = checkReactivation({ status: 'ditangguhkan' }, kepahiang);
     expect(!r.ok && r.reasons.map((x) => x.code)).toEqual(['reaktivasi.route_usulan_baru']);
-    expect(!r.ok && r.reasons[0]!.message).toContain('melalui desa');
+    expect(r.ok ? '' : reasonText(r.reasons[0]!)).toContain('melalui desa');
+    expect(r.ok ? '' : reasonText(r.reasons[0]!, 'en')).toContain('through the village');
     expect(checkReturnByUsulanBaru(kepahiang, 'household.members.0.nik')).toEqual({
       ok: true,
       note: expect.objectContaining({ code: 'usulan.kembali_dari_penangguhan', field: 'household.members.0.nik' }),

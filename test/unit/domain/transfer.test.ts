@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransferLookup, transferCandidates, TRANSFER_MAX_MATCHES, type TransferMatch } from '../../../functions/src/domain/index.js';
+import { parseTransferLookup, reasonText, transferCandidates, TRANSFER_MAX_MATCHES, type Reason, type TransferMatch } from '../../../functions/src/domain/index.js';
 
 /** The lookup behind a pindah masuk: the number the family carries, checked first; then which households can move. */
 const NOW = new Date('2026-11-22T03:00:00Z');
+const text = (r: { ok: true } | { ok: false; reason: Reason }, lang: 'id' | 'en' = 'id') => (r.ok ? '' : reasonText(r.reason, lang));
 const KK = '1702061203150007';
 const NIK = '1702064503880002'; // Kec. 17.02.06, born 5 March 1988, P
 
@@ -15,8 +16,11 @@ describe('parseTransferLookup: the KK number or NIK typed by the operator', () =
   it('says what to type when the number is empty, for each kind', () => {
     const kk = parseTransferLookup({ by: 'kk', number: '  ' }, NOW);
     const nik = parseTransferLookup({ by: 'nik', number: '' }, NOW);
-    expect(kk).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'pindah.lookup_empty', field: 'number', message: expect.stringContaining('nomor KK') })] });
-    expect(nik).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'pindah.lookup_empty', field: 'number', message: expect.stringContaining('NIK') })] });
+    expect(kk).toEqual({ ok: false, reasons: [{ code: 'pindah.lookup_empty', params: { by: 'kk' }, field: 'number' }] });
+    expect(nik).toEqual({ ok: false, reasons: [{ code: 'pindah.lookup_empty', params: { by: 'nik' }, field: 'number' }] });
+    const texts = (r: typeof kk) => (r.ok ? [] : r.reasons.flatMap((x) => [reasonText(x), reasonText(x, 'en')]));
+    expect(texts(kk)).toEqual(['Ketik nomor KK keluarga (16 digit)', "Type the household's KK number (16 digits)"]);
+    expect(texts(nik)).toEqual(['Ketik NIK salah satu anggota keluarga (16 digit)', 'Type the NIK of one member of the household (16 digits)']);
   });
 
   it.each([
@@ -80,18 +84,24 @@ describe('transferCandidates: which matched households can move in, as pindah_ma
 
   it('a household already in the receiving desa needs no transfer (the code the usulan would fail with)', () => {
     const result = transferCandidates([h('own', TO, 'aktif')], TO, 'nik');
-    expect(result).toEqual({ ok: false, reason: expect.objectContaining({ code: 'pindah.same_desa', field: 'number', message: expect.stringContaining('desa Anda') }) });
+    expect(result).toEqual({ ok: false, reason: { code: 'pindah.same_desa', params: { by: 'nik' }, field: 'number' } });
+    expect(text(result)).toContain('sudah terdaftar di desa Anda');
+    expect(text(result, 'en')).toContain('already registered in your village');
   });
 
   it('a household that left the register cannot move: it returns as a new household', () => {
     const result = transferCandidates([h('gone', '17.02.06.2001', 'keluar'), h('gone2', TO, 'keluar')], TO, 'kk');
-    expect(result).toEqual({ ok: false, reason: expect.objectContaining({ code: 'usulan.household_keluar', message: expect.stringContaining('keluarga baru') }) });
+    expect(result).toEqual({ ok: false, reason: expect.objectContaining({ code: 'usulan.household_keluar', params: { by: 'kk' } }) });
+    expect(text(result)).toBe('Keluarga ini sudah keluar dari register, sehingga tidak dapat dipindahkan. Usulkan sebagai keluarga baru.');
+    expect(text(result, 'en')).toContain('Propose it as a new household');
   });
 
   it('nothing found: the message says how to search next, by KK or by NIK', () => {
     const kk = transferCandidates([], TO, 'kk');
     const nik = transferCandidates([], TO, 'nik');
-    expect(kk).toEqual({ ok: false, reason: expect.objectContaining({ code: 'pindah.not_found', message: expect.stringContaining('cari dengan NIK') }) });
-    expect(nik).toEqual({ ok: false, reason: expect.objectContaining({ code: 'pindah.not_found', message: expect.stringContaining('cari dengan nomor KK') }) });
+    expect(kk).toEqual({ ok: false, reason: expect.objectContaining({ code: 'pindah.not_found', params: { by: 'kk' } }) });
+    expect(nik).toEqual({ ok: false, reason: expect.objectContaining({ code: 'pindah.not_found', params: { by: 'nik' } }) });
+    expect([text(kk), text(kk, 'en')]).toEqual([expect.stringContaining('cari dengan NIK'), expect.stringContaining('search by the NIK')]);
+    expect([text(nik), text(nik, 'en')]).toEqual([expect.stringContaining('cari dengan nomor KK'), expect.stringContaining('search by the KK number')]);
   });
 });

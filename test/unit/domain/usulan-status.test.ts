@@ -7,6 +7,7 @@ import {
   checkTransition,
   FINAL_USULAN_STATUSES,
   MUSYAWARAH_STATUSES,
+  reasonText,
   USULAN_STATUSES,
   USULAN_TRANSITIONS,
   type ActorRole,
@@ -49,16 +50,19 @@ describe('usulan state machine: who may move each transition', () => {
   });
 
   it('a known transition by the wrong role is forbidden_role; an unknown one is illegal', () => {
-    expect(checkTransition('diajukan', 'disetujui', 'operator')).toEqual({
-      ok: false,
-      reason: { code: 'transition.forbidden_role', message: 'Operator desa/kelurahan tidak boleh mengubah status usulan dari "Diajukan" menjadi "Disetujui"' },
-    });
+    const forbidden = checkTransition('diajukan', 'disetujui', 'operator');
+    expect(forbidden).toEqual({ ok: false, reason: { code: 'transition.forbidden_role', params: { by: 'operator', from: 'diajukan', to: 'disetujui' } } });
+    expect(forbidden.ok ? '' : reasonText(forbidden.reason)).toBe('Operator desa/kelurahan tidak boleh mengubah status usulan dari "Diajukan" menjadi "Disetujui"');
+    // In English the portal names the role and the statuses with its own labels.
+    const labels: Record<string, string> = { operator: 'Village operator', diajukan: 'Submitted', disetujui: 'Approved' };
+    const english = (kind: string, value: string) => labels[value] ?? `${kind}:${value}`;
+    expect(forbidden.ok ? '' : reasonText(forbidden.reason, 'en', english)).toBe("Village operator may not change a proposal's status from “Submitted” to “Approved”");
     expect(checkTransition('diajukan', 'disetujui', 'kadis').ok).toBe(false); // the kadis approves only after verification
     expect(checkTransition('diajukan', 'disetujui', 'admin').ok).toBe(false);
-    expect(checkTransition('diterapkan', 'draft', 'admin')).toEqual({
-      ok: false,
-      reason: { code: 'transition.illegal', message: 'Status usulan tidak dapat berubah dari "Diterapkan ke register" menjadi "Draf"' },
-    });
+    const illegal = checkTransition('diterapkan', 'draft', 'admin');
+    expect(illegal).toEqual({ ok: false, reason: { code: 'transition.illegal', params: { from: 'diterapkan', to: 'draft' } } });
+    expect(illegal.ok ? '' : reasonText(illegal.reason)).toBe('Status usulan tidak dapat berubah dari "Diterapkan ke register" menjadi "Draf"');
+    expect(illegal.ok ? '' : reasonText(illegal.reason, 'en')).toBe("A proposal's status cannot change from “Diterapkan ke register” to “Draf”");
   });
 
   it('allowedTransitions lists the buttons a role should see', () => {

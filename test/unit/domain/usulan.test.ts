@@ -3,6 +3,7 @@ import {
   decisionInputSchema,
   householdProposalSchema,
   meetingSchema,
+  reasonText,
   memberSchema,
   usulanContentSchema,
   validateUsulan,
@@ -55,7 +56,9 @@ describe('validateUsulanBaru (usulan baru)', () => {
       ['nik.duplicate_in_household', 'household.members.1.nik'],
       ['nik.sex_mismatch', 'household.members.2.nik'],
     ]);
-    expect(r.errors[1]!.message).toBe('NIK anggota ke-2 sama dengan NIK anggota ke-1');
+    expect(r.errors[1]!.params).toEqual({ member: 2, sameAs: 1 });
+    expect(reasonText(r.errors[1]!)).toBe('NIK anggota ke-2 sama dengan NIK anggota ke-1');
+    expect(reasonText(r.errors[1]!, 'en')).toBe('The NIK of member 2 is the same as the NIK of member 1');
   });
 
   it('refuses a birth date in the future and a pregnant man; warns about an ASN member', () => {
@@ -69,6 +72,12 @@ describe('validateUsulanBaru (usulan baru)', () => {
     const r = validateUsulanBaru({ type: 'baru', household: h }, REF);
     expect(codes(r.errors)).toEqual(['member.birth_date_future', 'member.pregnant_sex']);
     expect(codes(r.warnings)).toEqual(['member.excluded_occupation', 'nik.missing', 'nik.missing']);
+    expect([...r.errors, r.warnings[0]!].map((x) => reasonText(x))).toEqual([
+      'Tanggal lahir anggota ke-2 belum terjadi',
+      'Anggota ke-3 tercatat laki-laki dan hamil/nifas',
+      'Anggota ke-1 ASN/TNI/Polri: keluarga ini dikecualikan dari bantuan sosial',
+    ]);
+    expect(reasonText(r.errors[1]!, 'en')).toBe('Member 3 is recorded as male and as pregnant or post-partum');
   });
 
   it('passes region options through: an old NIK region can be a warning', () => {

@@ -36,12 +36,12 @@ describe('inviting and assigning people', () => {
     });
   });
 
-  it('in English: the form words its own checks, the shared schema keeps Bahasa Indonesia', () => {
+  it('in English: the form words its own checks and the role rule’s reason, the shared schema keeps Bahasa Indonesia', () => {
     expect(toCreateInput({ ...newUserForm(), email: 'bukan-email' }, '17.02', en).errors).toEqual({
       displayName: ['Nama wajib diisi'],
       email: ['Alamat email tidak valid'],
       kecamatan: ['Choose a subdistrict'],
-      desaCode: ['Operator harus ditugaskan ke satu desa/kelurahan'],
+      desaCode: ['An operator must be assigned to one village'],
     });
   });
 

@@ -59,10 +59,10 @@ describe('a decision for a whole musyawarah, previewed as decideUsulan takes it'
     expect(approveAllLabel('kadis', 3, en)).toBe('Approve all (3)');
   });
 
-  it('in English, the portal words its own reason; the state machine keeps Bahasa Indonesia', () => {
+  it('in English, every reason is in English: the portal words its own, the state machine’s comes from the catalogue', () => {
     expect(Object.fromEntries(previewDecision(items, 'setujui', verifikator, en).skipped.map((s) => [s.id, s.reason]))).toMatchObject({
       checking: 'The proposal has not passed validation, so it cannot be approved yet.',
-      refused: 'Status usulan tidak dapat berubah dari "Ditolak" menjadi "Disetujui"',
+      refused: "A proposal's status cannot change from “Refused” to “Approved”",
     });
   });
 });

@@ -38,15 +38,7 @@ export const APPLY_TEXTS: Record<string, ReasonEntry> = {
     id: (p) => `Ganda: NIK anggota ke-${str(p.member)} sudah terdaftar di register (desa ${str(p.desaCode)}) sebelum usulan ini diterapkan`,
     en: (p) => `Duplicate: the NIK of member ${str(p.member)} was registered (village ${str(p.desaCode)}) before this usulan was applied`,
   },
-  'usulan.household_keluar': {
-    id: (p) => (p.absent === true ? 'Keluarga ini sudah tidak ada di register' : 'Keluarga ini sudah keluar dari register'),
-    en: (p) => (p.absent === true ? 'This household is no longer in the register' : 'This household has left the register'),
-  },
   'usulan.household_missing': fixed('Keluarga yang diusulkan tidak ada di register', 'The household proposed is not in the register'),
-  'pindah.from_mismatch': {
-    id: (p) => `Menurut register, keluarga ini ${p.moved === true ? 'sudah ' : ''}tidak berada di desa asal yang disebut`,
-    en: (p) => `According to the register, this household is ${p.moved === true ? 'no longer' : 'not'} in the village of origin named`,
-  },
   'pindah.pending_elsewhere': fixed(
     'Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial',
     'This household is already proposed to move in by another usulan still waiting for the Dinas Sosial',

@@ -1,14 +1,22 @@
 import type { ReasonParam, ReasonParams } from '../reason.js';
+import { PROGRAM_LEVEL_LABELS } from '../programs.js';
 import { OCCUPATION_LABELS, SCHOOL_LABELS } from '../schemas.js';
+import { SUSPENSION_REASON_LABELS } from '../suspension.js';
+import { ACTOR_ROLE_LABELS, USULAN_STATUS_LABELS } from '../usulan-status.js';
 
 /** What every part of the reason catalogue shares: the entry type and the helpers that read params. */
 export type ReasonLanguage = 'id' | 'en';
-export type ReasonLabelKind = 'occupation' | 'school';
+/** The enums whose values reasons carry in their params; the portal names each through `label.<kind>.<value>`. */
+export type ReasonLabelKind = 'occupation' | 'school' | 'usulanStatus' | 'actorRole' | 'suspensionReason' | 'programLevel';
 export type ReasonLabelOf = (kind: ReasonLabelKind, value: string) => string;
 
 const DOMAIN_LABELS: Record<ReasonLabelKind, Record<string, string>> = {
   occupation: OCCUPATION_LABELS,
   school: SCHOOL_LABELS,
+  usulanStatus: USULAN_STATUS_LABELS,
+  actorRole: ACTOR_ROLE_LABELS,
+  suspensionReason: SUSPENSION_REASON_LABELS,
+  programLevel: PROGRAM_LEVEL_LABELS,
 };
 export const indonesianLabel: ReasonLabelOf = (kind, value) => DOMAIN_LABELS[kind][value] ?? value;
 

@@ -18,7 +18,8 @@ import type { FieldErrors } from './user-form.js';
  * basis, and the version in force is closed the day before. Versions already saved are history and
  * are never edited (the `configureProgram` callable refuses that); this module plans the change the
  * callable will accept, checked with the same schemas, and says what it will close. Its own words
- * come through `t` (`$_`); the schemas' and the configuration check's stay in Bahasa Indonesia.
+ * come through `t` (`$_`), and so do the configuration check's reasons; the schemas' messages stay
+ * in Bahasa Indonesia.
  */
 export interface VersionForm {
   effectiveFrom: string;
@@ -133,7 +134,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
   }
   const problems = checkProgramConfig([...allPrograms.filter((p) => p.id !== program.id), next.data]);
   if (problems.length > 0) {
-    add('effectiveFrom', reasonMessage(problems[0]!));
+    add('effectiveFrom', reasonMessage(problems[0]!, t));
     return { program: null, closes: [], errors, notes };
   }
   if (parsed.data.effectiveFrom < today) notes.push(t('admin.programs.note.past'));

@@ -6,7 +6,8 @@ import type { Translate } from '../i18n/label-text.js';
  * The admin's user forms (invite, change role and desa), checked with the schema of the
  * `manageUser` callable and the rule that turns a role into claims (an operator needs one desa of
  * this kabupaten), so every error is shown next to its field before anything is sent. The form's
- * own words come through `t` (`$_`); the schema's and the claims rule's stay in Bahasa Indonesia.
+ * own words and the claims rule's reasons come through `t` (`$_`); the schema's messages stay in
+ * Bahasa Indonesia.
  */
 export interface UserForm {
   displayName: string;
@@ -35,7 +36,7 @@ function roleErrors(role: UserRole, kabupaten: string, form: Pick<UserForm, 'kec
   if (role !== 'operator') return;
   if (!form.kecamatan) add(errors, 'kecamatan', t('common.chooseKecamatan'));
   const check = claimsFor(role, kabupaten, form.desaCode || undefined);
-  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', reasonMessage(check.reason));
+  if (!check.ok) add(errors, check.reason.field === 'desaCode' ? 'desaCode' : 'role', reasonMessage(check.reason, t));
 }
 
 export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {

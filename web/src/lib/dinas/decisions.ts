@@ -17,8 +17,8 @@ import { reasonMessage } from '../i18n/reasons.js';
  * functions/src/domain/decision.ts), the very function `decideUsulan` plans with: so the page offers
  * exactly the buttons the callable accepts and says beforehand which usulan a decision "for the
  * whole musyawarah" will move and which it will leave, and why. The callable stays the authority:
- * the page shows its answer. Texts come through the page's `Translate` (`$_`); the state machine's
- * own reasons stay in Bahasa Indonesia, as the callable words them.
+ * the page shows its answer. Texts come through the page's `Translate` (`$_`), the domain's reasons
+ * through the reason catalogue in the same language.
  */
 export { actionableStatuses, decidingActor, type Decision, type DinasRole } from '$domain/index.js';
 
@@ -40,7 +40,7 @@ export interface DecisionPreview {
 /** The decision as the callable plans it (the note changes what is recorded, never whether it may be taken). */
 const request = (decision: Decision, who: Decider) => ({ role: who.role, approval: who.approval, decision, note: '' });
 
-/** A reason the portal words itself in the chosen language; the others keep the callable's Bahasa Indonesia. */
+/** A reason in the chosen language: the portal words "not validated" itself, the others come from the catalogue. */
 function reasonText(reason: Reason, t: Translate): string {
   return reason.code === 'decision.not_validated' ? t('dinas.decision.notValidated') : reasonMessage(reason, t);
 }

@@ -5,13 +5,15 @@ import id from './id.json';
  * The portal's languages: Bahasa Indonesia by default (bundled), English on request (loaded when
  * chosen). Pages write `$_('some.key')` with `import { _ } from 'svelte-i18n'`; messages live in
  * `id.json` and `en.json` (same keys, a unit test checks). Labels of the domain's enums come from
- * the domain itself in Bahasa Indonesia, with English in `en.json` (see `labels.ts`). Messages of
- * the shared validation schemas and of the Cloud Functions (validation reasons, refusals, the audit
- * summaries) stay in Bahasa Indonesia in both languages: they are stored with the data and are the
- * wording the Dinas Sosial and the ministry work with. The official documents the operator prints
- * stay in Bahasa Indonesia too, the berita acara (`operator/musyawarah/berita-acara.ts`) and the
- * village announcement (its page marks the notice `lang="id"`): the village and the district sign
- * and file them; the i18n guard lists them. Modules that compute text take a `Translate` (`label-text.ts`) and pages
+ * the domain itself in Bahasa Indonesia, with English in `en.json` (see `labels.ts`). The domain's
+ * reasons (validation results, refusals, a household's status) are stored as a code with params and
+ * shown in the chosen language (`reasons.ts`); the messages of the shared validation schemas, the
+ * reasons stored with a written-out message before that, the Cloud Functions' error messages and
+ * the audit summaries stay in Bahasa Indonesia in both languages: they are the wording the Dinas
+ * Sosial and the ministry work with. The official documents the operator prints
+ * stay in Bahasa Indonesia too, the berita acara (`operator/musyawarah/berita-acara.ts`) and the village announcement
+ * (its page marks the notice `lang="id"`): the village and the district sign and file them; the
+ * i18n guard lists them. Modules that compute text take a `Translate` (`label-text.ts`) and pages
  * pass `$_`; dates and numbers go through `$date` and `$number`.
  */
 export const LANGUAGES = [

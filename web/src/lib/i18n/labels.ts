@@ -1,4 +1,5 @@
 import {
+  ACTOR_ROLE_LABELS,
   BA_KLARIFIKASI_SIGNATORY_LABELS,
   DISABILITY_LABELS,
   EXPORT_KIND_LABELS,
@@ -10,6 +11,7 @@ import {
   PROGRAM_LEVEL_LABELS,
   RELATIONSHIP_LABELS,
   SCHOOL_LABELS,
+  SUSPENSION_REASON_LABELS,
   USULAN_STATUS_LABELS,
   USULAN_TYPE_LABELS,
 } from '$domain/index.js';
@@ -36,6 +38,9 @@ export const DOMAIN_LABELS = {
   musyawarahStatus: MUSYAWARAH_STATUS_LABELS,
   exportKind: EXPORT_KIND_LABELS,
   programLevel: PROGRAM_LEVEL_LABELS,
+  // Named in reasons (who may not change a status, why a household was suspended).
+  actorRole: ACTOR_ROLE_LABELS,
+  suspensionReason: SUSPENSION_REASON_LABELS,
 } as const;
 export type LabelKind = keyof typeof DOMAIN_LABELS;
 

@@ -11,7 +11,8 @@ import type { Translate } from './label-text.js';
  * message show that message.
  */
 export function reasonMessage(r: Reason, t?: Translate): string {
-  const lang = get(locale) === 'en' ? 'en' : 'id';
+  // The translator knows its language (`reason.language` in each messages file); without one, the portal's locale.
+  const lang = (t ? t('reason.language') : get(locale)) === 'en' ? 'en' : 'id';
   const labelOf: ReasonLabelOf = t ? (kind, value) => label(t, kind, value) : indonesianLabel;
   return reasonText(r, lang, labelOf);
 }

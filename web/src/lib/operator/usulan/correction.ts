@@ -124,7 +124,7 @@ export function previousErrors(reasons: readonly Reason[], original: UsulanForm,
     const field = placed.field ?? '';
     // Compare what the trigger saw (the stored path), not the field the portal shows it under.
     const stillThere = field === '' ? same(before, now) : same(valueAt(before, r.field ?? ''), valueAt(now, r.field ?? ''));
-    if (stillThere) (out[field] ??= []).push(reasonMessage(placed));
+    if (stillThere) (out[field] ??= []).push(reasonMessage(placed, t));
   }
   return out;
 }
