@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receivedPrograms, stickerAllowed, vervalAllowed, vervalFacts } from '../../../web/src/lib/operator/household/view.js';
+import { stickerAllowed, vervalAllowed, vervalFacts } from '../../../web/src/lib/operator/household/view.js';
 
 /** The verval clock on the household pages: deadline before "data beku", days left, warning level. */
 const at = (iso: string) => new Date(`${iso}T12:00:00+07:00`);
@@ -45,6 +45,5 @@ describe('what the operator can record', () => {
     expect(stickerAllowed({ status: 'aktif', eligibility })).toBe(true);
     expect(stickerAllowed({ status: 'beku', eligibility })).toBe(false);
     expect(stickerAllowed({ status: 'aktif', eligibility: { BPNT: { eligible: false } } })).toBe(false);
-    expect(receivedPrograms(eligibility)).toEqual(['PKH']);
   });
 });

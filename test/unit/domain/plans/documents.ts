@@ -16,7 +16,6 @@ import { defaultPrograms, household as proposal, member, nikOf, REF } from '../f
 
 export const DERATI = '17.02.06.2001';
 export const TABA_ANYAR = '17.02.06.2002';
-export const SAMBIREJO = '17.02.11.2003';
 
 export function inForce(on: Date = REF): ProgramsInForce {
   return programsInForce(defaultPrograms(), on);

@@ -7,7 +7,7 @@ import {
   type StalenessPolicy,
   type StatsCounts,
   type StatsDoc,
-} from '../../../../functions/src/domain/index.js';
+} from '$domain/index.js';
 import { PALETTE, toChartData, type ChartData } from '../components/charts/chart-data.js';
 import { labelText, type Translate } from '../i18n/label-text.js';
 import { desaLabel, kecamatanLabel, nameOrCode, wilayahChildren } from './wilayah-names.js';

@@ -6,7 +6,7 @@ import {
   type ExportKind,
   type ExportRequest,
   type ExportResponse,
-} from '../../../../functions/src/domain/index.js';
+} from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
 /**

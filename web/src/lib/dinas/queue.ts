@@ -1,4 +1,4 @@
-import type { ActorRole, MusyawarahStatus, MusyawarahSummary } from '../../../../functions/src/domain/index.js';
+import type { ActorRole, MusyawarahStatus, MusyawarahSummary } from '$domain/index.js';
 import { actionableStatuses } from './decisions.js';
 import { desaLabel, kecamatanLabel } from './wilayah-names.js';
 

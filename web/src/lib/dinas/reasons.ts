@@ -1,5 +1,5 @@
 import { reasonMessage } from '../i18n/reasons.js';
-import type { Reason } from '../../../../functions/src/domain/index.js';
+import type { Reason } from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
 /**

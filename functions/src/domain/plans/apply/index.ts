@@ -8,8 +8,7 @@ import { perbaikanDiff, planPerbaikan } from './perbaikan.js';
 import { planPindahMasuk } from './pindah-masuk.js';
 import { planReaktivasi } from './reaktivasi.js';
 
-export { headNameOf, type ApplicationInput, type ApplicationPlan } from './common.js';
-export { keluarReason } from './keluar.js';
+export { type ApplicationInput, type ApplicationPlan } from './common.js';
 
 /**
  * Step 4 of the flow, as a rule: what an approved usulan changes in the register. The trigger

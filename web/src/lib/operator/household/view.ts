@@ -49,11 +49,3 @@ export function vervalAllowed(status: HouseholdStatus): boolean {
 export function stickerAllowed(h: { status: HouseholdStatus; eligibility: Record<string, { eligible: boolean }> }): boolean {
   return h.status === 'aktif' && Object.values(h.eligibility).some((d) => d.eligible);
 }
-
-/** Programs the household receives, by name, in a stable order. */
-export function receivedPrograms(eligibility: Record<string, { eligible: boolean; programName: string }>): string[] {
-  return Object.entries(eligibility)
-    .filter(([, d]) => d.eligible)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, d]) => d.programName);
-}
