@@ -39,7 +39,9 @@ const storyOnly = process.argv.includes('--story-only') && existsSync(join(regis
 rmSync(story, { recursive: true, force: true });
 if (!storyOnly) {
   rmSync(register, { recursive: true, force: true });
-  run('1/2 people, configuration and the register', ['exec', `--export-on-exit=${register}`, 'npx tsx .scripts/seed/people-and-register.ts'], { TEPAT_EMULATORS: 'auth,firestore' });
+  run('1/2 people, configuration and the register', ['exec', `--export-on-exit=${register}`, 'npx tsx .scripts/seed/people-and-register.ts'], {
+    TEPAT_EMULATORS: 'auth,firestore',
+  });
 }
 run('2/2 the life of the register, with the triggers', ['exec', '--import', register, `--export-on-exit=${story}`, 'npx tsx .scripts/seed/story.ts'], {
   TEPAT_EMULATORS: 'auth,firestore,functions',

@@ -97,7 +97,9 @@ exec "${javaPath}" "$@"
 function emulatorEnv() {
   const major = javaMajor();
   if (major === null) {
-    fail('Java is not installed. The Firestore emulator needs Java: `apt-get install -y openjdk-17-jre-headless google-cloud-cli-firestore-emulator` (or Java 21+ with internet access).');
+    fail(
+      'Java is not installed. The Firestore emulator needs Java: `apt-get install -y openjdk-17-jre-headless google-cloud-cli-firestore-emulator` (or Java 21+ with internet access).',
+    );
   }
   if (major >= 21 && firebaseToolsHasOwnJar()) return {};
   const jar = installedEmulatorJar();

@@ -14,7 +14,9 @@ import { emulatorFire, fileStateStore, loadJobs, log, realClock, STATE_PATH } fr
 if (process.argv.includes('--fresh')) rmSync(STATE_PATH, { force: true });
 const jobs = await loadJobs();
 const now = new Date();
-log(`${jobs.length} scheduled functions in functions/lib: ${jobs.map((j) => `${j.name} ('${j.schedule}' ${j.timeZone}, next ${nextSlot(j, now)?.toISOString()})`).join(', ')}`);
+log(
+  `${jobs.length} scheduled functions in functions/lib: ${jobs.map((j) => `${j.name} ('${j.schedule}' ${j.timeZone}, next ${nextSlot(j, now)?.toISOString()})`).join(', ')}`,
+);
 
 const scheduler = new Scheduler({
   jobs,

@@ -24,7 +24,8 @@ child.stdout.on('data', (chunk: Buffer) => {
     // --fresh: the emulators have just imported emulator-data/, which no job has run on yet.
     scheduler = spawn(process.execPath, ['--import', 'tsx', join(root, '.scripts', 'scheduler.ts'), '--fresh'], { cwd: root, stdio: 'inherit' });
     scheduler.on('exit', (code, signal) => {
-      if (code !== 0 && signal === null) console.error(`[scheduler] stopped (exit code ${code}); scheduled functions will not run until \`npm start\` is restarted.`);
+      if (code !== 0 && signal === null)
+        console.error(`[scheduler] stopped (exit code ${code}); scheduled functions will not run until \`npm start\` is restarted.`);
     });
     console.log(
       [

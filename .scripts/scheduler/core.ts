@@ -123,7 +123,12 @@ export interface RunRecord {
 export async function runJob(job: Job, scheduledAt: Date, fire: Fire, clock: Pick<Clock, 'now'>): Promise<RunRecord> {
   const startedAt = clock.now();
   const done = (ok: boolean, error?: string): RunRecord => ({
-    job: job.name, scheduledAt, startedAt, durationMs: clock.now().getTime() - startedAt.getTime(), ok, ...(error === undefined ? {} : { error }),
+    job: job.name,
+    scheduledAt,
+    startedAt,
+    durationMs: clock.now().getTime() - startedAt.getTime(),
+    ok,
+    ...(error === undefined ? {} : { error }),
   });
   try {
     await fire(job, scheduledAt);

@@ -52,7 +52,8 @@ export function emulatorFire(origin = functionsEmulatorOrigin(), projectId = PRO
       });
     } catch (err) {
       const code = (err as { cause?: { code?: string } }).cause?.code;
-      if (code === 'ECONNREFUSED') throw new Error(`The Functions emulator is not running: nothing answers at ${origin}. Start it with \`npm start\`.`, { cause: err });
+      if (code === 'ECONNREFUSED')
+        throw new Error(`The Functions emulator is not running: nothing answers at ${origin}. Start it with \`npm start\`.`, { cause: err });
       throw err;
     }
   };
@@ -60,9 +61,7 @@ export function emulatorFire(origin = functionsEmulatorOrigin(), projectId = PRO
   const latestKey = async (id: string, job: Job): Promise<string> => {
     const res = await post(`${id}-list-keys`, job, new Date(0));
     const listed = /valid functions are: (.*)$/s.exec(await res.text())?.[1]?.split(', ') ?? [];
-    const key = listed
-      .filter((k) => new RegExp(`^${id}-\\d+$`).test(k))
-      .sort((a, b) => Number(b.slice(id.length + 1)) - Number(a.slice(id.length + 1)))[0];
+    const key = listed.filter((k) => new RegExp(`^${id}-\\d+$`).test(k)).sort((a, b) => Number(b.slice(id.length + 1)) - Number(a.slice(id.length + 1)))[0];
     if (!key) throw new Error(`The Functions emulator at ${origin} has no function ${id}: did it load functions/lib?`);
     return key;
   };

@@ -15,7 +15,12 @@ export type Usulan = UsulanDoc<Timestamp>;
  */
 
 /** `createMusyawarah`: the draft musyawarah with these usulan, in one batch. */
-export async function recordDraft(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+export async function recordDraft(
+  user: ClientUser,
+  place: OperatorPlace,
+  contents: UsulanContent[],
+  held: Meeting,
+): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
   const wilayah = wilayahOf(place);
   const mRef = doc(collection(user.db, 'musyawarah'));
   const refs = contents.map(() => doc(collection(user.db, 'usulan')));
@@ -38,7 +43,12 @@ export async function submitDraft(user: ClientUser, musyawarahId: string, refs: 
  * Both: a draft musyawarah with these usulan in one batch, then all submitted in a second.
  * Returns the musyawarah id and the usulan references, in order.
  */
-export async function recordAndSubmit(user: ClientUser, place: OperatorPlace, contents: UsulanContent[], held: Meeting): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
+export async function recordAndSubmit(
+  user: ClientUser,
+  place: OperatorPlace,
+  contents: UsulanContent[],
+  held: Meeting,
+): Promise<{ musyawarahId: string; refs: DocumentReference<Usulan>[] }> {
   const recorded = await recordDraft(user, place, contents, held);
   await submitDraft(user, recorded.musyawarahId, recorded.refs);
   return recorded;

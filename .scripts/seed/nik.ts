@@ -5,7 +5,23 @@
  */
 
 /** Rejang Lebong's kecamatan (issuing regions of the test NIKs): 06–11 and 16–24. */
-const KECAMATAN = ['170206', '170207', '170208', '170209', '170210', '170211', '170216', '170217', '170218', '170219', '170220', '170221', '170222', '170223', '170224'];
+const KECAMATAN = [
+  '170206',
+  '170207',
+  '170208',
+  '170209',
+  '170210',
+  '170211',
+  '170216',
+  '170217',
+  '170218',
+  '170219',
+  '170220',
+  '170221',
+  '170222',
+  '170223',
+  '170224',
+];
 // Each test file (and the demo story) loads this module afresh while the emulator's register lives
 // on: start at a random point so NIKs made by different runs do not meet (15 kecamatan × 9,999 serials).
 let counter = Math.floor(Math.random() * 1_000_000);

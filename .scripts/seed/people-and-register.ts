@@ -82,7 +82,14 @@ for (const h of generateRegister({
     await writer.set(`households/${h.id}/members/${m.id}`, member);
     members += 1;
     if (m.doc.nikHash) {
-      const entry: NikIndexDoc = { householdId: h.id, memberId: m.id, active: true, desaCode: d.desaCode, kabupatenCode: d.kabupatenCode, createdAt: ts(d.createdAt) };
+      const entry: NikIndexDoc = {
+        householdId: h.id,
+        memberId: m.id,
+        active: true,
+        desaCode: d.desaCode,
+        kabupatenCode: d.kabupatenCode,
+        createdAt: ts(d.createdAt),
+      };
       await writer.set(`nikIndex/${m.doc.nikHash}`, entry);
       indexed += 1;
     }

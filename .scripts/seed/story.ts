@@ -40,7 +40,12 @@ function log(line: string): void {
 }
 
 /** Polls a document (admin view) until `done` holds; the triggers take a second or two each here. */
-async function waitFor(path: string, what: string, done: (d: Record<string, unknown> | undefined) => boolean, timeoutMs = 120_000): Promise<Record<string, unknown>> {
+async function waitFor(
+  path: string,
+  what: string,
+  done: (d: Record<string, unknown> | undefined) => boolean,
+  timeoutMs = 120_000,
+): Promise<Record<string, unknown>> {
   const started = Date.now();
   for (;;) {
     const data = (await db.doc(path).get()).data();
@@ -106,7 +111,13 @@ function meetingAt(place: string, chair: string, type: Meeting['type'], date: st
 }
 
 /** A new family of the desa's kecamatan: head, spouse, children without NIK yet where young. */
-function newFamily(kk: string, address: string, kecamatan: string, people: [string, 'L' | 'P', string, HouseholdProposal['members'][number]['relationship']][], desil: number): HouseholdProposal {
+function newFamily(
+  kk: string,
+  address: string,
+  kecamatan: string,
+  people: [string, 'L' | 'P', string, HouseholdProposal['members'][number]['relationship']][],
+  desil: number,
+): HouseholdProposal {
   return {
     kkNumber: kk,
     address,
@@ -119,11 +130,20 @@ function newFamily(kk: string, address: string, kecamatan: string, people: [stri
 }
 
 const used = new Set<string>();
-const [derati, sambirejo, talangBenih, tabaAnyar] = await Promise.all([householdsOf(DESA.derati.desa), householdsOf(DESA.sambirejo.desa), householdsOf(DESA.talangBenih.desa), householdsOf(DESA.other.desa)]);
+const [derati, sambirejo, talangBenih, tabaAnyar] = await Promise.all([
+  householdsOf(DESA.derati.desa),
+  householdsOf(DESA.sambirejo.desa),
+  householdsOf(DESA.talangBenih.desa),
+  householdsOf(DESA.other.desa),
+]);
 
 const signIn = (name: string) => signInClient(`${name}@tepat.test`, DEMO_PASSWORD);
 const [opDerati, opSambirejo, opTalangBenih, verifikator, kadis] = await Promise.all([
-  signIn('operator.derati'), signIn('operator.sambirejo'), signIn('operator.talangbenih'), signIn('verifikator.rejanglebong'), signIn('kadis.rejanglebong'),
+  signIn('operator.derati'),
+  signIn('operator.sambirejo'),
+  signIn('operator.talangbenih'),
+  signIn('verifikator.rejanglebong'),
+  signIn('kadis.rejanglebong'),
 ]);
 
 async function decideAll(user: typeof verifikator, musyawarahId: string, decision: 'setujui' | 'tolak', note = ''): Promise<void> {
@@ -144,11 +164,35 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
     ],
   };
   const contents: UsulanContent[] = [
-    { type: 'baru', household: newFamily('1702061503180011', 'Dusun II RT 03, Derati', '170206', [['Ahmad Fauzi', 'L', '1989-05-14', 'kepala_keluarga'], ['Siti Aminah', 'P', '1992-08-23', 'istri'], ['Rizky Fauzi', 'L', '2017-02-11', 'anak']], 2) },
+    {
+      type: 'baru',
+      household: newFamily(
+        '1702061503180011',
+        'Dusun II RT 03, Derati',
+        '170206',
+        [
+          ['Ahmad Fauzi', 'L', '1989-05-14', 'kepala_keluarga'],
+          ['Siti Aminah', 'P', '1992-08-23', 'istri'],
+          ['Rizky Fauzi', 'L', '2017-02-11', 'anak'],
+        ],
+        2,
+      ),
+    },
     { type: 'perbaikan', householdId: fixed.h.id, household: perbaikan, note: 'Alamat diperjelas; anak yang baru lahir ditambahkan' },
-    { type: 'keluar', householdId: leaving.id, reason: 'meninggal', memberIds: [], note: 'Kepala keluarga meninggal dunia; tidak ada anggota yang tersisa di rumah' },
+    {
+      type: 'keluar',
+      householdId: leaving.id,
+      reason: 'meninggal',
+      memberIds: [],
+      note: 'Kepala keluarga meninggal dunia; tidak ada anggota yang tersisa di rumah',
+    },
   ];
-  const m = await recordAndSubmit(opDerati, DESA.derati, contents, meetingAt('Balai Desa Derati', 'Kepala Desa Derati', 'musdesus', daysAgo(30), 38, 7, 'Musdesus pemutakhiran DTSEN bulan lalu'));
+  const m = await recordAndSubmit(
+    opDerati,
+    DESA.derati,
+    contents,
+    meetingAt('Balai Desa Derati', 'Kepala Desa Derati', 'musdesus', daysAgo(30), 38, 7, 'Musdesus pemutakhiran DTSEN bulan lalu'),
+  );
   await Promise.all(m.refs.map(validated));
   await decideAll(verifikator, m.musyawarahId, 'setujui', 'Sesuai berita acara');
   await decideAll(kadis, m.musyawarahId, 'setujui', 'Disahkan');
@@ -159,17 +203,37 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
 
 // ── Desa Derati: a musyawarah submitted three days ago, waiting for the verifikator ─────────────────
 {
-  const elsewhere = (await db.collection('households').doc(sambirejo.find((h) => h.status === 'aktif')!.id).collection('members').get()).docs
+  const elsewhere = (
+    await db
+      .collection('households')
+      .doc(sambirejo.find((h) => h.status === 'aktif')!.id)
+      .collection('members')
+      .get()
+  ).docs
     .map((d) => d.data() as StoredMember)
     .find((x) => x.nik && x.status === 'aktif')!;
   const moving = pickAktif(derati, used);
   const wrongBirth = nikFor('1979-12-03', 'L', '170206'); // the NIK says 3 December 1979…
   const contents: UsulanContent[] = [
-    { type: 'baru', household: newFamily('1702061503190023', 'Dusun I RT 01, Derati', '170206', [['Wahyu Hidayat', 'L', '1994-01-09', 'kepala_keluarga'], ['Nur Halimah', 'P', '1996-06-30', 'istri']], 1) },
+    {
+      type: 'baru',
+      household: newFamily(
+        '1702061503190023',
+        'Dusun I RT 01, Derati',
+        '170206',
+        [
+          ['Wahyu Hidayat', 'L', '1994-01-09', 'kepala_keluarga'],
+          ['Nur Halimah', 'P', '1996-06-30', 'istri'],
+        ],
+        1,
+      ),
+    },
     {
       type: 'baru',
       household: {
-        kkNumber: '1702061503190031', address: 'Dusun III RT 02, Derati', desil: 2,
+        kkNumber: '1702061503190031',
+        address: 'Dusun III RT 02, Derati',
+        desil: 2,
         // …but the operator typed 1979-12-13: the validation says the NIK and the birth date disagree.
         members: [{ nik: wrongBirth, name: 'Joko Susilo', sex: 'L', birthDate: '1979-12-13', relationship: 'kepala_keluarga' }],
       },
@@ -177,7 +241,9 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
     {
       type: 'baru',
       household: {
-        kkNumber: '1702061503190048', address: 'Dusun II RT 01, Derati', desil: 3,
+        kkNumber: '1702061503190048',
+        address: 'Dusun II RT 01, Derati',
+        desil: 3,
         // Already in the register, in Desa Sambirejo: one NIK, one person in the whole register.
         members: [{ nik: elsewhere.nik, name: elsewhere.name, sex: elsewhere.sex, birthDate: elsewhere.birthDate, relationship: 'kepala_keluarga' }],
       },
@@ -190,7 +256,13 @@ async function decideAll(user: typeof verifikator, musyawarahId: string, decisio
 }
 
 // ── Desa Derati: field work — verval visits and a sticker ───────────────────────────────────────────
-async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupaten: string }, list: RegisterHousehold[], visits: number, stickers: number): Promise<void> {
+async function fieldReports(
+  user: typeof opDerati,
+  desa: { desa: string; kabupaten: string },
+  list: RegisterHousehold[],
+  visits: number,
+  stickers: number,
+): Promise<void> {
   const reporter = { uid: user.uid, claims: desa };
   // A frozen household first: the visit is what lifts a data beku.
   const frozen = list.filter((h) => h.status === 'beku' && !used.has(h.id)).slice(0, 1);
@@ -199,7 +271,10 @@ async function fieldReports(user: typeof opDerati, desa: { desa: string; kabupat
   for (const [i, h] of targets.entries()) {
     used.add(h.id);
     const ref = doc(collection(user.db, `households/${h.id}/verval`));
-    const input = i % 2 === 0 ? { result: 'sesuai' as const, note: 'Keluarga ditemui di rumah; data sesuai' } : { result: 'diperbaiki' as const, note: 'Alamat RT diperbarui saat kunjungan' };
+    const input =
+      i % 2 === 0
+        ? { result: 'sesuai' as const, note: 'Keluarga ditemui di rumah; data sesuai' }
+        : { result: 'diperbaiki' as const, note: 'Alamat RT diperbarui saat kunjungan' };
     await setDoc(ref, vervalReport(reporter, input, ClientTimestamp.fromDate(new Date(now.getTime() - (i + 1) * 3_600_000)), serverTimestamp()));
     await waitFor(ref.path, 'applied', (d) => d?.outcome != null);
   }
@@ -219,26 +294,62 @@ await fieldReports(opDerati, DESA.derati, derati, 3, 2);
   const suspended = sambirejo.find((h) => h.status === 'ditangguhkan' && !used.has(h.id));
   const mampu = pickAktif(sambirejo, used, (h) => (h.desil ?? 0) >= 4);
   const contents: UsulanContent[] = [
-    { type: 'baru', household: newFamily('1702111503170052', 'Dusun IV RT 02, Sambirejo', '170211', [['Suparman', 'L', '1975-03-17', 'kepala_keluarga'], ['Painem', 'P', '1978-10-04', 'istri'], ['Dewi Lestari', 'P', '2012-07-21', 'anak']], 1) },
+    {
+      type: 'baru',
+      household: newFamily(
+        '1702111503170052',
+        'Dusun IV RT 02, Sambirejo',
+        '170211',
+        [
+          ['Suparman', 'L', '1975-03-17', 'kepala_keluarga'],
+          ['Painem', 'P', '1978-10-04', 'istri'],
+          ['Dewi Lestari', 'P', '2012-07-21', 'anak'],
+        ],
+        1,
+      ),
+    },
     { type: 'keluar', householdId: mampu.id, reason: 'mampu', memberIds: [], note: 'Sudah membuka warung dan memiliki sepeda motor baru' },
   ];
   if (suspended) {
     used.add(suspended.id);
     contents.push({
-      type: 'reaktivasi', householdId: suspended.id,
+      type: 'reaktivasi',
+      householdId: suspended.id,
       suratPernyataan: { documentId: 'dok/sp-sambirejo-001', date: daysAgo(12) },
       baKlarifikasi: { documentId: 'dok/ba-sambirejo-001', date: daysAgo(11), signedBy: ['kpm', 'pendamping', 'kadinsos'] },
     });
   }
-  const m = await recordAndSubmit(opSambirejo, DESA.sambirejo, contents, meetingAt('Balai Desa Sambirejo', 'Kepala Desa Sambirejo', 'musdesus', daysAgo(10), 35, 8));
+  const m = await recordAndSubmit(
+    opSambirejo,
+    DESA.sambirejo,
+    contents,
+    meetingAt('Balai Desa Sambirejo', 'Kepala Desa Sambirejo', 'musdesus', daysAgo(10), 35, 8),
+  );
   await Promise.all(m.refs.map(validated));
   await decideAll(verifikator, m.musyawarahId, 'setujui', 'Berkas lengkap; diteruskan ke Kepala Dinas');
   for (const r of m.refs) await waitFor(r.path, 'verified', (d) => d?.status === 'diverifikasi' || d?.status === 'tidak_lolos_validasi');
   log(`Sambirejo: musyawarah ${m.musyawarahId} verified, waiting for the kadis (${contents.length} usulan${suspended ? ', one reaktivasi' : ''}).`);
 
-  const draft = await recordDraft(opSambirejo, DESA.sambirejo, [
-    { type: 'baru', household: newFamily('1702111503200064', 'Dusun I RT 03, Sambirejo', '170211', [['Sri Mulyani', 'P', '1983-09-12', 'kepala_keluarga'], ['Andi Saputra', 'L', '2015-04-02', 'anak']], 1) },
-  ], meetingAt('Balai Desa Sambirejo', 'Kepala Desa Sambirejo', 'musdesus', daysAgo(0), 29, 6, 'Belum diajukan: menunggu tanda tangan BPD'));
+  const draft = await recordDraft(
+    opSambirejo,
+    DESA.sambirejo,
+    [
+      {
+        type: 'baru',
+        household: newFamily(
+          '1702111503200064',
+          'Dusun I RT 03, Sambirejo',
+          '170211',
+          [
+            ['Sri Mulyani', 'P', '1983-09-12', 'kepala_keluarga'],
+            ['Andi Saputra', 'L', '2015-04-02', 'anak'],
+          ],
+          1,
+        ),
+      },
+    ],
+    meetingAt('Balai Desa Sambirejo', 'Kepala Desa Sambirejo', 'musdesus', daysAgo(0), 29, 6, 'Belum diajukan: menunggu tanda tangan BPD'),
+  );
   log(`Sambirejo: draft musyawarah ${draft.musyawarahId} left for the operator to finish.`);
 }
 await fieldReports(opSambirejo, DESA.sambirejo, sambirejo, 2, 1);
@@ -249,11 +360,35 @@ await fieldReports(opSambirejo, DESA.sambirejo, sambirejo, 2, 1);
   used.add(from.id);
   const notFound = pickAktif(talangBenih, used);
   const contents: UsulanContent[] = [
-    { type: 'pindah_masuk', householdId: from.id, fromDesaCode: DESA.other.desa, address: 'Jl. Merdeka Gg. Mawar No. 7, Talang Benih', note: 'Pindah karena pekerjaan di Curup' },
-    { type: 'baru', household: newFamily('1702091503160075', 'Jl. Sukowati RT 05, Talang Benih', '170209', [['Hendra Gunawan', 'L', '1986-11-28', 'kepala_keluarga'], ['Yuliana', 'P', '1990-02-15', 'istri'], ['Putri Gunawan', 'P', '2014-05-09', 'anak']], 2) },
+    {
+      type: 'pindah_masuk',
+      householdId: from.id,
+      fromDesaCode: DESA.other.desa,
+      address: 'Jl. Merdeka Gg. Mawar No. 7, Talang Benih',
+      note: 'Pindah karena pekerjaan di Curup',
+    },
+    {
+      type: 'baru',
+      household: newFamily(
+        '1702091503160075',
+        'Jl. Sukowati RT 05, Talang Benih',
+        '170209',
+        [
+          ['Hendra Gunawan', 'L', '1986-11-28', 'kepala_keluarga'],
+          ['Yuliana', 'P', '1990-02-15', 'istri'],
+          ['Putri Gunawan', 'P', '2014-05-09', 'anak'],
+        ],
+        2,
+      ),
+    },
     { type: 'keluar', householdId: notFound.id, reason: 'tidak_ditemukan', memberIds: [], note: 'Tidak ditemukan di alamat saat pendataan' },
   ];
-  const m = await recordAndSubmit(opTalangBenih, DESA.talangBenih, contents, meetingAt('Aula Kelurahan Talang Benih', 'Lurah Talang Benih', 'muskelsus', daysAgo(20), 44, 10));
+  const m = await recordAndSubmit(
+    opTalangBenih,
+    DESA.talangBenih,
+    contents,
+    meetingAt('Aula Kelurahan Talang Benih', 'Lurah Talang Benih', 'muskelsus', daysAgo(20), 44, 10),
+  );
   await Promise.all(m.refs.map(validated));
   await decide(verifikator, { usulanId: m.refs[2]!.id, decision: 'tolak', note: 'Tetangga menyatakan keluarga masih tinggal di sana; lakukan verval ulang' });
   await decideAll(verifikator, m.musyawarahId, 'setujui', 'Sesuai');
@@ -262,9 +397,26 @@ await fieldReports(opSambirejo, DESA.sambirejo, sambirejo, 2, 1);
   await waitFor(`musyawarah/${m.musyawarahId}`, 'selesai', (d) => d?.status === 'selesai');
   log(`Talang Benih: muskelsus ${m.musyawarahId} closed (pindah masuk and baru applied, keluar refused).`);
 
-  const waiting = await recordAndSubmit(opTalangBenih, DESA.talangBenih, [
-    { type: 'baru', household: newFamily('1702091503210086', 'Jl. Dr. AK Gani RT 02, Talang Benih', '170209', [['Rudi Hartono', 'L', '1991-07-19', 'kepala_keluarga'], ['Fitri Handayani', 'P', '1993-12-01', 'istri']], 1) },
-  ], meetingAt('Aula Kelurahan Talang Benih', 'Lurah Talang Benih', 'muskelsus', daysAgo(1), 31, 7));
+  const waiting = await recordAndSubmit(
+    opTalangBenih,
+    DESA.talangBenih,
+    [
+      {
+        type: 'baru',
+        household: newFamily(
+          '1702091503210086',
+          'Jl. Dr. AK Gani RT 02, Talang Benih',
+          '170209',
+          [
+            ['Rudi Hartono', 'L', '1991-07-19', 'kepala_keluarga'],
+            ['Fitri Handayani', 'P', '1993-12-01', 'istri'],
+          ],
+          1,
+        ),
+      },
+    ],
+    meetingAt('Aula Kelurahan Talang Benih', 'Lurah Talang Benih', 'muskelsus', daysAgo(1), 31, 7),
+  );
   await Promise.all(waiting.refs.map(validated));
   log(`Talang Benih: muskelsus ${waiting.musyawarahId} submitted, waiting for the verifikator.`);
 }
@@ -272,7 +424,8 @@ await fieldReports(opTalangBenih, DESA.talangBenih, talangBenih, 2, 1);
 
 // ── The Dinas forwards to the ministry: two past exports ────────────────────────────────────────────
 {
-  const exportRegister = (user: typeof verifikator, data: Record<string, unknown>) => httpsCallable(user.functions, 'exportRegister', { timeout: 300_000 })(data);
+  const exportRegister = (user: typeof verifikator, data: Record<string, unknown>) =>
+    httpsCallable(user.functions, 'exportRegister', { timeout: 300_000 })(data);
   await exportRegister(verifikator, { kind: 'bnba', scope: { level: 'desa', code: DESA.derati.desa }, format: 'csv' });
   await exportRegister(kadis, { kind: 'perubahan', scope: { level: 'kabupaten', code: KABUPATEN }, format: 'xlsx', since: daysAgo(31) });
   log('Dinas: BNBA of Derati (CSV) and the kabupaten changes (XLSX) exported.');
@@ -296,4 +449,6 @@ if (drift.length > 0) {
   process.exit(1);
 }
 const reconciled = await reconcileKabupaten(KABUPATEN);
-log(`statistics: the triggers' counts equal a reconciliation; the nightly reconciliation stored ${reconciled.documents} documents (${reconciled.drifted} drifted).`);
+log(
+  `statistics: the triggers' counts equal a reconciliation; the nightly reconciliation stored ${reconciled.documents} documents (${reconciled.drifted} drifted).`,
+);

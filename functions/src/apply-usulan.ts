@@ -3,6 +3,7 @@ import { logger } from 'firebase-functions';
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { checkTransition, parseKabupatenPolicy, programsInForce, suspensionPolicyOf, usulanContentSchema, type Reason } from './domain/index.js';
 import { membersToRead, niksToCheck, planApplication, type ApplicationPlan, type StoredHousehold, type StoredMember } from './domain/plans/index.js';
+import { desaLabel } from './domain/wilayah-data/names.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -42,8 +43,18 @@ export async function applyApproved(usulanId: string, now: Date): Promise<void> 
     const nikIndex = await readNikIndex(tx, niksToCheck(content, members));
     // Plan.
     const plan = planApplication({
-      usulanId, desaCode: usulan.desaCode, content, household, members, nikIndex, suspension: suspensionPolicyOf(policy), programs, now,
-      newId: newDocumentId, nikHash: (nik) => nikHash(nik),
+      usulanId,
+      desaCode: usulan.desaCode,
+      content,
+      household,
+      members,
+      nikIndex,
+      suspension: suspensionPolicyOf(policy),
+      programs,
+      now,
+      newId: newDocumentId,
+      nikHash: (nik) => nikHash(nik),
+      desaName: desaLabel,
     });
     // Commit.
     if (plan.ok) commitWrites(tx, plan.writes);
@@ -70,7 +81,9 @@ function finish(tx: Transaction, usulanId: string, usulan: UsulanDoc, plan: Appl
   if (!t.ok) throw new Error(t.reason.code);
   const reasons: Reason[] = plan.ok ? [] : plan.reasons;
   tx.update(collections.usulan().doc(usulanId), {
-    status: to, outcome: { householdId: plan.householdId, reasons, at: FieldValue.serverTimestamp() }, updatedAt: FieldValue.serverTimestamp(),
+    status: to,
+    outcome: { householdId: plan.householdId, reasons, at: FieldValue.serverTimestamp() },
+    updatedAt: FieldValue.serverTimestamp(),
   });
   writeAudit(tx, {
     actorUid: 'sistem',

@@ -36,13 +36,20 @@ export const configureProgram = onCall(
         for (const old of before?.versions ?? []) {
           const kept = program.versions.find((v) => v.effectiveFrom === old.effectiveFrom);
           if (!kept || kept.desilMin !== old.desilMin || kept.desilMax !== old.desilMax || kept.legalBasis !== old.legalBasis) {
-            throw new HttpsError('failed-precondition', `Versi yang berlaku sejak ${old.effectiveFrom} tidak boleh diubah atau dihapus; tambahkan versi baru dengan tanggal berlaku dan dasar hukumnya.`);
+            throw new HttpsError(
+              'failed-precondition',
+              `Versi yang berlaku sejak ${old.effectiveFrom} tidak boleh diubah atau dihapus; tambahkan versi baru dengan tanggal berlaku dan dasar hukumnya.`,
+            );
           }
         }
         tx.set(collections.programs().doc(program.id), program);
         writeAudit(tx, {
-          actorUid: uid, actorRole: 'admin', action: before ? 'program.diubah' : 'program.ditambahkan', target: { collection: 'programs', id: program.id },
-          kabupatenCode: admin.kabupaten, desaCode: null,
+          actorUid: uid,
+          actorRole: 'admin',
+          action: before ? 'program.diubah' : 'program.ditambahkan',
+          target: { collection: 'programs', id: program.id },
+          kabupatenCode: admin.kabupaten,
+          desaCode: null,
           summary: `${program.name}: ${program.versions.map((v) => `desil ${v.desilMin}–${v.desilMax} sejak ${v.effectiveFrom}${v.effectiveTo ? ` s.d. ${v.effectiveTo}` : ''} (${v.legalBasis})`).join('; ')}`,
         });
       });
@@ -59,8 +66,12 @@ export const configurePolicy = onCall(
       const batch = db.batch();
       batch.set(collections.policies().doc(admin.kabupaten), policy);
       writeAudit(batch, {
-        actorUid: uid, actorRole: 'admin', action: 'kebijakan.diubah', target: { collection: 'policies', id: admin.kabupaten },
-        kabupatenCode: admin.kabupaten, desaCode: null,
+        actorUid: uid,
+        actorRole: 'admin',
+        action: 'kebijakan.diubah',
+        target: { collection: 'policies', id: admin.kabupaten },
+        kabupatenCode: admin.kabupaten,
+        desaCode: null,
         summary: `Data beku setelah ${policy.staleness.freezeAfterMonths} bulan (peringatan ${policy.staleness.warnAfterMonths.join(', ')}), persetujuan ${policy.approval ?? 'dua_tingkat'}, kembali setelah penangguhan: ${policy.suspension?.route ?? 'usulan_baru'}`,
       });
       await batch.commit();

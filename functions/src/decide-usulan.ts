@@ -1,7 +1,16 @@
 import { FieldValue, Timestamp, type DocumentReference, type Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { approvalOf, reasonText, parseDecisionCall, parseKabupatenPolicy, planDecision, planMusyawarahDecision, type DecisionRequest, type PlannedDecision } from './domain/index.js';
+import {
+  approvalOf,
+  reasonText,
+  parseDecisionCall,
+  parseKabupatenPolicy,
+  planDecision,
+  planMusyawarahDecision,
+  type DecisionRequest,
+  type PlannedDecision,
+} from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { guarded, type Caller } from './lib/callable-guard.js';
@@ -54,7 +63,10 @@ async function decideMusyawarah(musyawarahId: string, uid: string, caller: Calle
     const [musyawarah, approval] = await Promise.all([tx.get(collections.musyawarah().doc(musyawarahId)), approvalIn(tx, caller.kabupaten)]);
     if (!musyawarah.exists || musyawarah.data()!.kabupatenCode !== caller.kabupaten) throw new HttpsError('not-found', 'Musyawarah tidak ditemukan.');
     const items = await tx.get(collections.usulan().where('musyawarahId', '==', musyawarahId).where('kabupatenCode', '==', caller.kabupaten));
-    const plan = planMusyawarahDecision(items.docs.map((snap) => ({ snap, ...snap.data() })), { ...who, approval });
+    const plan = planMusyawarahDecision(
+      items.docs.map((snap) => ({ snap, ...snap.data() })),
+      { ...who, approval },
+    );
     if (plan.refusal) throw new HttpsError('failed-precondition', reasonText(plan.refusal));
     for (const { usulan, plan: one } of plan.decided) commit(tx, usulan.snap.ref, usulan, one, uid);
     return {
@@ -71,7 +83,13 @@ async function approvalIn(tx: Transaction, kabupatenCode: string) {
   return approvalOf(parseKabupatenPolicy((await tx.get(collections.policies().doc(kabupatenCode))).data()));
 }
 
-function commit(tx: Transaction, ref: DocumentReference<UsulanDoc>, doc: Pick<UsulanDoc, 'kabupatenCode' | 'desaCode'>, plan: PlannedDecision, uid: string): void {
+function commit(
+  tx: Transaction,
+  ref: DocumentReference<UsulanDoc>,
+  doc: Pick<UsulanDoc, 'kabupatenCode' | 'desaCode'>,
+  plan: PlannedDecision,
+  uid: string,
+): void {
   tx.update(ref, {
     status: plan.to,
     decisions: FieldValue.arrayUnion({ ...plan.record, by: uid, at: Timestamp.now() }),

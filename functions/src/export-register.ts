@@ -69,33 +69,79 @@ export const exportRegister = onCall(
       const fileName = exportFileName(input, new Date(started));
       const ref = collections.exports().doc();
       await ref.create({
-        kind: input.kind, format: input.format, scope: input.scope, since: input.since ?? null,
-        kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
-        requestedBy: uid, requestedByRole: claims.role, status: 'diproses',
-        rowCount: null, sourceCount: null, fileName, byteSize: null, sha256: null, delivery: 'respons', error: null,
-        requestedAt: FieldValue.serverTimestamp() as never, finishedAt: null, durationMs: null,
+        kind: input.kind,
+        format: input.format,
+        scope: input.scope,
+        since: input.since ?? null,
+        kabupatenCode: claims.kabupaten,
+        desaCode: input.scope.level === 'desa' ? input.scope.code : null,
+        requestedBy: uid,
+        requestedByRole: claims.role,
+        status: 'diproses',
+        rowCount: null,
+        sourceCount: null,
+        fileName,
+        byteSize: null,
+        sha256: null,
+        delivery: 'respons',
+        error: null,
+        requestedAt: FieldValue.serverTimestamp() as never,
+        finishedAt: null,
+        durationMs: null,
       });
 
       try {
         const { built, file, transfer } = await buildExport(input, { exportId: ref.id, at: new Date(started), role: claims.role });
-        if (built.skipped.length > 0) logger.warn('export: unreadable documents left out', { exportId: ref.id, count: built.skipped.length, ids: built.skipped.slice(0, 20) });
+        if (built.skipped.length > 0)
+          logger.warn('export: unreadable documents left out', { exportId: ref.id, count: built.skipped.length, ids: built.skipped.slice(0, 20) });
         if (transfer.length > MAX_TRANSFER_BYTES) {
-          throw new HttpsError('resource-exhausted', `Berkas terlalu besar untuk diunduh langsung (${(transfer.length / 1048576).toFixed(1)} MB). Ekspor per desa/kelurahan.`);
+          throw new HttpsError(
+            'resource-exhausted',
+            `Berkas terlalu besar untuk diunduh langsung (${(transfer.length / 1048576).toFixed(1)} MB). Ekspor per desa/kelurahan.`,
+          );
         }
         const sha256 = createHash('sha256').update(file).digest('hex');
         const durationMs = Date.now() - started;
         const batch = db.batch();
-        batch.update(ref, { status: 'selesai', rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256, finishedAt: FieldValue.serverTimestamp(), durationMs });
+        batch.update(ref, {
+          status: 'selesai',
+          rowCount: built.rows.length,
+          sourceCount: built.sources,
+          byteSize: file.length,
+          sha256,
+          finishedAt: FieldValue.serverTimestamp(),
+          durationMs,
+        });
         writeAudit(batch, {
-          actorUid: uid, actorRole: claims.role, action: `ekspor.${input.kind}`, target: { collection: 'exports', id: ref.id },
-          kabupatenCode: claims.kabupaten, desaCode: input.scope.level === 'desa' ? input.scope.code : null,
+          actorUid: uid,
+          actorRole: claims.role,
+          action: `ekspor.${input.kind}`,
+          target: { collection: 'exports', id: ref.id },
+          kabupatenCode: claims.kabupaten,
+          desaCode: input.scope.level === 'desa' ? input.scope.code : null,
           summary: `Ekspor ${EXPORT_KIND_LABELS[input.kind]} ${input.scope.code}${input.since ? ` sejak ${input.since}` : ''} (${input.format.toUpperCase()}): ${built.rows.length} baris dari ${built.sources} ${input.kind === 'bnba' ? 'keluarga' : 'usulan'}`,
         });
         await batch.commit();
-        logger.info('register exported', { exportId: ref.id, kind: input.kind, scope: input.scope.code, format: input.format, rows: built.rows.length, bytes: file.length, transferBytes: transfer.length, durationMs });
+        logger.info('register exported', {
+          exportId: ref.id,
+          kind: input.kind,
+          scope: input.scope.code,
+          format: input.format,
+          rows: built.rows.length,
+          bytes: file.length,
+          transferBytes: transfer.length,
+          durationMs,
+        });
         return {
-          exportId: ref.id, fileName, contentType: CONTENT_TYPES[input.format], contentEncoding: input.format === 'csv' ? 'gzip' : null,
-          data: transfer.toString('base64'), rowCount: built.rows.length, sourceCount: built.sources, byteSize: file.length, sha256,
+          exportId: ref.id,
+          fileName,
+          contentType: CONTENT_TYPES[input.format],
+          contentEncoding: input.format === 'csv' ? 'gzip' : null,
+          data: transfer.toString('base64'),
+          rowCount: built.rows.length,
+          sourceCount: built.sources,
+          byteSize: file.length,
+          sha256,
         };
       } catch (e) {
         const message = e instanceof HttpsError ? e.message : 'Ekspor gagal karena kesalahan sistem.';
@@ -163,7 +209,10 @@ async function readBnba(scope: ExportRequest['scope']): Promise<BuiltRows<BnbaRo
 
 /** Approved usulan of the scope, newest first by last update (a superset of "approved since"; the domain filters by approval date). */
 async function readPerubahan(scope: ExportRequest['scope'], since: string | undefined): Promise<BuiltRows<PerubahanRow>> {
-  let query: Query<UsulanDoc> = collections.usulan().where(scopeField(scope), '==', scope.code).where('status', 'in', [...PERUBAHAN_STATUSES]);
+  let query: Query<UsulanDoc> = collections
+    .usulan()
+    .where(scopeField(scope), '==', scope.code)
+    .where('status', 'in', [...PERUBAHAN_STATUSES]);
   const day = since ? parseIsoDate(since) : null;
   if (day) query = query.where('updatedAt', '>=', Timestamp.fromDate(jakartaStartOfDay(day.year, day.month, day.day)));
   const usulan: SourceDoc[] = [];

@@ -1,8 +1,13 @@
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
-  maskNik, parseTransferLookup, reasonText, transferCandidates, TRANSFER_MAX_MATCHES,
-  type TransferLookupResult, type TransferMatch,
+  maskNik,
+  parseTransferLookup,
+  reasonText,
+  transferCandidates,
+  TRANSFER_MAX_MATCHES,
+  type TransferLookupResult,
+  type TransferMatch,
 } from './domain/index.js';
 import { desaLabel, wilayahName } from './domain/wilayah-data/names.js';
 import { db } from './lib/admin.js';
@@ -41,23 +46,34 @@ export const findTransferHousehold = onCall(
       if (result.ok) {
         for (const h of result.households) {
           writeAudit(batch, {
-            ...entry, target: { collection: 'households', id: h.id }, desaCode: h.desaCode,
+            ...entry,
+            target: { collection: 'households', id: h.id },
+            desaCode: h.desaCode,
             summary: `Dicari oleh operator ${desaLabel(claims.desa)} untuk pindah masuk, dengan ${searched}: ditemukan di ${desaLabel(h.desaCode)} (${h.desaCode})`,
           });
         }
       } else {
         const seen = matches[0];
         writeAudit(batch, {
-          ...entry, target: seen ? { collection: 'households', id: seen.id } : { collection: 'users', id: uid }, desaCode: claims.desa,
+          ...entry,
+          target: seen ? { collection: 'households', id: seen.id } : { collection: 'users', id: uid },
+          desaCode: claims.desa,
           summary: `Pencarian keluarga pindah masuk oleh operator desa ${claims.desa}, dengan ${searched}: tidak diberikan (${result.reason.code})`,
         });
       }
       await batch.commit();
       logger.info('transfer household lookup', {
-        by: uid, desaCode: claims.desa, kind: by, outcome: result.ok ? 'found' : result.reason.code, householdIds: result.ok ? result.households.map((h) => h.id) : [],
+        by: uid,
+        desaCode: claims.desa,
+        kind: by,
+        outcome: result.ok ? 'found' : result.reason.code,
+        householdIds: result.ok ? result.households.map((h) => h.id) : [],
       });
 
-      if (!result.ok) throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', reasonText(result.reason), { code: result.reason.code });
+      if (!result.ok)
+        throw new HttpsError(result.reason.code === 'pindah.not_found' ? 'not-found' : 'failed-precondition', reasonText(result.reason), {
+          code: result.reason.code,
+        });
       return {
         households: result.households.map((h) => ({
           householdId: h.id,
@@ -77,7 +93,12 @@ type Match = TransferMatch & { kecamatanCode: string; headName: string; memberCo
 
 /** Households of the kabupaten whose current KK number is this one (more than one only when the register holds it twice). */
 async function matchKk(kabupatenCode: string, kkNumber: string): Promise<Match[]> {
-  const snap = await collections.households().where('kabupatenCode', '==', kabupatenCode).where('kkNumber', '==', kkNumber).limit(TRANSFER_MAX_MATCHES * 4).get();
+  const snap = await collections
+    .households()
+    .where('kabupatenCode', '==', kabupatenCode)
+    .where('kkNumber', '==', kkNumber)
+    .limit(TRANSFER_MAX_MATCHES * 4)
+    .get();
   return snap.docs.map((d) => matchOf(d.id, d.data()));
 }
 

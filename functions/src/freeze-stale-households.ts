@@ -6,7 +6,15 @@ import { defineInt } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
-import { isoDateOn, nationalKecamatanCodes, parseKabupatenPolicy, programsInForce, stalenessCutoff, type ProgramsInForce, type StalenessPolicy } from './domain/index.js';
+import {
+  isoDateOn,
+  nationalKecamatanCodes,
+  parseKabupatenPolicy,
+  programsInForce,
+  stalenessCutoff,
+  type ProgramsInForce,
+  type StalenessPolicy,
+} from './domain/index.js';
 import { planFreeze, planWarning, type StalenessChange } from './domain/plans/index.js';
 import { app, db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
@@ -76,7 +84,9 @@ export const applyStalenessForKecamatan = onTaskDispatched<StalenessTask>(
     const parsed = stalenessTaskSchema.safeParse(request.data);
     if (!parsed.success || !parsed.data.kecamatanCode.startsWith(`${parsed.data.kabupatenCode}.`)) {
       // Retrying cannot fix a malformed task: log it and let it go.
-      logger.error('staleness task is malformed; dropped', { issues: parsed.success ? 'kecamatan outside kabupaten' : parsed.error.issues.map((i) => i.path.join('.')) });
+      logger.error('staleness task is malformed; dropped', {
+        issues: parsed.success ? 'kecamatan outside kabupaten' : parsed.error.issues.map((i) => i.path.join('.')),
+      });
       return;
     }
     const result = await applyStalenessTask(parsed.data);
@@ -130,7 +140,12 @@ export async function applyStaleness(now: Date, options: StalenessOptions = {}):
       if (!options.enqueue) throw new Error('applyStaleness: an inline limit needs an enqueue function');
       // Every household that could reach any level today has its last verval before the lowest level's cut-off.
       const lowest = Math.min(...policy.staleness.warnAfterMonths, policy.staleness.freezeAfterMonths);
-      const possiblyDue = (await active(scope).where('lastVervalAt', '<', Timestamp.fromDate(stalenessCutoff(now, policy.staleness, lowest))).count().get()).data().count;
+      const possiblyDue = (
+        await active(scope)
+          .where('lastVervalAt', '<', Timestamp.fromDate(stalenessCutoff(now, policy.staleness, lowest)))
+          .count()
+          .get()
+      ).data().count;
       run.countReads += Math.max(1, Math.ceil(possiblyDue / 1000));
       if (possiblyDue > inlineLimit) {
         await fanOut(policyDoc.id, now, options.enqueue, run);
@@ -185,7 +200,11 @@ async function applyPolicy(scope: Scope, p: StalenessPolicy, inForce: ProgramsIn
 }
 
 /** Pages through a query with a cursor; each household is changed in its own small batch (a failure, planning included, is counted as skipped). */
-async function forEachDue(query: Query<HouseholdDoc>, run: StalenessRun, change: (snap: QueryDocumentSnapshot<HouseholdDoc>) => Promise<'warned' | 'frozen'>): Promise<void> {
+async function forEachDue(
+  query: Query<HouseholdDoc>,
+  run: StalenessRun,
+  change: (snap: QueryDocumentSnapshot<HouseholdDoc>) => Promise<'warned' | 'frozen'>,
+): Promise<void> {
   let cursor: QueryDocumentSnapshot<HouseholdDoc> | undefined;
   for (;;) {
     let page = query.orderBy('lastVervalAt').orderBy(FieldPath.documentId()).limit(PAGE_SIZE);

@@ -79,9 +79,15 @@ function describe(claims: RoleClaims): string {
 }
 
 /** Sets the merged claims, then the profile and the audit entry in one batch. */
-export async function applyClaims(user: UserRecord, claims: RoleClaims | null, actorUid: string, summary: string, kabupaten = claims?.kabupaten): Promise<void> {
+export async function applyClaims(
+  user: UserRecord,
+  claims: RoleClaims | null,
+  actorUid: string,
+  summary: string,
+  kabupaten = claims?.kabupaten,
+): Promise<void> {
   if (!kabupaten) throw new Error('kabupaten is required');
-  await getAuth(app).setCustomUserClaims(user.uid, mergeRoleClaims((user.customClaims ?? {}), claims));
+  await getAuth(app).setCustomUserClaims(user.uid, mergeRoleClaims(user.customClaims ?? {}, claims));
   const batch = db.batch();
   batch.set(collections.users().doc(user.uid), {
     email: user.email ?? '',

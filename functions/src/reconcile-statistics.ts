@@ -37,13 +37,10 @@ const DRIFT_KEPT = 100;
  * numbers and the pass may disagree only because of that change) and reconciled the next night;
  * the write also carries the document's update time as a precondition for the same reason.
  */
-export const reconcileStatistics = onSchedule(
-  { schedule: '30 2 * * *', timeZone: 'Asia/Jakarta', timeoutSeconds: 1800, memory: '1GiB' },
-  async () => {
-    const result = await reconcileAll();
-    logger.info('statistics reconciled', result);
-  },
-);
+export const reconcileStatistics = onSchedule({ schedule: '30 2 * * *', timeZone: 'Asia/Jakarta', timeoutSeconds: 1800, memory: '1GiB' }, async () => {
+  const result = await reconcileAll();
+  logger.info('statistics reconciled', result);
+});
 
 export interface ReconcileResult {
   kabupaten: number;

@@ -61,7 +61,9 @@ export const reevaluateEligibility = onTaskDispatched<ReevaluationTask>(
     const task = request.data;
     const result = await reevaluatePage(task, new Date());
     if (result.next) {
-      await getFunctions(app).taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`).enqueue({ ...task, after: result.next });
+      await getFunctions(app)
+        .taskQueue<ReevaluationTask>(`locations/${REGION}/functions/reevaluateEligibility`)
+        .enqueue({ ...task, after: result.next });
     }
     logger.info('eligibility page re-evaluated', { kabupaten: task.kabupatenCode, read: result.read, changed: result.changed, more: result.next !== null });
   },
@@ -85,8 +87,13 @@ export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise
       const batch = db.batch();
       batch.update(snap.ref, { eligibility: decisions, updatedAt: FieldValue.serverTimestamp() }, { lastUpdateTime: snap.updateTime });
       writeAudit(batch, {
-        actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.kelayakan_dihitung_ulang', target: { collection: 'households', id: snap.id },
-        kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Kelayakan dihitung ulang (${task.cause}): ${describeChange(h.eligibility, decisions)}`,
+        actorUid: 'sistem',
+        actorRole: 'sistem',
+        action: 'keluarga.kelayakan_dihitung_ulang',
+        target: { collection: 'households', id: snap.id },
+        kabupatenCode: h.kabupatenCode,
+        desaCode: h.desaCode,
+        summary: `Kelayakan dihitung ulang (${task.cause}): ${describeChange(h.eligibility, decisions)}`,
       });
       return batch.commit();
     }),
@@ -101,7 +108,9 @@ function describeChange(before: EligibilityMap | undefined, after: EligibilityMa
   const changes = ids.flatMap((id) => {
     const was = before?.[id]?.eligible;
     const now = after[id]?.eligible;
-    return was === now ? [] : [`${id}: ${was === undefined ? '—' : was ? 'layak' : 'tidak layak'} → ${now === undefined ? '—' : now ? 'layak' : 'tidak layak'}`];
+    return was === now
+      ? []
+      : [`${id}: ${was === undefined ? '—' : was ? 'layak' : 'tidak layak'} → ${now === undefined ? '—' : now ? 'layak' : 'tidak layak'}`];
   });
   return changes.join('; ') || 'alasan diperbarui';
 }

@@ -37,8 +37,12 @@ export async function refreshSummary(musyawarahId: string, desaCode: string): Pr
     tx.update(ref, { summary, ...(close ? { status: 'selesai', closedAt: FieldValue.serverTimestamp() } : {}), updatedAt: FieldValue.serverTimestamp() });
     if (close) {
       writeAudit(tx, {
-        actorUid: 'sistem', actorRole: 'sistem', action: 'musyawarah.selesai', target: { collection: 'musyawarah', id: musyawarahId },
-        kabupatenCode: m.kabupatenCode, desaCode: m.desaCode,
+        actorUid: 'sistem',
+        actorRole: 'sistem',
+        action: 'musyawarah.selesai',
+        target: { collection: 'musyawarah', id: musyawarahId },
+        kabupatenCode: m.kabupatenCode,
+        desaCode: m.desaCode,
         summary: `Musyawarah selesai: ${summary.diterapkan} usulan diterapkan, ${summary.ditolak} ditolak`,
       });
     }

@@ -9,7 +9,12 @@ import { changeDeltas, countChange, eventKey, type CountResult } from './lib/sta
  * it never fires itself; retried on failure, counted once per event (see lib/stats.ts).
  */
 export const updateHouseholdStats = onDocumentWritten({ document: 'households/{householdId}', retry: true }, async (event) => {
-  await countHouseholdChange(eventKey(event, `households/${event.params.householdId}`), event.data?.before.data(), event.data?.after.data(), event.params.householdId);
+  await countHouseholdChange(
+    eventKey(event, `households/${event.params.householdId}`),
+    event.data?.before.data(),
+    event.data?.after.data(),
+    event.params.householdId,
+  );
 });
 
 /** The trigger's work, callable with any event (tests deliver the same event twice this way). */

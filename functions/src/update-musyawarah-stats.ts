@@ -7,7 +7,12 @@ import { changeDeltas, countChange, eventKey, type CountResult } from './lib/sta
  * desa, kecamatan and kabupaten ("musyawarah this cycle" is counted from the dates at read time).
  */
 export const updateMusyawarahStats = onDocumentWritten({ document: 'musyawarah/{musyawarahId}', retry: true }, async (event) => {
-  await countMusyawarahChange(eventKey(event, `musyawarah/${event.params.musyawarahId}`), event.data?.before.data(), event.data?.after.data(), event.params.musyawarahId);
+  await countMusyawarahChange(
+    eventKey(event, `musyawarah/${event.params.musyawarahId}`),
+    event.data?.before.data(),
+    event.data?.after.data(),
+    event.params.musyawarahId,
+  );
 });
 
 export async function countMusyawarahChange(eventId: string, before: unknown, after: unknown, musyawarahId: string): Promise<CountResult> {

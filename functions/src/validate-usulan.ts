@@ -2,7 +2,15 @@ import type { Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { parseKabupatenPolicy } from './domain/index.js';
-import { needsValidation, PENDING_TRANSFER_STATUSES, planTakeBack, planValidation, takenBack, validationReads, type StoredUsulan } from './domain/plans/index.js';
+import {
+  needsValidation,
+  PENDING_TRANSFER_STATUSES,
+  planTakeBack,
+  planValidation,
+  takenBack,
+  validationReads,
+  type StoredUsulan,
+} from './domain/plans/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
@@ -67,7 +75,8 @@ export async function validateSubmission(usulanId: string, now: Date): Promise<v
 /** Pindah masuk usulan for the same household in the kabupaten that still wait for the dinas. */
 async function readPendingTransfers(tx: Transaction, kabupatenCode: string, householdId: string): Promise<{ id: string; submittedAt: Date | null }[]> {
   const others = await tx.get(
-    collections.usulan()
+    collections
+      .usulan()
       .where('kabupatenCode', '==', kabupatenCode)
       .where('householdId', '==', householdId)
       .where('type', '==', 'pindah_masuk')

@@ -68,7 +68,12 @@ export function run(ctx: BenchContext): BenchRow[] {
     nikMs += performance.now() - t;
 
     // The household documents as stored: desil, status, desa and the members' criteria.
-    const docs = chunk.map((h) => ({ desil: h.doc.desil, status: h.doc.status, desaCode: h.doc.desaCode, memberCriteria: criteriaOf(h.members.map((m) => m.doc)) }));
+    const docs = chunk.map((h) => ({
+      desil: h.doc.desil,
+      status: h.doc.status,
+      desaCode: h.doc.desaCode,
+      memberCriteria: criteriaOf(h.members.map((m) => m.doc)),
+    }));
     const decided = new Array<ReturnType<typeof decideHousehold>>(docs.length);
     t = performance.now();
     for (let i = 0; i < docs.length; i += 1) decided[i] = decideHousehold(docs[i]!, inForce);

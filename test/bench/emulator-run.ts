@@ -87,7 +87,7 @@ function countOperations() {
     const original = proto[name]!;
     proto[name] = async function (this: unknown, ...args: unknown[]) {
       const result = (await original.apply(this, args)) as { size?: number } | unknown[];
-      counts.reads += Array.isArray(result) ? result.length : typeof (result).size === 'number' ? Math.max(1, (result as { size: number }).size) : 1;
+      counts.reads += Array.isArray(result) ? result.length : typeof result.size === 'number' ? Math.max(1, (result as { size: number }).size) : 1;
       return result;
     };
   }
@@ -115,9 +115,20 @@ async function operationsPerApplied() {
       members: members.map((m) => ({ ...m, nik: m.nik ? nikFor(m.birthDate, m.sex) : null })),
     });
     await ref.set({
-      musyawarahId: 'bench', desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, kabupatenCode: KABUPATEN, type: 'baru', household: content,
-      status: 'disetujui', createdBy: 'bench', createdAt: Timestamp.now(), updatedAt: Timestamp.now(), submittedAt: Timestamp.now(),
-      validation: { ok: true, errors: [], warnings: [], checkedAt: Timestamp.now(), forSubmission: 0 }, decisions: [], outcome: null,
+      musyawarahId: 'bench',
+      desaCode: DESA.derati.desa,
+      kecamatanCode: DESA.derati.kecamatan,
+      kabupatenCode: KABUPATEN,
+      type: 'baru',
+      household: content,
+      status: 'disetujui',
+      createdBy: 'bench',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+      submittedAt: Timestamp.now(),
+      validation: { ok: true, errors: [], warnings: [], checkedAt: Timestamp.now(), forSubmission: 0 },
+      decisions: [],
+      outcome: null,
     });
     ids.push(ref.id);
   }
@@ -149,8 +160,15 @@ async function staleness() {
       const old = i < due;
       const kec = kecamatan[i % kecamatan.length]!;
       void writer.set(db.collection('households').doc(`lpg-${String(i).padStart(6, '0')}`), {
-        kabupatenCode: KAB, kecamatanCode: kec, desaCode: `${kec}.1001`, status: 'aktif', desil: 1 + (i % 10), memberCriteria: [],
-        lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {},
+        kabupatenCode: KAB,
+        kecamatanCode: kec,
+        desaCode: `${kec}.1001`,
+        status: 'aktif',
+        desil: 1 + (i % 10),
+        memberCriteria: [],
+        lastVervalAt: Timestamp.fromMillis(now - (old ? 150 : 5) * 86_400_000),
+        staleness: { level: 'ok', missed: 0, freezesAt: null },
+        eligibility: {},
       });
     }
     await writer.close();
@@ -177,10 +195,23 @@ async function staleness() {
   const fanOutMs = performance.now() - t;
   const sum = (k: 'read' | 'emptyPages' | 'frozen') => taskRuns.reduce((n, r) => n + r[k], 0);
   return {
-    register: REGISTER, due, inlineLimit, read: run.read, countReads: run.countReads, emptyPages: run.emptyPages, frozen: run.frozen, seconds: ms / 1000, secondRunRead: again.read,
+    register: REGISTER,
+    due,
+    inlineLimit,
+    read: run.read,
+    countReads: run.countReads,
+    emptyPages: run.emptyPages,
+    frozen: run.frozen,
+    seconds: ms / 1000,
+    secondRunRead: again.read,
     billedPerDue: billed(run) / due,
     fanOut: {
-      tasks: tasks.length, read: sum('read'), emptyPages: sum('emptyPages'), countReads: planned.countReads, frozen: sum('frozen'), seconds: fanOutMs / 1000,
+      tasks: tasks.length,
+      read: sum('read'),
+      emptyPages: sum('emptyPages'),
+      countReads: planned.countReads,
+      frozen: sum('frozen'),
+      seconds: fanOutMs / 1000,
       billedPerDue: (sum('read') + sum('emptyPages') + planned.countReads) / due,
     },
   };

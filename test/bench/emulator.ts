@@ -40,7 +40,11 @@ export function run(ctx: BenchContext): BenchRow[] {
       `${ms(flow.appliedP50)} / ${ms(flow.appliedP95)}`,
       `outcome.at − the kadis's decision; approvals per musyawarah (20 at once), ${flow.appliedOk} of ${flow.usulan} applied`,
     ),
-    row('Emulator: applied usulan per second', `${fmt(flow.appliedPerSecond, 1)} usulan/s`, `from the first approval to the last application; ${flow.wallSeconds.toFixed(1)} s wall for the approvals and applications`),
+    row(
+      'Emulator: applied usulan per second',
+      `${fmt(flow.appliedPerSecond, 1)} usulan/s`,
+      `from the first approval to the last application; ${flow.wallSeconds.toFixed(1)} s wall for the approvals and applications`,
+    ),
     row(
       `Staleness run: reads per due household, ${fmt(staleness.register)}-household register with 1% due`,
       `${readsPerDue.toFixed(2)} reads per due household`,

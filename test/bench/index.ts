@@ -30,7 +30,9 @@ function machine(): string[] {
   return [
     `- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`,
     `- Runtime: Node ${process.version} (${process.platform}/${process.arch})`,
-    `- Load average at start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')} — other work on the machine slows the figures down`,
+    `- Load average at start (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} — other work on the machine slows the figures down`,
   ];
 }
 
@@ -40,7 +42,9 @@ function table(rows: readonly BenchRow[]): string[] {
   return [
     '| figure | measured | target | meets target | how |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target)} | ${r.meets === null ? '—' : r.meets ? 'yes' : '**no**'} | ${cell(r.note)} |`),
+    ...rows.map(
+      (r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target)} | ${r.meets === null ? '—' : r.meets ? 'yes' : '**no**'} | ${cell(r.note)} |`,
+    ),
   ];
 }
 

@@ -42,7 +42,10 @@ describe('the shipped statistics', () => {
   });
 
   it('show the register and the operators the README describes: households in eight desa, three with an operator', async () => {
-    const kabupaten = (await db.doc(`stats/kabupaten_${KABUPATEN}`).get()).data() as { counts: Data; operators: { activeDesa: number; activeDesaCodes: string[] } };
+    const kabupaten = (await db.doc(`stats/kabupaten_${KABUPATEN}`).get()).data() as {
+      counts: Data;
+      operators: { activeDesa: number; activeDesaCodes: string[] };
+    };
     expect(kabupaten.operators.activeDesa).toBe(3);
     expect(kabupaten.operators.activeDesaCodes.sort()).toEqual(DEMO_USERS.flatMap((u) => (u.claims.role === 'operator' ? [u.claims.desa] : [])).sort());
     const households = await db.collection('households').where('kabupatenCode', '==', KABUPATEN).count().get();

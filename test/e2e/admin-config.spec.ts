@@ -31,17 +31,48 @@ test.beforeAll(async () => {
   const decisions = eligibility({ desil: 5, status: 'aktif', desaCode: KARANG_BARU }, members, programs, new Date());
   const ref = db.collection('households').doc(HOUSEHOLD);
   await ref.set({
-    kkNumber: '1702071203150001', kkHistory: [], address: 'Dusun II, Karang Baru', desaCode: KARANG_BARU, kecamatanCode: KARANG_BARU.slice(0, 8), kabupatenCode: KABUPATEN,
-    desil: 5, status: 'aktif', statusReason: null, headName: 'Darmawan', memberCount: 1, memberCriteria: criteriaOf(members), lastVervalAt: Timestamp.now(),
-    staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: Object.fromEntries(decisions.map(({ programId, ...rest }) => [programId, rest])),
-    reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'e2e-seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
+    kkNumber: '1702071203150001',
+    kkHistory: [],
+    address: 'Dusun II, Karang Baru',
+    desaCode: KARANG_BARU,
+    kecamatanCode: KARANG_BARU.slice(0, 8),
+    kabupatenCode: KABUPATEN,
+    desil: 5,
+    status: 'aktif',
+    statusReason: null,
+    headName: 'Darmawan',
+    memberCount: 1,
+    memberCriteria: criteriaOf(members),
+    lastVervalAt: Timestamp.now(),
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    eligibility: Object.fromEntries(decisions.map(({ programId, ...rest }) => [programId, rest])),
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'e2e-seed',
+    createdAt: Timestamp.now(),
+    updatedAt: Timestamp.now(),
   });
-  await ref.collection('members').doc('m0').set({
-    nik: nikFor('1979-04-04', 'L', '170207'), nikMasked: '1702••••••••0001', nikHash: null, name: 'Darmawan', sex: 'L', birthDate: '1979-04-04', relationship: 'kepala_keluarga',
-    flags: [], status: 'aktif', leftReason: null, householdId: HOUSEHOLD, desaCode: KARANG_BARU, kabupatenCode: KABUPATEN, createdAt: Timestamp.now(),
-  });
+  await ref
+    .collection('members')
+    .doc('m0')
+    .set({
+      nik: nikFor('1979-04-04', 'L', '170207'),
+      nikMasked: '1702••••••••0001',
+      nikHash: null,
+      name: 'Darmawan',
+      sex: 'L',
+      birthDate: '1979-04-04',
+      relationship: 'kepala_keluarga',
+      flags: [],
+      status: 'aktif',
+      leftReason: null,
+      householdId: HOUSEHOLD,
+      desaCode: KARANG_BARU,
+      kabupatenCode: KABUPATEN,
+      createdAt: Timestamp.now(),
+    });
 });
-
 
 // The files after this one work with the default program bands and policy.
 test.afterAll(async () => {

@@ -34,24 +34,67 @@ interface SeedMember extends EligibilityMember {
 
 const niks = { rusdi: nikFor('1970-03-03', 'L', '170210'), yanti: nikFor('1975-06-06', 'P', '170210') };
 
-async function seedHousehold(id: string, desaCode: string, h: { head: string; desil: number; status: HouseholdStatus; vervalDaysAgo: number; level: 'ok' | 'peringatan' | 'beku'; missed: number; members: SeedMember[] }) {
+async function seedHousehold(
+  id: string,
+  desaCode: string,
+  h: {
+    head: string;
+    desil: number;
+    status: HouseholdStatus;
+    vervalDaysAgo: number;
+    level: 'ok' | 'peringatan' | 'beku';
+    missed: number;
+    members: SeedMember[];
+  },
+) {
   const now = Date.now();
   const decisions = eligibility({ desil: h.desil, status: h.status, desaCode }, criteriaOf(h.members), programs, new Date());
   const ref = db.collection('households').doc(id);
   const batch = db.batch();
   batch.set(ref, {
-    kkNumber: `17021012031500${id.slice(-2)}`, kkHistory: [], address: `Dusun I, ${id}`, desaCode, kecamatanCode: desaCode.slice(0, 8), kabupatenCode: '17.02',
-    desil: h.desil, status: h.status, statusReason: null, headName: h.head, memberCount: h.members.length, memberCriteria: criteriaOf(h.members),
+    kkNumber: `17021012031500${id.slice(-2)}`,
+    kkHistory: [],
+    address: `Dusun I, ${id}`,
+    desaCode,
+    kecamatanCode: desaCode.slice(0, 8),
+    kabupatenCode: '17.02',
+    desil: h.desil,
+    status: h.status,
+    statusReason: null,
+    headName: h.head,
+    memberCount: h.members.length,
+    memberCriteria: criteriaOf(h.members),
     lastVervalAt: Timestamp.fromMillis(now - h.vervalDaysAgo * DAY),
-    staleness: { level: h.level, missed: h.missed, freezesAt: h.level === 'ok' ? null : Timestamp.fromMillis(now + (h.level === 'peringatan' ? 45 : -5) * DAY) },
+    staleness: {
+      level: h.level,
+      missed: h.missed,
+      freezesAt: h.level === 'ok' ? null : Timestamp.fromMillis(now + (h.level === 'peringatan' ? 45 : -5) * DAY),
+    },
     eligibility: Object.fromEntries(decisions.map(({ programId, ...rest }) => [programId, rest])),
-    reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'e2e-seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'e2e-seed',
+    createdAt: Timestamp.now(),
+    updatedAt: Timestamp.now(),
   });
   h.members.forEach((m, i) => {
     batch.set(ref.collection('members').doc(`m${i}`), {
-      nik: m.nik, nikMasked: m.nik ? `${m.nik.slice(0, 4)}••••••••${m.nik.slice(12)}` : '—', nikHash: null, name: m.name, sex: m.sex, birthDate: m.birthDate,
-      relationship: m.relationship, ...(m.school ? { school: m.school } : {}), flags: m.flags ?? (m.nik ? [] : ['nik.missing']), status: 'aktif', leftReason: null,
-      householdId: id, desaCode, kabupatenCode: '17.02', createdAt: Timestamp.now(),
+      nik: m.nik,
+      nikMasked: m.nik ? `${m.nik.slice(0, 4)}••••••••${m.nik.slice(12)}` : '—',
+      nikHash: null,
+      name: m.name,
+      sex: m.sex,
+      birthDate: m.birthDate,
+      relationship: m.relationship,
+      ...(m.school ? { school: m.school } : {}),
+      flags: m.flags ?? (m.nik ? [] : ['nik.missing']),
+      status: 'aktif',
+      leftReason: null,
+      householdId: id,
+      desaCode,
+      kabupatenCode: '17.02',
+      createdAt: Timestamp.now(),
     });
   });
   await batch.commit();
@@ -79,7 +122,12 @@ test.beforeAll(resetToBaseline);
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   await seedHousehold('e2e-am-01', AIR_MUNDU, {
-    head: 'Rusdi', desil: 1, status: 'aktif', vervalDaysAgo: 0, level: 'ok', missed: 0,
+    head: 'Rusdi',
+    desil: 1,
+    status: 'aktif',
+    vervalDaysAgo: 0,
+    level: 'ok',
+    missed: 0,
     members: [
       { name: 'Rusdi', nik: niks.rusdi, sex: 'L', birthDate: '1970-03-03', relationship: 'kepala_keluarga' },
       { name: 'Yanti', nik: niks.yanti, sex: 'P', birthDate: '1975-06-06', relationship: 'istri' },
@@ -87,7 +135,12 @@ test.beforeAll(async () => {
     ],
   });
   await seedHousehold('e2e-am-02', AIR_MUNDU, {
-    head: 'Siti Aminah', desil: 3, status: 'aktif', vervalDaysAgo: 0, level: 'ok', missed: 0,
+    head: 'Siti Aminah',
+    desil: 3,
+    status: 'aktif',
+    vervalDaysAgo: 0,
+    level: 'ok',
+    missed: 0,
     members: [
       { name: 'Siti Aminah', nik: null, sex: 'P', birthDate: '1990-01-01', relationship: 'kepala_keluarga' },
       // Imported with a NIK the rules refuse (day 99).
@@ -95,7 +148,12 @@ test.beforeAll(async () => {
     ],
   });
   await seedHousehold('e2e-am-03', AIR_MUNDU, {
-    head: 'Marlina', desil: 6, status: 'aktif', vervalDaysAgo: 40, level: 'peringatan', missed: 1,
+    head: 'Marlina',
+    desil: 6,
+    status: 'aktif',
+    vervalDaysAgo: 40,
+    level: 'peringatan',
+    missed: 1,
     members: [
       { name: 'Marlina', nik: nikFor('1985-02-02', 'P', '170210'), sex: 'P', birthDate: '1985-02-02', relationship: 'kepala_keluarga' },
       // The same person as Siti Aminah of e2e-am-02, there without NIK: a likely duplicate.
@@ -103,38 +161,69 @@ test.beforeAll(async () => {
     ],
   });
   await seedHousehold('e2e-am-04', AIR_MUNDU, {
-    head: 'Bakri', desil: 2, status: 'beku', vervalDaysAgo: 120, level: 'beku', missed: 3,
+    head: 'Bakri',
+    desil: 2,
+    status: 'beku',
+    vervalDaysAgo: 120,
+    level: 'beku',
+    missed: 3,
     members: [{ name: 'Bakri', nik: nikFor('1950-05-05', 'L', '170210'), sex: 'L', birthDate: '1950-05-05', relationship: 'kepala_keluarga' }],
   });
   await seedHousehold('e2e-kp-01', KOTA_PAGU, {
-    head: 'Hasan', desil: 4, status: 'aktif', vervalDaysAgo: 0, level: 'ok', missed: 0,
+    head: 'Hasan',
+    desil: 4,
+    status: 'aktif',
+    vervalDaysAgo: 0,
+    level: 'ok',
+    missed: 0,
     members: [{ name: 'Hasan', nik: nikFor('1980-10-10', 'L', '170216'), sex: 'L', birthDate: '1980-10-10', relationship: 'kepala_keluarga' }],
   });
   await seedHousehold('e2e-kp-02', KOTA_PAGU, {
-    head: 'Nurhayati', desil: 5, status: 'aktif', vervalDaysAgo: 50, level: 'peringatan', missed: 1,
+    head: 'Nurhayati',
+    desil: 5,
+    status: 'aktif',
+    vervalDaysAgo: 50,
+    level: 'peringatan',
+    missed: 1,
     members: [{ name: 'Nurhayati', nik: nikFor('1982-12-12', 'P', '170216'), sex: 'P', birthDate: '1982-12-12', relationship: 'kepala_keluarga' }],
   });
   // An active operator in Kota Pagu, as manageUser leaves the profile.
   await db.collection('users').doc('e2e-operator-kotapagu').set({
-    email: 'operator.kotapagu@tepat.test', displayName: 'Operator Kota Pagu', role: 'operator', kabupatenCode: '17.02', kecamatanCode: '17.02.16',
-    desaCode: KOTA_PAGU, active: true, claimsUpdatedAt: Timestamp.now(), updatedBy: 'e2e',
+    email: 'operator.kotapagu@tepat.test',
+    displayName: 'Operator Kota Pagu',
+    role: 'operator',
+    kabupatenCode: '17.02',
+    kecamatanCode: '17.02.16',
+    desaCode: KOTA_PAGU,
+    active: true,
+    claimsUpdatedAt: Timestamp.now(),
+    updatedBy: 'e2e',
   });
 
   // The triggers count as the documents arrive; then the nightly reconciliation adds likely duplicates.
   await expect
-    .poll(async () => {
-      const [am, kab] = await Promise.all([statsOf(`desa_${AIR_MUNDU}`), statsOf('kabupaten_17.02')]);
-      return { aktif: am?.counts?.households?.aktif, nikMissing: am?.counts?.nikMissing, kotaPagu: (kab?.operators?.activeDesaCodes ?? []).includes(KOTA_PAGU) };
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const [am, kab] = await Promise.all([statsOf(`desa_${AIR_MUNDU}`), statsOf('kabupaten_17.02')]);
+        return {
+          aktif: am?.counts?.households?.aktif,
+          nikMissing: am?.counts?.nikMissing,
+          kotaPagu: (kab?.operators?.activeDesaCodes ?? []).includes(KOTA_PAGU),
+        };
+      },
+      { timeout: 30_000 },
+    )
     .toEqual({ aktif: 3, nikMissing: 2, kotaPagu: true });
   await expect
-    .poll(async () => {
-      await runReconciliation();
-      return (await statsOf(`kecamatan_17.02.10`))?.likelyDuplicates;
-    }, { timeout: 40_000, intervals: [1_000, 3_000] })
+    .poll(
+      async () => {
+        await runReconciliation();
+        return (await statsOf(`kecamatan_17.02.10`))?.likelyDuplicates;
+      },
+      { timeout: 40_000, intervals: [1_000, 3_000] },
+    )
     .toBe(1);
 });
-
 
 test('the dashboards render with numbers, each chart with its table', async ({ page }) => {
   await signIn(page, E2E_VERIFIKATOR, /\/dinas$/);
@@ -219,13 +308,20 @@ test('an export downloads a CSV of the desa BNBA, checked cell by cell, and is r
   await page.getByLabel('Desa/kelurahan', { exact: true }).selectOption(AIR_MUNDU);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^BNBA_17\.02\.10\.2001_\d{4}-\d{2}-\d{2}\.csv$/);
-  const file = readFileSync((await download.path()));
+  const file = readFileSync(await download.path());
   expect([...file.subarray(0, 3)], 'UTF-8 byte-order mark').toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse<Record<string, string>>(file.toString('utf8'), { bom: true, columns: true });
   // Every member of the four households still in the register (the frozen one too), none other.
   expect(rows.map((r) => r['Nama']).sort()).toEqual(['Bakri', 'Dodi', 'Joko', 'Marlina', 'Rusdi', 'SITI AMINAH', 'Siti Aminah', 'Yanti']);
   const rusdi = rows.find((r) => r['Nama'] === 'Rusdi')!;
-  expect(rusdi).toMatchObject({ NIK: niks.rusdi, 'Kode Desa/Kelurahan': AIR_MUNDU, 'Desa/Kelurahan': 'Air Mundu', Kecamatan: 'Bermani Ulu', Desil: '1', 'Status Keluarga': 'Aktif' });
+  expect(rusdi).toMatchObject({
+    NIK: niks.rusdi,
+    'Kode Desa/Kelurahan': AIR_MUNDU,
+    'Desa/Kelurahan': 'Air Mundu',
+    Kecamatan: 'Bermani Ulu',
+    Desil: '1',
+    'Status Keluarga': 'Aktif',
+  });
   expect(rows.find((r) => r['Nama'] === 'Dodi')!['NIK']).toBe('');
   expect(rows.find((r) => r['Nama'] === 'Bakri')!['Status Keluarga']).toBe('Data beku');
 

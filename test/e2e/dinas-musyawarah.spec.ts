@@ -19,11 +19,12 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 const OPERATOR = 'e2e.operator.sambirejo@tepat.test';
 
-
 const kk = (serial: string) => `170211120315${serial}`;
 const households: HouseholdProposal[] = [
   {
-    kkNumber: kk('0101'), address: 'Dusun I RT 02, Sambirejo', desil: 2,
+    kkNumber: kk('0101'),
+    address: 'Dusun I RT 02, Sambirejo',
+    desil: 2,
     members: [
       { nik: nikFor('1975-04-10', 'L', '170211'), name: 'Suparman', sex: 'L', birthDate: '1975-04-10', relationship: 'kepala_keluarga' },
       { nik: nikFor('1979-09-21', 'P', '170211'), name: 'Sulastri', sex: 'P', birthDate: '1979-09-21', relationship: 'istri' },
@@ -31,17 +32,35 @@ const households: HouseholdProposal[] = [
     ],
   },
   {
-    kkNumber: kk('0102'), address: 'Dusun II RT 01, Sambirejo', desil: 3,
+    kkNumber: kk('0102'),
+    address: 'Dusun II RT 01, Sambirejo',
+    desil: 3,
     members: [
       { nik: nikFor('1968-12-01', 'L', '170211'), name: 'Wagiman', sex: 'L', birthDate: '1968-12-01', relationship: 'kepala_keluarga' },
       { nik: nikFor('1970-05-05', 'P', '170211'), name: 'Painem', sex: 'P', birthDate: '1970-05-05', relationship: 'istri' },
     ],
   },
   // The NIK says 1961, the KK says 1960: validation refuses it.
-  { kkNumber: kk('0103'), address: 'Dusun II RT 03, Sambirejo', desil: 1, members: [{ nik: nikFor('1961-01-01', 'L', '170211'), name: 'Karto', sex: 'L', birthDate: '1960-01-01', relationship: 'kepala_keluarga' }] },
-  { kkNumber: kk('0104'), address: 'Dusun III RT 01, Sambirejo', desil: 4, members: [{ nik: nikFor('1985-07-07', 'L', '170211'), name: 'Sugeng', sex: 'L', birthDate: '1985-07-07', relationship: 'kepala_keluarga' }] },
+  {
+    kkNumber: kk('0103'),
+    address: 'Dusun II RT 03, Sambirejo',
+    desil: 1,
+    members: [{ nik: nikFor('1961-01-01', 'L', '170211'), name: 'Karto', sex: 'L', birthDate: '1960-01-01', relationship: 'kepala_keluarga' }],
+  },
+  {
+    kkNumber: kk('0104'),
+    address: 'Dusun III RT 01, Sambirejo',
+    desil: 4,
+    members: [{ nik: nikFor('1985-07-07', 'L', '170211'), name: 'Sugeng', sex: 'L', birthDate: '1985-07-07', relationship: 'kepala_keluarga' }],
+  },
 ];
-const berita: Meeting = meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo', attendees: 41, poorHouseholdRepresentatives: 9, notes: 'Dihadiri pendamping PKH Kec. Selupu Rejang' });
+const berita: Meeting = meeting({
+  place: 'Balai Desa Sambirejo',
+  chair: 'Kepala Desa Sambirejo',
+  attendees: 41,
+  poorHouseholdRepresentatives: 9,
+  notes: 'Dihadiri pendamping PKH Kec. Selupu Rejang',
+});
 
 let musyawarahId = '';
 /** The usulan of each household head, by name. */
@@ -56,7 +75,12 @@ test.beforeAll(async () => {
   const op = await signInClient(OPERATOR, E2E_PASSWORD);
   try {
     // What the operator's portal writes (its own builders): the draft musyawarah with its usulan, then the submission.
-    const recorded = await recordAndSubmit(op, w, households.map((household) => ({ type: 'baru', household })), berita);
+    const recorded = await recordAndSubmit(
+      op,
+      w,
+      households.map((household) => ({ type: 'baru', household })),
+      berita,
+    );
     const refs = recorded.refs;
     await Promise.all(refs.map(validated));
     musyawarahId = recorded.musyawarahId;
@@ -153,7 +177,9 @@ test('a verifikator and a kadis approve a whole musyawarah from its detail page'
   } finally {
     await op.close();
   }
-  await expect(page.getByTestId('ditarik')).toHaveText('1 usulan sedang diperbaiki oleh desa setelah tidak lolos validasi; usulan itu tampil lagi di sini setelah diajukan ulang.');
+  await expect(page.getByTestId('ditarik')).toHaveText(
+    '1 usulan sedang diperbaiki oleh desa setelah tidak lolos validasi; usulan itu tampil lagi di sini setelah diajukan ulang.',
+  );
   await expect(card('Karto')).toHaveCount(0);
 
   await page.getByRole('link', { name: '← Antrean musyawarah' }).click();

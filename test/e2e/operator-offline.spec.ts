@@ -108,9 +108,21 @@ test('a musyawarah recorded with the network cut mid-way syncs and is validated;
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const text = pdfText(pdf);
-  for (const expected of ['BERITA ACARA', 'MUSYAWARAH DESA KHUSUS (MUSDESUS)', 'Desa Sambirejo, Kecamatan Selupu Rejang, Kabupaten Rejang Lebong', 'Balai Desa Sambirejo',
-    'Slamet Riyadi', register.leaving.doc.headName, 'Meninggal dunia', 'Lolos validasi, menunggu keputusan Dinas Sosial', 'Pimpinan musyawarah', 'Perwakilan BPD',
-    'Perwakilan warga miskin', 'Operator desa', '( Kepala Desa Sambirejo )']) {
+  for (const expected of [
+    'BERITA ACARA',
+    'MUSYAWARAH DESA KHUSUS (MUSDESUS)',
+    'Desa Sambirejo, Kecamatan Selupu Rejang, Kabupaten Rejang Lebong',
+    'Balai Desa Sambirejo',
+    'Slamet Riyadi',
+    register.leaving.doc.headName,
+    'Meninggal dunia',
+    'Lolos validasi, menunggu keputusan Dinas Sosial',
+    'Pimpinan musyawarah',
+    'Perwakilan BPD',
+    'Perwakilan warga miskin',
+    'Operator desa',
+    '( Kepala Desa Sambirejo )',
+  ]) {
     expect(text, expected).toContain(expected);
   }
   for (const nik of [headNik, wifeNik, ...niksOf(register.all)]) expect(text).not.toContain(nik);
@@ -138,12 +150,32 @@ test('a failed usulan corrected without signal waits on the device, then is vali
   const u = db.collection('usulan').doc();
   const family = household({ kkNumber: '1702111503100019', address: 'Dusun III RT 01, Sambirejo' });
   const head = family.members[0]!;
-  await m.set({ ...w, meeting: meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo' }), status: 'diajukan', createdBy: 'seed', createdAt: submittedAt, updatedAt: submittedAt, submittedAt });
+  await m.set({
+    ...w,
+    meeting: meeting({ place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo' }),
+    status: 'diajukan',
+    createdBy: 'seed',
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+    submittedAt,
+  });
   await u.set({
-    musyawarahId: m.id, ...w, type: 'baru', household: { ...family, members: [{ ...head, nik: '1702119999990001' }, ...family.members.slice(1)] },
-    status: 'tidak_lolos_validasi', createdBy: 'seed', createdAt: submittedAt, updatedAt: submittedAt, submittedAt, decisions: [], outcome: null,
+    musyawarahId: m.id,
+    ...w,
+    type: 'baru',
+    household: { ...family, members: [{ ...head, nik: '1702119999990001' }, ...family.members.slice(1)] },
+    status: 'tidak_lolos_validasi',
+    createdBy: 'seed',
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+    submittedAt,
+    decisions: [],
+    outcome: null,
     validation: {
-      ok: false, warnings: [], checkedAt: submittedAt, forSubmission: submittedAt.toMillis(),
+      ok: false,
+      warnings: [],
+      checkedAt: submittedAt,
+      forSubmission: submittedAt.toMillis(),
       errors: [{ code: 'nik.tanggal', message: 'Tanggal lahir dalam NIK tidak valid (hasil validasi)', field: 'household.members.0.nik' }],
     },
   });

@@ -40,7 +40,17 @@ const ts = (d: Date) => Timestamp.fromDate(d);
 export async function seedRegister(wilayah: { desa: string }, seed: number): Promise<SeededRegister> {
   const now = new Date();
   const key = emulatorNikKey();
-  const all = [...generateRegister({ seed, now, area: KABUPATEN, households: 24, desaWeights: { [wilayah.desa]: 1 }, nikHash: (nik) => nikHash(nik, key), shares: { suspended: 0.12 } })];
+  const all = [
+    ...generateRegister({
+      seed,
+      now,
+      area: KABUPATEN,
+      households: 24,
+      desaWeights: { [wilayah.desa]: 1 },
+      nikHash: (nik) => nikHash(nik, key),
+      shares: { suspended: 0.12 },
+    }),
+  ];
   const receives = (h: GeneratedHousehold) =>
     h.doc.status === 'aktif' && Object.values(h.doc.eligibility).some((d) => d.eligible) && h.members.every((m) => m.nikIssue === null);
   const warned = all.find(receives);
@@ -68,7 +78,14 @@ export async function seedRegister(wilayah: { desa: string }, seed: number): Pro
     for (const m of h.members) {
       batch.set(db.doc(`households/${h.id}/members/${m.id}`), { ...m.doc, createdAt: ts(m.doc.createdAt) });
       if (m.doc.nikHash) {
-        batch.set(db.doc(`nikIndex/${m.doc.nikHash}`), { householdId: h.id, memberId: m.id, active: true, desaCode: d.desaCode, kabupatenCode: d.kabupatenCode, createdAt: ts(d.createdAt) });
+        batch.set(db.doc(`nikIndex/${m.doc.nikHash}`), {
+          householdId: h.id,
+          memberId: m.id,
+          active: true,
+          desaCode: d.desaCode,
+          kabupatenCode: d.kabupatenCode,
+          createdAt: ts(d.createdAt),
+        });
       }
     }
   }
@@ -100,7 +117,9 @@ export function pdfText(pdf: Buffer): string {
     }
     for (const t of text.matchAll(/\[((?:<[0-9a-fA-F]*>|\([^)]*\)|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\(([^)]*)\)\s*Tj/g)) {
       if (t[1] !== undefined) {
-        out.push([...t[1].matchAll(/<([0-9a-fA-F]*)>|\(([^)]*)\)/g)].map((p) => (p[1] !== undefined ? Buffer.from(p[1], 'hex').toString('latin1') : p[2])).join(''));
+        out.push(
+          [...t[1].matchAll(/<([0-9a-fA-F]*)>|\(([^)]*)\)/g)].map((p) => (p[1] !== undefined ? Buffer.from(p[1], 'hex').toString('latin1') : p[2])).join(''),
+        );
       } else {
         out.push(t[2] !== undefined ? Buffer.from(t[2], 'hex').toString('latin1') : (t[3] ?? ''));
       }

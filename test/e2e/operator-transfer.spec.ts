@@ -17,7 +17,9 @@ let moved: GeneratedHousehold[];
 let own: GeneratedHousehold;
 
 const searchable = (h: GeneratedHousehold) =>
-  h.doc.status === 'aktif' && parseTransferLookup({ by: 'kk', number: h.doc.kkNumber }, new Date()).ok && h.members.some((m) => m.doc.nik !== null && m.doc.status === 'aktif');
+  h.doc.status === 'aktif' &&
+  parseTransferLookup({ by: 'kk', number: h.doc.kkNumber }, new Date()).ok &&
+  h.members.some((m) => m.doc.nik !== null && m.doc.status === 'aktif');
 
 // A further --repeat-each repetition starts from the baseline, not from what the previous one left.
 test.beforeAll(resetToBaseline);
@@ -99,7 +101,13 @@ test('the receiving operator finds the family by its KK, confirms it, and the pi
   const musyawarahId = new URL(page.url()).pathname.split('/').pop()!;
   const stored = await adminDb().collection('usulan').where('musyawarahId', '==', musyawarahId).get();
   expect(stored.docs.map((d) => d.data())).toEqual([
-    expect.objectContaining({ type: 'pindah_masuk', householdId: moving.id, fromDesaCode: DESA.derati.desa, desaCode: DESA.sambirejo.desa, status: 'diajukan' }),
+    expect.objectContaining({
+      type: 'pindah_masuk',
+      householdId: moving.id,
+      fromDesaCode: DESA.derati.desa,
+      desaCode: DESA.sambirejo.desa,
+      status: 'diajukan',
+    }),
   ]);
   await shot(page, 'operator-33-transfer-submitted');
 });

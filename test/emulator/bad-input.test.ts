@@ -3,7 +3,14 @@ import { collection, doc, serverTimestamp, setDoc, Timestamp, writeBatch, type D
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionInputSchema, exportRequestSchema, manageUserInputSchema, reasonText, type Reason, type UsulanContent } from '../../functions/src/domain/index.js';
+import {
+  decisionInputSchema,
+  exportRequestSchema,
+  manageUserInputSchema,
+  reasonText,
+  type Reason,
+  type UsulanContent,
+} from '../../functions/src/domain/index.js';
 import { adminAuth, adminDb, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
 import { signInClient, waitForDoc, type ClientUser } from '../../.scripts/seed/client.js';
 import { DESA, KABUPATEN } from '../../.scripts/seed/demo.js';
@@ -48,7 +55,11 @@ function expectClearRefusal(err: unknown, codes: string[]): void {
   expect(e!.message).not.toMatch(/internal|undefined|TypeError|ZodError|stack|\bat\s+\S+\.ts/i);
 }
 
-const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 /** What a client can actually send: JSON (no prototype-less objects, no undefined). */
 const overTheWire = <T>(a: fc.Arbitrary<T>) => a.map((v) => JSON.parse(JSON.stringify(v) ?? 'null') as unknown);
@@ -58,17 +69,19 @@ const auditCount = async () => (await adminDb().collection('auditLog').count().g
 describe('callables refuse malformed payloads clearly and write nothing', () => {
   it(`decideUsulan: ${RUNS} random payloads`, async () => {
     const before = await auditCount();
-    const payload = overTheWire(fc.oneof(
-      fc.jsonValue(),
-      fc.record(
-        {
-          usulanId: fc.oneof(fc.string({ maxLength: 200 }), fc.integer(), fc.constant('')),
-          decision: fc.oneof(fc.constantFrom('setujui', 'tolak', 'SETUJUI', ''), fc.string()),
-          note: fc.oneof(fc.string({ maxLength: 1200 }), fc.integer(), fc.constant(null)),
-        },
-        { requiredKeys: [] },
+    const payload = overTheWire(
+      fc.oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            usulanId: fc.oneof(fc.string({ maxLength: 200 }), fc.integer(), fc.constant('')),
+            decision: fc.oneof(fc.constantFrom('setujui', 'tolak', 'SETUJUI', ''), fc.string()),
+            note: fc.oneof(fc.string({ maxLength: 1200 }), fc.integer(), fc.constant(null)),
+          },
+          { requiredKeys: [] },
+        ),
       ),
-    ));
+    );
     await fc.assert(
       fc.asyncProperty(payload, async (data) => {
         // Well-formed decisions name usulan that do not exist: refused as not found.
@@ -83,23 +96,25 @@ describe('callables refuse malformed payloads clearly and write nothing', () => 
   it(`manageUser: ${RUNS} random payloads`, async () => {
     const before = await auditCount();
     const usersBefore = (await adminAuth().listUsers(1000)).users.length;
-    const payload = overTheWire(fc
-      .oneof(
-        fc.jsonValue(),
-        fc.record(
-          {
-            action: fc.oneof(fc.constantFrom('create', 'setRole', 'deactivate', 'hapus', ''), fc.string()),
-            email: fc.oneof(fc.emailAddress(), fc.string()),
-            displayName: fc.string({ maxLength: 120 }),
-            role: fc.oneof(fc.constantFrom('operator', 'verifikator', 'kadis', 'admin', 'bupati', ''), fc.string()),
-            desaCode: fc.oneof(fc.constantFrom('17.02.06.2001', '17.08.01.2001', '17.02.06'), fc.string()),
-            uid: fc.oneof(fc.string({ maxLength: 130 }), fc.integer()),
-          },
-          { requiredKeys: [] },
-        ),
-      )
-      // A well-formed "create" is not bad input: it would (rightly) make an account.
-      .filter((d) => !(manageUserInputSchema.safeParse(d).success && (d as { action?: string }).action === 'create')));
+    const payload = overTheWire(
+      fc
+        .oneof(
+          fc.jsonValue(),
+          fc.record(
+            {
+              action: fc.oneof(fc.constantFrom('create', 'setRole', 'deactivate', 'hapus', ''), fc.string()),
+              email: fc.oneof(fc.emailAddress(), fc.string()),
+              displayName: fc.string({ maxLength: 120 }),
+              role: fc.oneof(fc.constantFrom('operator', 'verifikator', 'kadis', 'admin', 'bupati', ''), fc.string()),
+              desaCode: fc.oneof(fc.constantFrom('17.02.06.2001', '17.08.01.2001', '17.02.06'), fc.string()),
+              uid: fc.oneof(fc.string({ maxLength: 130 }), fc.integer()),
+            },
+            { requiredKeys: [] },
+          ),
+        )
+        // A well-formed "create" is not bad input: it would (rightly) make an account.
+        .filter((d) => !(manageUserInputSchema.safeParse(d).success && (d as { action?: string }).action === 'create')),
+    );
     await fc.assert(
       fc.asyncProperty(payload, async (data) => {
         const parsed = manageUserInputSchema.safeParse(data);
@@ -125,7 +140,13 @@ describe('the export callable refuses malformed requests clearly and records not
             {
               kind: fc.oneof(fc.constantFrom('bnba', 'perubahan', 'semua', ''), fc.string()),
               scope: fc.oneof(
-                fc.record({ level: fc.oneof(fc.constantFrom('desa', 'kabupaten', 'provinsi'), fc.string()), code: fc.oneof(fc.constantFrom('17.02', '17.08', '17.02.06.2001', '17.08.01.2001', '99'), fc.string()) }, { requiredKeys: [] }),
+                fc.record(
+                  {
+                    level: fc.oneof(fc.constantFrom('desa', 'kabupaten', 'provinsi'), fc.string()),
+                    code: fc.oneof(fc.constantFrom('17.02', '17.08', '17.02.06.2001', '17.08.01.2001', '99'), fc.string()),
+                  },
+                  { requiredKeys: [] },
+                ),
                 fc.jsonValue(),
               ),
               format: fc.oneof(fc.constantFrom('csv', 'xlsx', 'pdf'), fc.string()),
@@ -159,9 +180,18 @@ const validMusyawarah = (uid: string): DocumentData => newMusyawarah(wilayah, ui
 function randomDocument(valid: () => DocumentData): fc.Arbitrary<DocumentData> {
   const keys = Object.keys(valid());
   return fc.oneof(
-    fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !k.includes('/') && !k.startsWith('__')), fc.jsonValue(), { maxKeys: 8 }),
+    fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !k.includes('/') && !k.startsWith('__')),
+      fc.jsonValue(),
+      { maxKeys: 8 },
+    ),
     fc.tuple(fc.constantFrom(...keys), fc.jsonValue()).map(([k, v]) => ({ ...valid(), [k]: v })),
-    fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && !k.includes('/') && !k.startsWith('__')), fc.jsonValue()).map(([k, v]) => ({ ...valid(), [k]: v })),
+    fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && !k.includes('/') && !k.startsWith('__')),
+        fc.jsonValue(),
+      )
+      .map(([k, v]) => ({ ...valid(), [k]: v })),
     fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(valid()).filter(([key]) => key !== k))),
   );
 }
@@ -171,30 +201,34 @@ describe('client-writable collections refuse malformed documents whole', () => {
     const db = operator.db;
     const refused: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), randomDocument(() => validMusyawarah(operator.uid)), async (asUsulan, junk) => {
-        const mRef = doc(collection(db, 'musyawarah'));
-        const err = await refusal(
-          Promise.resolve().then(() => {
-            const batch = writeBatch(db);
-            if (asUsulan) {
-              // The valid musyawarah and the junk usulan are one atomic write: neither may land.
-              batch.set(mRef, validMusyawarah(operator.uid));
-              batch.set(doc(collection(db, 'usulan')), { ...junk, musyawarahId: mRef.id });
-            } else {
-              batch.set(mRef, junk);
-            }
-            return batch.commit();
-          }),
-        );
-        // A junk document that happens to be a valid draft musyawarah is not bad input.
-        if (err === undefined) {
-          expect(asUsulan).toBe(false);
-          return;
-        }
-        refused.push(mRef.id);
-        // The rules refuse it, or the SDK does before sending (e.g. nested arrays).
-        expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        randomDocument(() => validMusyawarah(operator.uid)),
+        async (asUsulan, junk) => {
+          const mRef = doc(collection(db, 'musyawarah'));
+          const err = await refusal(
+            Promise.resolve().then(() => {
+              const batch = writeBatch(db);
+              if (asUsulan) {
+                // The valid musyawarah and the junk usulan are one atomic write: neither may land.
+                batch.set(mRef, validMusyawarah(operator.uid));
+                batch.set(doc(collection(db, 'usulan')), { ...junk, musyawarahId: mRef.id });
+              } else {
+                batch.set(mRef, junk);
+              }
+              return batch.commit();
+            }),
+          );
+          // A junk document that happens to be a valid draft musyawarah is not bad input.
+          if (err === undefined) {
+            expect(asUsulan).toBe(false);
+            return;
+          }
+          refused.push(mRef.id);
+          // The rules refuse it, or the SDK does before sending (e.g. nested arrays).
+          expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(refused.length).toBeGreaterThan(RUNS * 0.9);
@@ -206,12 +240,29 @@ describe('client-writable collections refuse malformed documents whole', () => {
   it(`verval and sticker reports: ${RUNS} random documents are refused by the rules, or applied or refused with a reason by the trigger`, async () => {
     const db = operator.db;
     const H = 'bad-input-household';
-    await adminDb().doc(`households/${H}`).set({
-      ...wilayah, kkNumber: '1702061203150007', kkHistory: [], address: 'Derati', desil: 3, status: 'aktif', statusReason: null, headName: 'Uji', memberCount: 1,
-      memberCriteria: [], lastVervalAt: AdminTimestamp.now(), staleness: { level: 'ok', missed: 0, freezesAt: null },
-      eligibility: { SEMBAKO: { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } },
-      reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: AdminTimestamp.now(), updatedAt: AdminTimestamp.now(),
-    });
+    await adminDb()
+      .doc(`households/${H}`)
+      .set({
+        ...wilayah,
+        kkNumber: '1702061203150007',
+        kkHistory: [],
+        address: 'Derati',
+        desil: 3,
+        status: 'aktif',
+        statusReason: null,
+        headName: 'Uji',
+        memberCount: 1,
+        memberCriteria: [],
+        lastVervalAt: AdminTimestamp.now(),
+        staleness: { level: 'ok', missed: 0, freezesAt: null },
+        eligibility: { SEMBAKO: { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } },
+        reactivations: 0,
+        suspension: null,
+        sticker: null,
+        sourceUsulanId: 'seed',
+        createdAt: AdminTimestamp.now(),
+        updatedAt: AdminTimestamp.now(),
+      });
     // Reports as the portal writes them (its builders), the valid start of each random document.
     const reporter = { uid: operator.uid, claims: DESA.derati };
     const validVerval = (): DocumentData => vervalReport(reporter, { result: 'sesuai', note: '' }, Timestamp.now(), serverTimestamp());
@@ -219,15 +270,18 @@ describe('client-writable collections refuse malformed documents whole', () => {
     const accepted: DocumentReference[] = [];
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.boolean().chain((asSticker) => randomDocument(asSticker ? validSticker : validVerval).map((junk) => ({ asSticker, junk }))), async ({ asSticker, junk }) => {
-        const ref = doc(collection(db, 'households', H, asSticker ? 'stickers' : 'verval'));
-        const err = await refusal(Promise.resolve().then(() => setDoc(ref, junk)));
-        if (err === undefined) accepted.push(ref);
-        else {
-          refused += 1;
-          expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
-        }
-      }),
+      fc.asyncProperty(
+        fc.boolean().chain((asSticker) => randomDocument(asSticker ? validSticker : validVerval).map((junk) => ({ asSticker, junk }))),
+        async ({ asSticker, junk }) => {
+          const ref = doc(collection(db, 'households', H, asSticker ? 'stickers' : 'verval'));
+          const err = await refusal(Promise.resolve().then(() => setDoc(ref, junk)));
+          if (err === undefined) accepted.push(ref);
+          else {
+            refused += 1;
+            expect(['permission-denied', 'invalid-argument']).toContain((err as { code?: string }).code);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(refused).toBeGreaterThan(RUNS * 0.5);
@@ -245,8 +299,15 @@ describe('client-writable collections refuse malformed documents whole', () => {
     const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
     const member = fc.oneof(
       scalar,
-      fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !k.startsWith('__')), scalar, { maxKeys: 6 }),
-      fc.record({ nik: fc.oneof(fc.string(), fc.constant(null)), name: fc.string(), sex: fc.string(), birthDate: fc.string(), relationship: fc.string() }, { requiredKeys: [] }),
+      fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !k.startsWith('__')),
+        scalar,
+        { maxKeys: 6 },
+      ),
+      fc.record(
+        { nik: fc.oneof(fc.string(), fc.constant(null)), name: fc.string(), sex: fc.string(), birthDate: fc.string(), relationship: fc.string() },
+        { requiredKeys: [] },
+      ),
     );
     const households = fc.sample(
       fc.record({
@@ -258,7 +319,12 @@ describe('client-writable collections refuse malformed documents whole', () => {
       { numRuns: 40, seed: 20261122 },
     );
     // Junk content, as a client that skipped the portal's checks would send it (it passes the rules' shape check).
-    const { refs } = await recordAndSubmit(operator, DESA.derati, households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent), meeting());
+    const { refs } = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      households.map((household) => ({ type: 'baru', household }) as unknown as UsulanContent),
+      meeting(),
+    );
     const results = await Promise.all(refs.map((r) => waitForDoc(r, (d) => d?.validation != null, 60_000)));
     for (const r of results) {
       expect(r.status).toBe('tidak_lolos_validasi');

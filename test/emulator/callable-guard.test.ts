@@ -25,7 +25,10 @@ const CALLABLES: Record<string, unknown> = {
   exportRegister: { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' },
   findTransferHousehold: { by: 'kk', number: '1771010107210001' },
   configureProgram: {
-    id: 'GUARD-KOTA-BENGKULU', name: 'Santunan Kota Bengkulu', level: 'kabupaten', scope: KAB,
+    id: 'GUARD-KOTA-BENGKULU',
+    name: 'Santunan Kota Bengkulu',
+    level: 'kabupaten',
+    scope: KAB,
     versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 2, legalBasis: 'Perwal Bengkulu 1/2025' }],
   },
   configurePolicy: { staleness: defaultConfig().stalenessPolicy, approval: 'satu_tingkat' },
@@ -46,7 +49,10 @@ const MALFORMED: [string, 'admin' | 'verifikator' | 'operator', unknown][] = [
 const call = (functions: Functions, name: string, data: unknown) => httpsCallable(functions, name)(data);
 /** The refusal as plain data, code and message (without the " [403]" the JS SDK appends), or undefined when the call was answered. */
 const refusal = (p: Promise<unknown>) =>
-  p.then(() => undefined, (e: { code: string; message: string }) => ({ code: e.code, message: e.message.replace(/ \[\d{3}\]$/, '') }));
+  p.then(
+    () => undefined,
+    (e: { code: string; message: string }) => ({ code: e.code, message: e.message.replace(/ \[\d{3}\]$/, '') }),
+  );
 
 let admin: ClientUser;
 const active: Partial<Record<'admin' | 'verifikator' | 'operator', ClientUser>> = {};
@@ -56,7 +62,11 @@ beforeAll(async () => {
   await ensureUser(email('admin'), PASSWORD, { role: 'admin', kabupaten: KAB });
   await ensureUser(email('verifikator'), PASSWORD, { role: 'verifikator', kabupaten: KAB });
   await ensureUser(email('operator'), PASSWORD, { role: 'operator', ...DESA });
-  [admin, active.verifikator, active.operator] = await Promise.all([signInClient(email('admin'), PASSWORD), signInClient(email('verifikator'), PASSWORD), signInClient(email('operator'), PASSWORD)]);
+  [admin, active.verifikator, active.operator] = await Promise.all([
+    signInClient(email('admin'), PASSWORD),
+    signInClient(email('verifikator'), PASSWORD),
+    signInClient(email('operator'), PASSWORD),
+  ]);
   active.admin = admin;
 });
 

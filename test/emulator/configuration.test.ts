@@ -26,12 +26,32 @@ const santunan = (versions: object[]) => ({ id: 'SANTUNAN-MM', name: 'Santunan K
 const v1 = { effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 2, legalBasis: 'Perbup Mukomuko 12/2025' };
 
 async function seedHousehold(id: string, desil: number): Promise<void> {
-  await adminDb().collection('households').doc(id).set({
-    kkNumber: '1706011203150001', kkHistory: [], address: 'Mukomuko', desaCode: DESA_MM.desa, kecamatanCode: DESA_MM.kecamatan, kabupatenCode: KAB,
-    desil, status: 'aktif', statusReason: null, headName: id, memberCount: 1, memberCriteria: [{ birthDate: '1980-01-01', sex: 'L' }],
-    lastVervalAt: Timestamp.now(), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null, sticker: null,
-    sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
-  });
+  await adminDb()
+    .collection('households')
+    .doc(id)
+    .set({
+      kkNumber: '1706011203150001',
+      kkHistory: [],
+      address: 'Mukomuko',
+      desaCode: DESA_MM.desa,
+      kecamatanCode: DESA_MM.kecamatan,
+      kabupatenCode: KAB,
+      desil,
+      status: 'aktif',
+      statusReason: null,
+      headName: id,
+      memberCount: 1,
+      memberCriteria: [{ birthDate: '1980-01-01', sex: 'L' }],
+      lastVervalAt: Timestamp.now(),
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      eligibility: {},
+      reactivations: 0,
+      suspension: null,
+      sticker: null,
+      sourceUsulanId: 'seed',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+    });
 }
 
 /** Polls a household until its decision for a program is the expected one (the task queue runs asynchronously). */
@@ -82,7 +102,13 @@ describe('program bands as dated configuration', () => {
   });
 
   it('a new decree narrows the band from today: the old version is closed, households re-decided', async () => {
-    await configureProgram(admin, santunan([{ ...v1, effectiveTo: yesterday }, { effectiveFrom: today, effectiveTo: null, desilMin: 1, desilMax: 1, legalBasis: 'Perbup Mukomuko 3/2026' }]));
+    await configureProgram(
+      admin,
+      santunan([
+        { ...v1, effectiveTo: yesterday },
+        { effectiveFrom: today, effectiveTo: null, desilMin: 1, desilMax: 1, legalBasis: 'Perbup Mukomuko 3/2026' },
+      ]),
+    );
     await eventually('mm-d2', 'SANTUNAN-MM', false);
     await eventually('mm-d1', 'SANTUNAN-MM', true);
     const audit = await adminDb().collection('auditLog').where('target.id', '==', 'SANTUNAN-MM').get();
@@ -100,7 +126,12 @@ describe('program bands as dated configuration', () => {
 
   it.each([
     ['rewriting a version already in force', () => santunan([{ ...v1, desilMax: 5 }]), 'functions/failed-precondition', 'tidak boleh diubah'],
-    ['a band whose lower bound is above its upper bound', () => santunan([{ ...v1, desilMin: 4, desilMax: 2 }]), 'functions/invalid-argument', 'Batas bawah desil'],
+    [
+      'a band whose lower bound is above its upper bound',
+      () => santunan([{ ...v1, desilMin: 4, desilMax: 2 }]),
+      'functions/invalid-argument',
+      'Batas bawah desil',
+    ],
     ['a program without a version', () => santunan([]), 'functions/invalid-argument', ''],
   ])('refuses %s', async (_case, data, code, message) => {
     await expect(configureProgram(admin, data())).rejects.toMatchObject({ code, message: expect.stringContaining(message) });
@@ -128,7 +159,8 @@ describe('kabupaten policy', () => {
 
   it('a malformed policy is refused with a clear message, and only admins may set one', async () => {
     await expect(configurePolicy(admin, { staleness: { warnAfterMonths: [4], freezeAfterMonths: 3, cutoffDay: null } })).rejects.toMatchObject({
-      code: 'functions/invalid-argument', message: expect.stringContaining('Peringatan harus sebelum batas data beku'),
+      code: 'functions/invalid-argument',
+      message: expect.stringContaining('Peringatan harus sebelum batas data beku'),
     });
     await expect(configurePolicy(verifikator, {})).rejects.toMatchObject({ code: 'functions/permission-denied' });
   });

@@ -24,7 +24,10 @@ const people: Partial<Record<Decider['role'], ClientUser>> = {};
 beforeAll(async () => {
   await ensureUser('agree.verifikator@tepat.test', PASSWORD, { role: 'verifikator', kabupaten: KAB });
   await ensureUser('agree.kadis@tepat.test', PASSWORD, { role: 'kadis', kabupaten: KAB });
-  [people.verifikator, people.kadis] = await Promise.all([signInClient('agree.verifikator@tepat.test', PASSWORD), signInClient('agree.kadis@tepat.test', PASSWORD)]);
+  [people.verifikator, people.kadis] = await Promise.all([
+    signInClient('agree.verifikator@tepat.test', PASSWORD),
+    signInClient('agree.kadis@tepat.test', PASSWORD),
+  ]);
 });
 
 afterAll(async () => {
@@ -48,10 +51,18 @@ async function seedUsulan(status: UsulanStatus, validation: boolean | null, musy
   const now = Timestamp.now();
   await ref.set({
     ...usulanContent.keluar('agree-not-in-register'),
-    musyawarahId, desaCode: DESA.desa, kecamatanCode: DESA.kecamatan, kabupatenCode: KAB,
-    status, createdBy: 'agree-operator', createdAt: now, updatedAt: now, submittedAt: null,
+    musyawarahId,
+    desaCode: DESA.desa,
+    kecamatanCode: DESA.kecamatan,
+    kabupatenCode: KAB,
+    status,
+    createdBy: 'agree-operator',
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
     validation: validation === null ? null : { ok: validation, errors: [], warnings: [], checkedAt: now, forSubmission: 0 },
-    decisions: [], outcome: null,
+    decisions: [],
+    outcome: null,
   });
   return { id: ref.id, status, validation: validation === null ? null : { ok: validation } };
 }
@@ -59,7 +70,10 @@ async function seedUsulan(status: UsulanStatus, validation: boolean | null, musy
 const note = (decision: Decision) => (decision === 'tolak' ? 'Tidak sesuai hasil musdesus' : '');
 /** The refusal as plain data, code and message (without the " [403]" the JS SDK appends), or undefined when the call was answered. */
 const refusal = (p: Promise<unknown>) =>
-  p.then(() => undefined, (e: { code: string; message: string }) => ({ code: e.code, message: e.message.replace(/ \[\d{3}\]$/, '') }));
+  p.then(
+    () => undefined,
+    (e: { code: string; message: string }) => ({ code: e.code, message: e.message.replace(/ \[\d{3}\]$/, '') }),
+  );
 
 describe.each(['dua_tingkat', 'satu_tingkat'] as const)('%s: the portal offers exactly what decideUsulan accepts', (approval) => {
   beforeAll(() => usePolicy(approval));
@@ -97,8 +111,15 @@ describe.each(['dua_tingkat', 'satu_tingkat'] as const)('%s: the portal offers e
       const musyawarah = adminDb().collection('musyawarah').doc();
       const now = Timestamp.now();
       await musyawarah.set({
-        desaCode: DESA.desa, kecamatanCode: DESA.kecamatan, kabupatenCode: KAB, meeting: meeting(),
-        status: 'diajukan', createdBy: 'agree-operator', createdAt: now, updatedAt: now, submittedAt: now,
+        desaCode: DESA.desa,
+        kecamatanCode: DESA.kecamatan,
+        kabupatenCode: KAB,
+        meeting: meeting(),
+        status: 'diajukan',
+        createdBy: 'agree-operator',
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: now,
       });
       const items: Decidable[] = [];
       for (const status of USULAN_STATUSES) for (const validation of [true, null]) items.push(await seedUsulan(status, validation, musyawarah.id));

@@ -8,7 +8,17 @@ import { deleteApp, initializeApp } from 'firebase/app';
 import { doc, getDoc } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BNBA_COLUMNS, decideHousehold, programsInForce, eligiblePrograms, PERUBAHAN_COLUMNS, type EligibilityMember, type ExportResponse, type HouseholdStatus, type Program } from '../../functions/src/domain/index.js';
+import {
+  BNBA_COLUMNS,
+  decideHousehold,
+  programsInForce,
+  eligiblePrograms,
+  PERUBAHAN_COLUMNS,
+  type EligibilityMember,
+  type ExportResponse,
+  type HouseholdStatus,
+  type Program,
+} from '../../functions/src/domain/index.js';
 import { loadPrograms } from '../../functions/src/lib/programs.js';
 import { adminDb, ensureUser, PROJECT_ID, REGION, seedConfig } from '../../.scripts/seed/admin.js';
 import { signInClient, type ClientUser } from '../../.scripts/seed/client.js';
@@ -44,7 +54,11 @@ const niks = {
   otherKabupaten: nikFor('1980-08-08', 'L', '170501'),
 };
 
-const CRITERIA: EligibilityMember[] = [{ birthDate: '1984-03-12', sex: 'L' }, { birthDate: '1988-07-05', sex: 'P' }, { birthDate: '2016-01-30', sex: 'L', school: 'sd' }];
+const CRITERIA: EligibilityMember[] = [
+  { birthDate: '1984-03-12', sex: 'L' },
+  { birthDate: '1988-07-05', sex: 'P' },
+  { birthDate: '2016-01-30', sex: 'L', school: 'sd' },
+];
 let programs: Program[] = [];
 
 /** Eligibility as the register computes it, so a re-evaluation running meanwhile changes nothing. */
@@ -54,18 +68,48 @@ function decided(desil: number | null, status: HouseholdStatus, desaCode: string
 
 function householdDoc(desaCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const doc: Record<string, unknown> = {
-    kkNumber: '1709011203150001', kkHistory: [], address: 'Jl. Raya Karang Tinggi RT 01', desaCode, kecamatanCode: desaCode.slice(0, 8), kabupatenCode: desaCode.slice(0, 5),
-    desil: 3, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 3, memberCriteria: CRITERIA,
-    lastVervalAt: Timestamp.fromDate(new Date('2026-11-20T03:00:00Z')), staleness: { level: 'ok', missed: 0, freezesAt: null },
-    reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(), ...overrides,
+    kkNumber: '1709011203150001',
+    kkHistory: [],
+    address: 'Jl. Raya Karang Tinggi RT 01',
+    desaCode,
+    kecamatanCode: desaCode.slice(0, 8),
+    kabupatenCode: desaCode.slice(0, 5),
+    desil: 3,
+    status: 'aktif',
+    statusReason: null,
+    headName: 'Sutrisno',
+    memberCount: 3,
+    memberCriteria: CRITERIA,
+    lastVervalAt: Timestamp.fromDate(new Date('2026-11-20T03:00:00Z')),
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'seed',
+    createdAt: Timestamp.now(),
+    updatedAt: Timestamp.now(),
+    ...overrides,
   };
   return { ...doc, eligibility: decided(doc.desil as number | null, doc.status as HouseholdStatus, desaCode) };
 }
 
 function memberDoc(householdId: string, desaCode: string, overrides: Record<string, unknown>): Record<string, unknown> {
   return {
-    nik: null, nikMasked: '—', nikHash: null, name: 'Anggota', sex: 'L', birthDate: '2000-01-01', relationship: 'anak', flags: [], status: 'aktif',
-    leftReason: null, householdId, desaCode, kabupatenCode: desaCode.slice(0, 5), createdAt: Timestamp.now(), ...overrides,
+    nik: null,
+    nikMasked: '—',
+    nikHash: null,
+    name: 'Anggota',
+    sex: 'L',
+    birthDate: '2000-01-01',
+    relationship: 'anak',
+    flags: [],
+    status: 'aktif',
+    leftReason: null,
+    householdId,
+    desaCode,
+    kabupatenCode: desaCode.slice(0, 5),
+    createdAt: Timestamp.now(),
+    ...overrides,
   };
 }
 
@@ -74,10 +118,22 @@ const wib = (local: string) => Timestamp.fromDate(new Date(`${local}+07:00`));
 function usulanDoc(desaCode: string, status: string, approvedOn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const approvedAt = wib(`${approvedOn}T10:00:00`);
   return {
-    musyawarahId: 'export-m1', desaCode, kecamatanCode: desaCode.slice(0, 8), kabupatenCode: desaCode.slice(0, 5), type: 'baru',
-    household: household({ kkNumber: '1709011203150077', address: 'Jl. Usulan 7' }), status, createdBy: 'op', createdAt: approvedAt, updatedAt: approvedAt, submittedAt: approvedAt,
-    validation: null, decisions: status === 'ditolak' ? [] : [{ decision: 'setujui', from: 'diverifikasi', to: 'disetujui', note: '', by: 'kadis', role: 'kadis', at: approvedAt }],
-    outcome: status === 'diterapkan' ? { householdId: 'export-hu', reasons: [], at: approvedAt } : null, ...overrides,
+    musyawarahId: 'export-m1',
+    desaCode,
+    kecamatanCode: desaCode.slice(0, 8),
+    kabupatenCode: desaCode.slice(0, 5),
+    type: 'baru',
+    household: household({ kkNumber: '1709011203150077', address: 'Jl. Usulan 7' }),
+    status,
+    createdBy: 'op',
+    createdAt: approvedAt,
+    updatedAt: approvedAt,
+    submittedAt: approvedAt,
+    validation: null,
+    decisions:
+      status === 'ditolak' ? [] : [{ decision: 'setujui', from: 'diverifikasi', to: 'disetujui', note: '', by: 'kadis', role: 'kadis', at: approvedAt }],
+    outcome: status === 'diterapkan' ? { householdId: 'export-hu', reasons: [], at: approvedAt } : null,
+    ...overrides,
   };
 }
 
@@ -85,27 +141,52 @@ async function seedRegister(): Promise<void> {
   const batch = db.batch();
   const h1 = db.collection('households').doc('export-h1');
   batch.set(h1, householdDoc(TABA_TERUNJAM));
-  batch.set(h1.collection('members').doc('a'), memberDoc(h1.id, TABA_TERUNJAM, { nik: niks.head, name: 'Sutrisno', birthDate: '1984-03-12', relationship: 'kepala_keluarga' }));
-  batch.set(h1.collection('members').doc('b'), memberDoc(h1.id, TABA_TERUNJAM, { nik: niks.wife, name: 'Rahmawati', sex: 'P', birthDate: '1988-07-05', relationship: 'istri' }));
-  batch.set(h1.collection('members').doc('c'), memberDoc(h1.id, TABA_TERUNJAM, { name: 'Dimas', birthDate: '2016-01-30', school: 'sd', flags: ['nik.missing'] }));
+  batch.set(
+    h1.collection('members').doc('a'),
+    memberDoc(h1.id, TABA_TERUNJAM, { nik: niks.head, name: 'Sutrisno', birthDate: '1984-03-12', relationship: 'kepala_keluarga' }),
+  );
+  batch.set(
+    h1.collection('members').doc('b'),
+    memberDoc(h1.id, TABA_TERUNJAM, { nik: niks.wife, name: 'Rahmawati', sex: 'P', birthDate: '1988-07-05', relationship: 'istri' }),
+  );
+  batch.set(
+    h1.collection('members').doc('c'),
+    memberDoc(h1.id, TABA_TERUNJAM, { name: 'Dimas', birthDate: '2016-01-30', school: 'sd', flags: ['nik.missing'] }),
+  );
   batch.set(h1.collection('members').doc('d'), memberDoc(h1.id, TABA_TERUNJAM, { nik: niks.left, name: 'Kakek', relationship: 'orang_tua', status: 'keluar' }));
   // Text that a CSV writer must quote, and a name that a spreadsheet would run as a formula.
   const h2 = db.collection('households').doc('export-h2');
-  batch.set(h2, householdDoc(TABA_TERUNJAM, { kkNumber: '1709011203150002', address: 'Jl. "Mawar", Gg. 2\nDusun II', desil: null, status: 'beku', memberCount: 1 }));
-  batch.set(h2.collection('members').doc('a'), memberDoc(h2.id, TABA_TERUNJAM, { nik: niks.second, name: '=HYPERLINK("http://contoh.test")', birthDate: '1970-10-10', relationship: 'kepala_keluarga' }));
+  batch.set(
+    h2,
+    householdDoc(TABA_TERUNJAM, { kkNumber: '1709011203150002', address: 'Jl. "Mawar", Gg. 2\nDusun II', desil: null, status: 'beku', memberCount: 1 }),
+  );
+  batch.set(
+    h2.collection('members').doc('a'),
+    memberDoc(h2.id, TABA_TERUNJAM, { nik: niks.second, name: '=HYPERLINK("http://contoh.test")', birthDate: '1970-10-10', relationship: 'kepala_keluarga' }),
+  );
   const hk = db.collection('households').doc('export-hk');
   batch.set(hk, householdDoc(TABA_TERUNJAM, { kkNumber: '1709011203150003', status: 'keluar' }));
   batch.set(hk.collection('members').doc('a'), memberDoc(hk.id, TABA_TERUNJAM, { nik: niks.keluar, name: 'Sudah Keluar', relationship: 'kepala_keluarga' }));
   const h3 = db.collection('households').doc('export-h3');
   batch.set(h3, householdDoc(TALANG_EMPAT, { kkNumber: '1709011203150004', memberCount: 1 }));
-  batch.set(h3.collection('members').doc('a'), memberDoc(h3.id, TALANG_EMPAT, { nik: niks.talang, name: 'Wati', sex: 'P', birthDate: '1975-01-20', relationship: 'kepala_keluarga' }));
+  batch.set(
+    h3.collection('members').doc('a'),
+    memberDoc(h3.id, TALANG_EMPAT, { nik: niks.talang, name: 'Wati', sex: 'P', birthDate: '1975-01-20', relationship: 'kepala_keluarga' }),
+  );
   const hx = db.collection('households').doc('export-hx');
   batch.set(hx, householdDoc(OTHER_KAB_DESA, { kkNumber: '1705011203150005', memberCount: 1 }));
-  batch.set(hx.collection('members').doc('a'), memberDoc(hx.id, OTHER_KAB_DESA, { nik: niks.otherKabupaten, name: 'Lain Kabupaten', relationship: 'kepala_keluarga' }));
+  batch.set(
+    hx.collection('members').doc('a'),
+    memberDoc(hx.id, OTHER_KAB_DESA, { nik: niks.otherKabupaten, name: 'Lain Kabupaten', relationship: 'kepala_keluarga' }),
+  );
 
   batch.set(db.collection('usulan').doc('export-u1'), usulanDoc(TABA_TERUNJAM, 'diterapkan', '2026-11-10'));
   const { household: _content, ...keluar } = usulanDoc(TALANG_EMPAT, 'disetujui', '2026-11-15', {
-    type: 'keluar', householdId: 'export-h3', reason: 'meninggal', memberIds: [], note: 'Meninggal dunia',
+    type: 'keluar',
+    householdId: 'export-h3',
+    reason: 'meninggal',
+    memberIds: [],
+    note: 'Meninggal dunia',
   });
   batch.set(db.collection('usulan').doc('export-u2'), keluar);
   batch.set(db.collection('usulan').doc('export-u3'), usulanDoc(TABA_TERUNJAM, 'ditolak', '2026-11-12'));
@@ -187,9 +268,26 @@ describe('BNBA', () => {
       ['4', 'export-h2', niks.second, '\'=HYPERLINK("http://contoh.test")'],
     ]);
     expect(rows[0]).toEqual([
-      '1', 'export-h1', '1709011203150001', niks.head, 'Sutrisno', 'L', '1984-03-12', 'Kepala keluarga', 'Jl. Raya Karang Tinggi RT 01',
-      TABA_TERUNJAM, 'Taba Terunjam', '17.09.01', 'Karang Tinggi', KAB, 'Kabupaten Bengkulu Tengah', '3', 'Aktif',
-      eligiblePrograms(decided(3, 'aktif', TABA_TERUNJAM)).join(', '), '2026-11-20', '',
+      '1',
+      'export-h1',
+      '1709011203150001',
+      niks.head,
+      'Sutrisno',
+      'L',
+      '1984-03-12',
+      'Kepala keluarga',
+      'Jl. Raya Karang Tinggi RT 01',
+      TABA_TERUNJAM,
+      'Taba Terunjam',
+      '17.09.01',
+      'Karang Tinggi',
+      KAB,
+      'Kabupaten Bengkulu Tengah',
+      '3',
+      'Aktif',
+      eligiblePrograms(decided(3, 'aktif', TABA_TERUNJAM)).join(', '),
+      '2026-11-20',
+      '',
     ]);
     // Desil 3 with a child at school: PKH and the desil 1–5 programs.
     expect(rows[0]![at('Program Layak')]).toContain('PKH');
@@ -200,9 +298,22 @@ describe('BNBA', () => {
 
     const record = (await getDoc(doc(verifikator.db, 'exports', r.exportId))).data()!;
     expect(record).toMatchObject({
-      kind: 'bnba', format: 'csv', scope: { level: 'desa', code: TABA_TERUNJAM }, since: null, kabupatenCode: KAB, desaCode: TABA_TERUNJAM,
-      requestedBy: verifikator.uid, requestedByRole: 'verifikator', status: 'selesai', rowCount: 4, sourceCount: 2,
-      fileName: r.fileName, byteSize: r.byteSize, sha256: r.sha256, delivery: 'respons', error: null,
+      kind: 'bnba',
+      format: 'csv',
+      scope: { level: 'desa', code: TABA_TERUNJAM },
+      since: null,
+      kabupatenCode: KAB,
+      desaCode: TABA_TERUNJAM,
+      requestedBy: verifikator.uid,
+      requestedByRole: 'verifikator',
+      status: 'selesai',
+      rowCount: 4,
+      sourceCount: 2,
+      fileName: r.fileName,
+      byteSize: r.byteSize,
+      sha256: r.sha256,
+      delivery: 'respons',
+      error: null,
     });
     expect(record.durationMs).toBeGreaterThanOrEqual(0);
     const audit = await db.collection('auditLog').where('target.id', '==', r.exportId).get();
@@ -239,9 +350,19 @@ describe('BNBA', () => {
 
     const about = await sheetRows(file, 'Keterangan');
     const lines = Object.fromEntries(about.rows.map((row) => [row[0], row[1]]));
-    expect(lines).toMatchObject({ 'Jenis ekspor': 'BNBA (by name by address)', 'Jumlah baris': '5', 'ID ekspor': r.exportId, NIK: BNBA_COLUMNS[3].description });
+    expect(lines).toMatchObject({
+      'Jenis ekspor': 'BNBA (by name by address)',
+      'Jumlah baris': '5',
+      'ID ekspor': r.exportId,
+      NIK: BNBA_COLUMNS[3].description,
+    });
     expect(lines.Wilayah).toBe('Kabupaten Bengkulu Tengah (17.09)');
-    expect((await db.collection('exports').doc(r.exportId).get()).data()).toMatchObject({ requestedBy: kadis.uid, requestedByRole: 'kadis', status: 'selesai', rowCount: 5 });
+    expect((await db.collection('exports').doc(r.exportId).get()).data()).toMatchObject({
+      requestedBy: kadis.uid,
+      requestedByRole: 'kadis',
+      status: 'selesai',
+      rowCount: 5,
+    });
   });
 });
 
@@ -252,12 +373,14 @@ describe('approved changes (perubahan)', () => {
     const [header, ...rows] = parseCsv(fileOf(r));
     expect(header).toEqual(PERUBAHAN_COLUMNS.map((c) => c.header));
     const at = (name: string) => PERUBAHAN_COLUMNS.findIndex((c) => c.header === name);
-    expect(rows.map((row) => [row[at('ID Usulan')], row[at('Jenis Usulan')], row[at('Status Usulan')], row[at('Tanggal Disetujui')], row[at('Nama')]])).toEqual([
-      ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Sutrisno'],
-      ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Rahmawati'],
-      ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Dimas'],
-      ['export-u2', 'Usulan keluar', 'Disetujui', '2026-11-15', ''],
-    ]);
+    expect(rows.map((row) => [row[at('ID Usulan')], row[at('Jenis Usulan')], row[at('Status Usulan')], row[at('Tanggal Disetujui')], row[at('Nama')]])).toEqual(
+      [
+        ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Sutrisno'],
+        ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Rahmawati'],
+        ['export-u1', 'Usulan baru', 'Diterapkan ke register', '2026-11-10', 'Dimas'],
+        ['export-u2', 'Usulan keluar', 'Disetujui', '2026-11-15', ''],
+      ],
+    );
     expect(rows[0]![at('NIK')]).toMatch(/^\d{16}$/);
     expect(rows[0]).toEqual(expect.arrayContaining(['export-hu', '2026-11-10', TABA_TERUNJAM, 'Taba Terunjam', '1709011203150077', 'Jl. Usulan 7']));
     expect(rows[3]!.slice(at('ID Keluarga'), at('ID Keluarga') + 3)).toEqual(['export-h3', TALANG_EMPAT, 'Talang Empat']);
@@ -270,8 +393,12 @@ describe('approved changes (perubahan)', () => {
     const { rows } = await sheetRows(fileOf(r), 'Perubahan');
     expect(rows[0]).toEqual(PERUBAHAN_COLUMNS.map((c) => c.header));
     expect(rows.slice(1).map((row) => [row[1], row[4]])).toEqual([
-      ['export-u4', '2026-09-01'], ['export-u4', '2026-09-01'], ['export-u4', '2026-09-01'],
-      ['export-u1', '2026-11-10'], ['export-u1', '2026-11-10'], ['export-u1', '2026-11-10'],
+      ['export-u4', '2026-09-01'],
+      ['export-u4', '2026-09-01'],
+      ['export-u4', '2026-09-01'],
+      ['export-u1', '2026-11-10'],
+      ['export-u1', '2026-11-10'],
+      ['export-u1', '2026-11-10'],
     ]);
     expect(r).toMatchObject({ rowCount: 6, sourceCount: 2 });
     const about = Object.fromEntries((await sheetRows(fileOf(r), 'Keterangan')).rows.map((row) => [row[0], row[1]]));
@@ -281,12 +408,42 @@ describe('approved changes (perubahan)', () => {
 
 describe('who may export', () => {
   it.each([
-    ['operator of a desa of the kabupaten', () => operator, { kind: 'bnba', scope: { level: 'desa', code: TABA_TERUNJAM }, format: 'csv' }, 'functions/permission-denied'],
-    ['admin of the kabupaten (manages users, reads no personal data)', () => admin, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' }, 'functions/permission-denied'],
-    ['verifikator of another kabupaten', () => otherVerifikator, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'xlsx' }, 'functions/permission-denied'],
-    ['verifikator, for a desa of another kabupaten', () => verifikator, { kind: 'bnba', scope: { level: 'desa', code: OTHER_KAB_DESA }, format: 'csv' }, 'functions/permission-denied'],
-    ['verifikator, with a malformed request', () => verifikator, { kind: 'bnba', scope: { level: 'desa', code: '17.09' }, format: 'csv' }, 'functions/invalid-argument'],
-    ['verifikator, with an unknown format', () => verifikator, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'pdf' }, 'functions/invalid-argument'],
+    [
+      'operator of a desa of the kabupaten',
+      () => operator,
+      { kind: 'bnba', scope: { level: 'desa', code: TABA_TERUNJAM }, format: 'csv' },
+      'functions/permission-denied',
+    ],
+    [
+      'admin of the kabupaten (manages users, reads no personal data)',
+      () => admin,
+      { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' },
+      'functions/permission-denied',
+    ],
+    [
+      'verifikator of another kabupaten',
+      () => otherVerifikator,
+      { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'xlsx' },
+      'functions/permission-denied',
+    ],
+    [
+      'verifikator, for a desa of another kabupaten',
+      () => verifikator,
+      { kind: 'bnba', scope: { level: 'desa', code: OTHER_KAB_DESA }, format: 'csv' },
+      'functions/permission-denied',
+    ],
+    [
+      'verifikator, with a malformed request',
+      () => verifikator,
+      { kind: 'bnba', scope: { level: 'desa', code: '17.09' }, format: 'csv' },
+      'functions/invalid-argument',
+    ],
+    [
+      'verifikator, with an unknown format',
+      () => verifikator,
+      { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'pdf' },
+      'functions/invalid-argument',
+    ],
   ] as const)('%s: refused, nothing recorded', async (_who, user, data, code) => {
     const before = (await db.collection('exports').get()).size;
     await expect(callExport(user(), data)).rejects.toMatchObject({ code });
@@ -297,15 +454,21 @@ describe('who may export', () => {
     await expect(callExport(operator, { kind: 'bnba', scope: { level: 'desa', code: TABA_TERUNJAM }, format: 'csv' })).rejects.toThrow(
       'Hanya verifikator atau kepala Dinas Sosial yang dapat mengekspor data untuk Kemensos.',
     );
-    await expect(callExport(otherVerifikator, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' })).rejects.toThrow('Wilayah itu tidak berada di kabupaten Anda.');
-    await expect(callExport(verifikator, { kind: 'bnba', scope: { level: 'desa', code: '17.09' }, format: 'csv' })).rejects.toThrow('Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)');
+    await expect(callExport(otherVerifikator, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' })).rejects.toThrow(
+      'Wilayah itu tidak berada di kabupaten Anda.',
+    );
+    await expect(callExport(verifikator, { kind: 'bnba', scope: { level: 'desa', code: '17.09' }, format: 'csv' })).rejects.toThrow(
+      'Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)',
+    );
   });
 
   it('signed out: refused', async () => {
     const app = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-api-key' }, 'export-signed-out');
     const functions = getFunctions(app, REGION);
     connectFunctionsEmulator(functions, '127.0.0.1', 5001);
-    await expect(callExport({ functions }, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' })).rejects.toMatchObject({ code: 'functions/unauthenticated' });
+    await expect(callExport({ functions }, { kind: 'bnba', scope: { level: 'kabupaten', code: KAB }, format: 'csv' })).rejects.toMatchObject({
+      code: 'functions/unauthenticated',
+    });
     await deleteApp(app);
   });
 

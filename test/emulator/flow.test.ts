@@ -80,11 +80,22 @@ describe('thin flow: usulan from musyawarah to register', () => {
     expect(applied.status).toBe('diterapkan');
     householdId = applied.outcome!.householdId!;
     const h = (await getDoc(doc(verifikator.db, 'households', householdId))).data()!;
-    expect(h).toMatchObject({ kkNumber: content.kkNumber, desaCode: DESA.derati.desa, kabupatenCode: KABUPATEN, desil: 4, status: 'aktif', memberCount: 3, headName: 'Sutrisno' });
+    expect(h).toMatchObject({
+      kkNumber: content.kkNumber,
+      desaCode: DESA.derati.desa,
+      kabupatenCode: KABUPATEN,
+      desil: 4,
+      status: 'aktif',
+      memberCount: 3,
+      headName: 'Sutrisno',
+    });
     // Desil 4: PKH (1–4), Sembako (1–5), PBI-JK (1–5) and other programs (1–5) all apply, each with its legal basis.
     // (Other test files may have added programs of other kabupaten; the four national ones are what matter here.)
     expect(Object.fromEntries(Object.entries(h.eligibility as Record<string, { eligible: boolean }>).map(([k, v]) => [k, v.eligible]))).toMatchObject({
-      PKH: true, SEMBAKO: true, 'PBI-JK': true, 'KESSOS-LAIN': true,
+      PKH: true,
+      SEMBAKO: true,
+      'PBI-JK': true,
+      'KESSOS-LAIN': true,
     });
     expect(reasonText(h.eligibility.PKH.reasons[0])).toContain('Kepmensos 79/HUK/2025');
 
@@ -122,9 +133,7 @@ describe('thin flow: usulan from musyawarah to register', () => {
     const ref = await recordAndSubmit(operator, bad);
     const validated = await waitForDoc(ref, (d) => d?.validation != null);
     expect(validated.status).toBe('tidak_lolos_validasi');
-    expect(validated.validation?.errors).toEqual([
-      expect.objectContaining({ code: 'nik.sex_mismatch', field: 'household.members.0.nik' }),
-    ]);
+    expect(validated.validation?.errors).toEqual([expect.objectContaining({ code: 'nik.sex_mismatch', field: 'household.members.0.nik' })]);
   });
 
   it('5. the scheduled job freezes a household whose last verval is older than the policy, once', async () => {

@@ -23,7 +23,10 @@ let kadis: ClientUser;
 beforeAll(async () => {
   await seedConfig(KABUPATEN);
   // This kabupaten lets suspended households return by reactivation (the Kemensos route).
-  await adminDb().collection('policies').doc(KABUPATEN).set({ suspension: { route: 'reaktivasi', maxReactivations: 2 } }, { merge: true });
+  await adminDb()
+    .collection('policies')
+    .doc(KABUPATEN)
+    .set({ suspension: { route: 'reaktivasi', maxReactivations: 2 } }, { merge: true });
   await ensureUser('life.operator@tepat.test', PASSWORD, { role: 'operator', ...DESA.derati });
   await ensureUser('life.operator2@tepat.test', PASSWORD, { role: 'operator', ...DESA.other });
   await ensureUser('life.verifikator@tepat.test', PASSWORD, { role: 'verifikator', kabupaten: KABUPATEN });
@@ -41,7 +44,11 @@ afterAll(async () => {
 });
 
 /** Proposes, validates, approves and applies one usulan; returns the settled usulan. */
-async function through(user: ClientUser, wilayah: typeof DESA.derati | typeof DESA.other, content: Parameters<typeof recordAndSubmit>[2][number]): Promise<Usulan & { id: string }> {
+async function through(
+  user: ClientUser,
+  wilayah: typeof DESA.derati | typeof DESA.other,
+  content: Parameters<typeof recordAndSubmit>[2][number],
+): Promise<Usulan & { id: string }> {
   const { refs } = await recordAndSubmit(user, wilayah, [content], meeting());
   const ref = refs[0]!;
   const v = await validated(ref);
@@ -91,7 +98,16 @@ describe('usulan types applied to the register', () => {
     const id = (await through(operator, DESA.derati, { type: 'baru', household: content })).outcome!.householdId!;
     const wife = (await membersOf(id)).find((m) => m.name === 'Rahmawati')!;
 
-    await through(operator, DESA.derati, usulanContent.keluar(id, { reason: 'meninggal', memberIds: [wife.id], note: 'Meninggal dunia Oktober 2026', evidence: { documentId: 'dok/akta-1', date: '2026-10-20' } }));
+    await through(
+      operator,
+      DESA.derati,
+      usulanContent.keluar(id, {
+        reason: 'meninggal',
+        memberIds: [wife.id],
+        note: 'Meninggal dunia Oktober 2026',
+        evidence: { documentId: 'dok/akta-1', date: '2026-10-20' },
+      }),
+    );
     expect((await membersOf(id)).find((m) => m.id === wife.id)).toMatchObject({ status: 'keluar', leftReason: { code: 'keluar.meninggal' } });
     expect(await householdDoc(id)).toMatchObject({ status: 'aktif', memberCount: 2 });
     const index = await adminDb().collection('nikIndex').doc(wife.nikHash!).get();
@@ -105,7 +121,12 @@ describe('usulan types applied to the register', () => {
     expect(await membersOf(id)).toHaveLength(3);
 
     // The head's NIK can be proposed again; the validation says where it was.
-    const again = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702062010260001', members: [content.members[0]!] }) }], meeting());
+    const again = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      [{ type: 'baru', household: household({ kkNumber: '1702062010260001', members: [content.members[0]!] }) }],
+      meeting(),
+    );
     const v = await validated(again.refs[0]!);
     expect(v.validation?.ok).toBe(true);
     expect(v.validation?.warnings.map((w) => w.code)).toContain('nik.registered_keluar');
@@ -113,10 +134,14 @@ describe('usulan types applied to the register', () => {
 
   it('reaktivasi: a suspended household returns when the kabupaten uses the reactivation route, counting the reactivation', async () => {
     const id = (await through(operator, DESA.derati, { type: 'baru', household: household() })).outcome!.householdId!;
-    await adminDb().collection('households').doc(id).update({
-      status: 'ditangguhkan', statusReason: { code: 'household.ditangguhkan.judi_online', message: 'Ditangguhkan: judi online' },
-      suspension: { reason: 'judi_online', since: '2026-10-01', note: 'Data PPATK' },
-    });
+    await adminDb()
+      .collection('households')
+      .doc(id)
+      .update({
+        status: 'ditangguhkan',
+        statusReason: { code: 'household.ditangguhkan.judi_online', message: 'Ditangguhkan: judi online' },
+        suspension: { reason: 'judi_online', since: '2026-10-01', note: 'Data PPATK' },
+      });
     const done = await through(operator, DESA.derati, usulanContent.reaktivasi(id));
     expect(done.status).toBe('diterapkan');
     const h = await householdDoc(id);
@@ -131,7 +156,10 @@ describe('usulan types applied to the register', () => {
     expect(await householdDoc(id)).toMatchObject({ desaCode: DESA.derati.desa, address: 'Dusun I RT 01, Derati' });
     const members = await membersOf(id);
     expect(members.every((m) => m.desaCode === DESA.derati.desa)).toBe(true);
-    const index = await adminDb().collection('nikIndex').doc(members.find((m) => m.nikHash)!.nikHash!).get();
+    const index = await adminDb()
+      .collection('nikIndex')
+      .doc(members.find((m) => m.nikHash)!.nikHash!)
+      .get();
     expect(index.data()!.desaCode).toBe(DESA.derati.desa);
     // The new desa's operator now reads the members; the old desa's no longer can.
     const q = (u: ClientUser, desa: string) => getDocs(query(collection(u.db, 'households', id, 'members'), where('desaCode', '==', desa)));
@@ -140,9 +168,13 @@ describe('usulan types applied to the register', () => {
   });
 
   it('pindah masuk of a frozen household: the receiving desa verified the family, so the freeze is lifted and eligibility recomputed', async () => {
-    const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150013', desil: 2 }) })).outcome!.householdId!;
+    const id = (await through(otherOperator, DESA.other, { type: 'baru', household: household({ kkNumber: '1702061203150013', desil: 2 }) })).outcome!
+      .householdId!;
     const frozenReason = { code: 'household.beku', message: 'Data beku: tidak ada verval selama 3 bulan berturut-turut (batas 3 bulan)' };
-    await adminDb().collection('households').doc(id).update({ status: 'beku', statusReason: frozenReason, staleness: { level: 'beku', missed: 3, freezesAt: null }, eligibility: {} });
+    await adminDb()
+      .collection('households')
+      .doc(id)
+      .update({ status: 'beku', statusReason: frozenReason, staleness: { level: 'beku', missed: 3, freezesAt: null }, eligibility: {} });
     const moved = await through(operator, DESA.derati, usulanContent.pindahMasuk(id, DESA.other.desa));
     expect(moved.status).toBe('diterapkan');
     const h = await householdDoc(id);
@@ -228,10 +260,15 @@ describe('a failed usulan corrected in place', () => {
 
 describe('decisions and races', () => {
   it('the dinas decides a whole musyawarah at once, and the musyawarah keeps a summary by status', async () => {
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
-      { type: 'baru', household: household({ kkNumber: '1702061203150021' }) },
-      { type: 'baru', household: household({ kkNumber: '1702061203150022' }) },
-    ], meeting());
+    const { musyawarahId, refs } = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      [
+        { type: 'baru', household: household({ kkNumber: '1702061203150021' }) },
+        { type: 'baru', household: household({ kkNumber: '1702061203150022' }) },
+      ],
+      meeting(),
+    );
     await Promise.all(refs.map(validated));
     const verified = await decide(verifikator, { musyawarahId, decision: 'setujui', note: 'Sesuai BA' });
     expect((verified.data as { decided: { status: string }[] }).decided.map((d) => d.status)).toEqual(['diverifikasi', 'diverifikasi']);
@@ -245,10 +282,15 @@ describe('decisions and races', () => {
   it('two approvals racing for the same NIK: exactly one household is registered, the other usulan ends ganda', async () => {
     const shared = nikFor('1970-01-05', 'L');
     const person = { nik: shared, name: 'Bambang', sex: 'L' as const, birthDate: '1970-01-05', relationship: 'kepala_keluarga' as const };
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
-      { type: 'baru', household: household({ kkNumber: '1702061203150031', members: [person] }) },
-      { type: 'baru', household: household({ kkNumber: '1702061203150032', members: [{ ...person, name: 'Bambang S' }] }) },
-    ], meeting());
+    const { musyawarahId, refs } = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      [
+        { type: 'baru', household: household({ kkNumber: '1702061203150031', members: [person] }) },
+        { type: 'baru', household: household({ kkNumber: '1702061203150032', members: [{ ...person, name: 'Bambang S' }] }) },
+      ],
+      meeting(),
+    );
     await Promise.all(refs.map(validated));
     await decide(verifikator, { musyawarahId, decision: 'setujui', note: '' });
     // Both approved in one transaction; their application triggers run, and so do two more
@@ -303,17 +345,26 @@ describe('triggers delivered twice leave the same end state', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const households = await adminDb().collection('households').where('sourceUsulanId', '==', ref.id).get();
     expect(households.size).toBe(1);
-    const audits = await adminDb().collection('auditLog').where('action', '==', 'usulan.diterapkan.baru').where('target.id', '==', households.docs[0]!.id).get();
+    const audits = await adminDb()
+      .collection('auditLog')
+      .where('action', '==', 'usulan.diterapkan.baru')
+      .where('target.id', '==', households.docs[0]!.id)
+      .get();
     expect(audits.size).toBe(1);
   });
 
   it('a musyawarah closes (selesai) once every usulan has a final decision, and only once', async () => {
     useFunctionsInProcess();
     const { refreshSummary } = await import('../../functions/src/summarize-musyawarah.js');
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [
-      { type: 'baru', household: household({ kkNumber: '1702061203150044' }) },
-      { type: 'baru', household: household({ kkNumber: '1702061203150045' }) },
-    ], meeting());
+    const { musyawarahId, refs } = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      [
+        { type: 'baru', household: household({ kkNumber: '1702061203150044' }) },
+        { type: 'baru', household: household({ kkNumber: '1702061203150045' }) },
+      ],
+      meeting(),
+    );
     await Promise.all(refs.map(validated));
     const mRef = doc(operator.db, 'musyawarah', musyawarahId);
     await decide(verifikator, { usulanId: refs[0]!.id, decision: 'tolak', note: 'Keluarga tidak hadir dan tidak dikenal warga' });
@@ -332,7 +383,12 @@ describe('triggers delivered twice leave the same end state', () => {
 
   it('musyawarah summary: recomputing twice gives the same numbers', async () => {
     const { refreshSummary } = await import('../../functions/src/summarize-musyawarah.js');
-    const { musyawarahId, refs } = await recordAndSubmit(operator, DESA.derati, [{ type: 'baru', household: household({ kkNumber: '1702061203150043' }) }], meeting());
+    const { musyawarahId, refs } = await recordAndSubmit(
+      operator,
+      DESA.derati,
+      [{ type: 'baru', household: household({ kkNumber: '1702061203150043' }) }],
+      meeting(),
+    );
     await validated(refs[0]!);
     const [a, b] = await Promise.all([refreshSummary(musyawarahId, DESA.derati.desa), refreshSummary(musyawarahId, DESA.derati.desa)]);
     expect(a).toEqual(b);

@@ -77,8 +77,18 @@ describe('manageUser callable', () => {
   });
 
   it.each([
-    ['an operator for a desa of another kabupaten', { action: 'create', email: 'x1@tepat.test', displayName: 'Ani', role: 'operator', desaCode: '17.08.01.2001' }, 'invalid-argument', 'tidak berada di kabupaten Anda'],
-    ['an operator without a desa', { action: 'create', email: 'x2@tepat.test', displayName: 'Ani', role: 'operator' }, 'invalid-argument', 'satu desa/kelurahan'],
+    [
+      'an operator for a desa of another kabupaten',
+      { action: 'create', email: 'x1@tepat.test', displayName: 'Ani', role: 'operator', desaCode: '17.08.01.2001' },
+      'invalid-argument',
+      'tidak berada di kabupaten Anda',
+    ],
+    [
+      'an operator without a desa',
+      { action: 'create', email: 'x2@tepat.test', displayName: 'Ani', role: 'operator' },
+      'invalid-argument',
+      'satu desa/kelurahan',
+    ],
     ['an unknown role', { action: 'create', email: 'x3@tepat.test', displayName: 'Ani', role: 'bupati' }, 'invalid-argument', 'Pilih peran'],
     ['a malformed email', { action: 'create', email: 'bukan-email', displayName: 'Ani', role: 'kadis' }, 'invalid-argument', 'email tidak valid'],
     ['an unknown action', { action: 'hapus', uid: 'x' }, 'invalid-argument', 'Tindakan tidak dikenal'],
@@ -100,7 +110,8 @@ describe('manageUser callable', () => {
     });
     // Re-granting "admin" to oneself would re-enable and re-claim the account (issue 13, F1): refused too.
     await expect(call(admin, { action: 'setRole', uid: admin.uid, role: 'admin' })).rejects.toMatchObject({
-      code: 'functions/failed-precondition', message: expect.stringContaining('akun Anda sendiri'),
+      code: 'functions/failed-precondition',
+      message: expect.stringContaining('akun Anda sendiri'),
     });
     await expect(call(admin, { action: 'deactivate', uid: admin.uid })).rejects.toMatchObject({ code: 'functions/failed-precondition' });
     expect((await adminAuth().getUser(admin.uid)).customClaims).toEqual(before);
@@ -111,7 +122,10 @@ describe('bootstrap CLI', () => {
   it('makes the first admin of a kabupaten and loads the default configuration once', async () => {
     const email = 'first.admin.kph@tepat.test';
     const run = () =>
-      promisify(execFile)('npx', ['tsx', '.scripts/bootstrap-admin.ts', '--project', 'demo-tepat', '--kabupaten', '17.08', '--email', email], { cwd: ROOT, env: process.env });
+      promisify(execFile)('npx', ['tsx', '.scripts/bootstrap-admin.ts', '--project', 'demo-tepat', '--kabupaten', '17.08', '--email', email], {
+        cwd: ROOT,
+        env: process.env,
+      });
     const { stdout } = await run();
     expect(stdout).toContain('now administers kabupaten 17.08');
     const user = await adminAuth().getUserByEmail(email);

@@ -25,12 +25,32 @@ const at = new Date(slot.getTime() + 30_000);
 const inCycleBefore = (k: number) => new Date(cycleStart(cycleIndex(at, policy) - k, policy).getTime() + 36 * 3600 * 1000);
 
 async function seedHousehold(id: string, lastVerval: Date): Promise<void> {
-  await adminDb().collection('households').doc(id).set({
-    kkNumber: '1705011203150001', kkHistory: [], address: 'Seluma', desaCode: PLACE.desa, kecamatanCode: PLACE.kecamatan, kabupatenCode: KAB,
-    desil: 3, status: 'aktif', statusReason: null, headName: id, memberCount: 1, memberCriteria: [{ birthDate: '1990-01-01', sex: 'P' }],
-    lastVervalAt: Timestamp.fromDate(lastVerval), staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0,
-    suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
-  });
+  await adminDb()
+    .collection('households')
+    .doc(id)
+    .set({
+      kkNumber: '1705011203150001',
+      kkHistory: [],
+      address: 'Seluma',
+      desaCode: PLACE.desa,
+      kecamatanCode: PLACE.kecamatan,
+      kabupatenCode: KAB,
+      desil: 3,
+      status: 'aktif',
+      statusReason: null,
+      headName: id,
+      memberCount: 1,
+      memberCriteria: [{ birthDate: '1990-01-01', sex: 'P' }],
+      lastVervalAt: Timestamp.fromDate(lastVerval),
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      eligibility: {},
+      reactivations: 0,
+      suspension: null,
+      sticker: null,
+      sourceUsulanId: 'seed',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+    });
 }
 
 const household = async (id: string) => (await adminDb().collection('households').doc(id).get()).data()!;
@@ -52,7 +72,10 @@ describe('local scheduler on the Functions emulator', () => {
     const clock: Clock = { now: () => at, sleep: async () => stop.abort() };
     const runs: RunRecord[] = [];
     const scheduler = new Scheduler({
-      jobs, clock, fire: emulatorFire(), onRun: (r) => runs.push(r),
+      jobs,
+      clock,
+      fire: emulatorFire(),
+      onRun: (r) => runs.push(r),
       store: { load: () => state, save: () => undefined },
     });
 

@@ -25,17 +25,54 @@ function inCycleBefore(k: number): Date {
 }
 
 async function seedHousehold(id: string, lastVerval: Date, place: typeof DESA_KPH = DESA_KPH, desil = 3): Promise<void> {
-  await adminDb().collection('households').doc(id).set({
-    kkNumber: '1708011203150001', kkHistory: [], address: 'Kepahiang', desaCode: place.desa, kecamatanCode: place.kecamatan, kabupatenCode: place.kabupaten,
-    desil, status: 'aktif', statusReason: null, headName: id, memberCount: 1, memberCriteria: [{ birthDate: '1990-01-01', sex: 'P', pregnant: true }],
-    lastVervalAt: Timestamp.fromDate(lastVerval),
-    staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null, sticker: null,
-    sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(),
-  });
-  await adminDb().collection('households').doc(id).collection('members').doc('m1').set({
-    nik: null, nikMasked: '—', nikHash: null, name: id, sex: 'P', birthDate: '1990-01-01', relationship: 'kepala_keluarga', pregnant: true,
-    flags: ['nik.missing'], status: 'aktif', leftReason: null, householdId: id, desaCode: place.desa, kabupatenCode: place.kabupaten, createdAt: Timestamp.now(),
-  });
+  await adminDb()
+    .collection('households')
+    .doc(id)
+    .set({
+      kkNumber: '1708011203150001',
+      kkHistory: [],
+      address: 'Kepahiang',
+      desaCode: place.desa,
+      kecamatanCode: place.kecamatan,
+      kabupatenCode: place.kabupaten,
+      desil,
+      status: 'aktif',
+      statusReason: null,
+      headName: id,
+      memberCount: 1,
+      memberCriteria: [{ birthDate: '1990-01-01', sex: 'P', pregnant: true }],
+      lastVervalAt: Timestamp.fromDate(lastVerval),
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      eligibility: {},
+      reactivations: 0,
+      suspension: null,
+      sticker: null,
+      sourceUsulanId: 'seed',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+    });
+  await adminDb()
+    .collection('households')
+    .doc(id)
+    .collection('members')
+    .doc('m1')
+    .set({
+      nik: null,
+      nikMasked: '—',
+      nikHash: null,
+      name: id,
+      sex: 'P',
+      birthDate: '1990-01-01',
+      relationship: 'kepala_keluarga',
+      pregnant: true,
+      flags: ['nik.missing'],
+      status: 'aktif',
+      leftReason: null,
+      householdId: id,
+      desaCode: place.desa,
+      kabupatenCode: place.kabupaten,
+      createdAt: Timestamp.now(),
+    });
 }
 
 async function runStaleness(): Promise<void> {
@@ -141,7 +178,16 @@ describe('verval reports (written by the operator, applied by a trigger)', () =>
     useFunctionsInProcess();
     const { applyVervalReport } = await import('../../functions/src/record-verval.js');
     const ref = adminDb().collection('households').doc('kph-five').collection('verval').doc('twice');
-    await ref.set({ result: 'sesuai', note: '', by: operator.uid, desaCode: DESA_KPH.desa, kabupatenCode: KAB, visitedAt: Timestamp.now(), at: Timestamp.now(), outcome: null });
+    await ref.set({
+      result: 'sesuai',
+      note: '',
+      by: operator.uid,
+      desaCode: DESA_KPH.desa,
+      kabupatenCode: KAB,
+      visitedAt: Timestamp.now(),
+      at: Timestamp.now(),
+      outcome: null,
+    });
     // The deployed trigger may already be on it: whichever runs first applies, the other finds the outcome.
     const results = [await applyVervalReport('kph-five', 'twice', new Date()), await applyVervalReport('kph-five', 'twice', new Date())];
     expect(results.filter((r) => r === 'diterapkan').length).toBeLessThanOrEqual(1);
@@ -153,10 +199,14 @@ describe('verval reports (written by the operator, applied by a trigger)', () =>
 });
 
 describe('sticker reports (written by the operator, recorded by a trigger)', () => {
-  const sticker = (householdId: string, installedOn: string, by: string) => report('stickers', householdId, stickerReport(reporter(), { installedOn, by }, serverTimestamp()));
+  const sticker = (householdId: string, installedOn: string, by: string) =>
+    report('stickers', householdId, stickerReport(reporter(), { installedOn, by }, serverTimestamp()));
 
   it('records the sticker on a recipient house, with the day and who put it up', async () => {
-    await adminDb().collection('households').doc('kph-fresh').update({ 'eligibility.SEMBAKO': { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } });
+    await adminDb()
+      .collection('households')
+      .doc('kph-fresh')
+      .update({ 'eligibility.SEMBAKO': { eligible: true, programName: 'Sembako/BPNT', reasons: [], legalBasis: null, evaluatedOn: '2026-11-01' } });
     const done = await sticker('kph-fresh', '2026-11-02', 'Pendamping PKH Kepahiang');
     expect(done.outcome).toMatchObject({ status: 'diterapkan' });
     expect((await h('kph-fresh')).sticker).toEqual({ installedOn: '2026-11-02', by: 'Pendamping PKH Kepahiang' });

@@ -1,7 +1,8 @@
 import { FieldValue, Timestamp, type DocumentData } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  decideHousehold, programsInForce,
+  decideHousehold,
+  programsInForce,
   isoDateOn,
   musyawarahInCycle,
   nationalKecamatanCodes,
@@ -66,7 +67,11 @@ async function counts(id: string): Promise<StatsCounts> {
   return pruneTally(readTally((await statsRef(id).get()).data()?.counts));
 }
 
-const CRITERIA: EligibilityMember[] = [{ birthDate: '1984-03-12', sex: 'L' }, { birthDate: '1988-07-05', sex: 'P' }, { birthDate: '2016-01-30', sex: 'L', school: 'sd' }];
+const CRITERIA: EligibilityMember[] = [
+  { birthDate: '1984-03-12', sex: 'L' },
+  { birthDate: '1988-07-05', sex: 'P' },
+  { birthDate: '2016-01-30', sex: 'L', school: 'sd' },
+];
 let programs: Program[] = [];
 
 /**
@@ -78,23 +83,57 @@ function decided(desil: number | null, status: HouseholdStatus, desaCode: string
 }
 
 function eligibleIn(map: ReturnType<typeof decided>): Record<string, number> {
-  return Object.fromEntries(Object.entries(map).filter(([, d]) => d.eligible).map(([id]) => [id, 1]));
+  return Object.fromEntries(
+    Object.entries(map)
+      .filter(([, d]) => d.eligible)
+      .map(([id]) => [id, 1]),
+  );
 }
 
 function householdDoc(desaCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const doc: Record<string, unknown> = {
-    kkNumber: '1707011203150001', kkHistory: [], address: 'Jl. Lintas Lebong RT 01', desaCode, kecamatanCode: kec(desaCode), kabupatenCode: KAB,
-    desil: 3, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 3, memberCriteria: CRITERIA,
-    lastVervalAt: Timestamp.now(), staleness: { level: 'ok', missed: 0, freezesAt: null },
-    reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'seed', createdAt: Timestamp.now(), updatedAt: Timestamp.now(), ...overrides,
+    kkNumber: '1707011203150001',
+    kkHistory: [],
+    address: 'Jl. Lintas Lebong RT 01',
+    desaCode,
+    kecamatanCode: kec(desaCode),
+    kabupatenCode: KAB,
+    desil: 3,
+    status: 'aktif',
+    statusReason: null,
+    headName: 'Sutrisno',
+    memberCount: 3,
+    memberCriteria: CRITERIA,
+    lastVervalAt: Timestamp.now(),
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'seed',
+    createdAt: Timestamp.now(),
+    updatedAt: Timestamp.now(),
+    ...overrides,
   };
   return { ...doc, eligibility: decided(doc.desil as number | null, doc.status as HouseholdStatus, desaCode) };
 }
 
 function memberDoc(householdId: string, desaCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    nik: null, nikMasked: '—', nikHash: null, name: 'Dimas', sex: 'L', birthDate: '2016-01-30', relationship: 'anak', flags: ['nik.missing'],
-    status: 'aktif', leftReason: null, householdId, desaCode, kabupatenCode: KAB, createdAt: Timestamp.now(), ...overrides,
+    nik: null,
+    nikMasked: '—',
+    nikHash: null,
+    name: 'Dimas',
+    sex: 'L',
+    birthDate: '2016-01-30',
+    relationship: 'anak',
+    flags: ['nik.missing'],
+    status: 'aktif',
+    leftReason: null,
+    householdId,
+    desaCode,
+    kabupatenCode: KAB,
+    createdAt: Timestamp.now(),
+    ...overrides,
   };
 }
 
@@ -114,7 +153,10 @@ describe('statistics kept by triggers', () => {
   it('a new household and its members count in their desa, kecamatan and kabupaten', async () => {
     const batch = db.batch();
     batch.set(H, householdDoc(GANDUNG));
-    batch.set(H.collection('members').doc('m1'), memberDoc(H.id, GANDUNG, { nik: '1707011203840001', name: 'Sutrisno', relationship: 'kepala_keluarga', flags: [] }));
+    batch.set(
+      H.collection('members').doc('m1'),
+      memberDoc(H.id, GANDUNG, { nik: '1707011203840001', name: 'Sutrisno', relationship: 'kepala_keluarga', flags: [] }),
+    );
     batch.set(H.collection('members').doc('m2'), memberDoc(H.id, GANDUNG));
     await batch.commit();
 
@@ -122,8 +164,13 @@ describe('statistics kept by triggers', () => {
     const recipients = eligibleIn(decided(3, 'aktif', GANDUNG));
     expect(recipients).toMatchObject({ PKH: 1, SEMBAKO: 1, 'PBI-JK': 1 });
     const expected = {
-      households: { aktif: 1 }, people: { aktif: 3 }, desil: { '3': 1 }, recipients, recipientHouseholds: 1,
-      vervalByDay: { [today()]: 1 }, nikMissing: 1,
+      households: { aktif: 1 },
+      people: { aktif: 3 },
+      desil: { '3': 1 },
+      recipients,
+      recipientHouseholds: 1,
+      vervalByDay: { [today()]: 1 },
+      nikMissing: 1,
     };
     for (const [id, identity] of [
       [`desa_${GANDUNG}`, { level: 'desa', code: GANDUNG, kabupatenCode: KAB, kecamatanCode: kec(GANDUNG), desaCode: GANDUNG }],
@@ -144,8 +191,14 @@ describe('statistics kept by triggers', () => {
     await H.update({ desil: 5, eligibility: now, sticker: { installedOn: today(), by: 'operator' }, address: 'Jl. Lintas Lebong RT 02' });
     const doc = await waitForStats(`kabupaten_${KAB}`, (d) => d.counts?.desil?.['5'] === 1 && d.counts?.stickerInstalled === 1);
     expect(pruneTally(readTally(doc.counts))).toEqual({
-      households: { aktif: 1 }, people: { aktif: 3 }, desil: { '5': 1 }, recipients: eligibleIn(now), recipientHouseholds: 1, stickerInstalled: 1,
-      vervalByDay: { [today()]: 1 }, nikMissing: 1,
+      households: { aktif: 1 },
+      people: { aktif: 3 },
+      desil: { '5': 1 },
+      recipients: eligibleIn(now),
+      recipientHouseholds: 1,
+      stickerInstalled: 1,
+      vervalByDay: { [today()]: 1 },
+      nikMissing: 1,
     });
     expect(doc.counts.recipients.PKH).toBe(0);
   });
@@ -173,7 +226,15 @@ describe('statistics kept by triggers', () => {
 
   it('a musyawarah counts as held once submitted, on its meeting date', async () => {
     const m = db.collection('musyawarah').doc('stats-m1');
-    const base = { desaCode: TUNGGANG, kecamatanCode: kec(TUNGGANG), kabupatenCode: KAB, meeting: meeting({ date: today() }), createdBy: 'op', createdAt: Timestamp.now(), updatedAt: Timestamp.now() };
+    const base = {
+      desaCode: TUNGGANG,
+      kecamatanCode: kec(TUNGGANG),
+      kabupatenCode: KAB,
+      meeting: meeting({ date: today() }),
+      createdBy: 'op',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+    };
     await m.set({ ...base, status: 'draft', submittedAt: null });
     await m.update({ status: 'diajukan', submittedAt: Timestamp.now() });
     const doc = await waitForStats(`desa_${TUNGGANG}`, (d) => d.counts?.musyawarahByDay?.[today()] === 1);
@@ -184,8 +245,15 @@ describe('statistics kept by triggers', () => {
   it('desa with an active operator, of all desa and kelurahan of the kabupaten (seed 001)', async () => {
     const users = db.collection('users');
     const profile = (desaCode: string | null, role: string, active = true) => ({
-      email: `${role}@lebong.test`, displayName: role, role, kabupatenCode: KAB, kecamatanCode: desaCode ? kec(desaCode) : null, desaCode, active,
-      claimsUpdatedAt: Timestamp.now(), updatedBy: 'admin',
+      email: `${role}@lebong.test`,
+      displayName: role,
+      role,
+      kabupatenCode: KAB,
+      kecamatanCode: desaCode ? kec(desaCode) : null,
+      desaCode,
+      active,
+      claimsUpdatedAt: Timestamp.now(),
+      updatedBy: 'admin',
     });
     await Promise.all([
       users.doc('stats-op1').set(profile(GANDUNG, 'operator')),
@@ -194,7 +262,9 @@ describe('statistics kept by triggers', () => {
       users.doc('stats-op4').set(profile(SUKAU_KAYO, 'operator', false)),
       users.doc('stats-ver').set(profile(null, 'verifikator')),
     ]);
-    const desaTotal = nationalKecamatanCodes().filter((k) => k.startsWith(`${KAB}.`)).reduce((n, k) => n + desaCodesIn(k).length, 0);
+    const desaTotal = nationalKecamatanCodes()
+      .filter((k) => k.startsWith(`${KAB}.`))
+      .reduce((n, k) => n + desaCodesIn(k).length, 0);
     let doc = await waitForStats(`kabupaten_${KAB}`, (d) => d.counts?.operatorsByDesa?.[GANDUNG] === 2 && d.operators?.activeDesa === 2);
     expect(doc.operators).toEqual({ activeDesa: 2, activeDesaCodes: [GANDUNG, TUNGGANG], desaTotal });
     expect(desaTotal).toBeGreaterThan(90);
@@ -262,13 +332,23 @@ describe('nightly reconciliation', () => {
     const h2 = db.collection('households').doc('stats-h2');
     const batch = db.batch();
     batch.set(h2, householdDoc(TUNGGANG, { memberCount: 2 }));
-    batch.set(h2.collection('members').doc('a'), memberDoc(h2.id, TUNGGANG, { name: 'Siti Aminah', sex: 'P', birthDate: '1990-01-01', relationship: 'kepala_keluarga' }));
-    batch.set(h2.collection('members').doc('b'), memberDoc(h2.id, TUNGGANG, { name: 'SITI AMINAH, S.Pd.', sex: 'P', birthDate: '1990-01-01', relationship: 'famili_lain' }));
+    batch.set(
+      h2.collection('members').doc('a'),
+      memberDoc(h2.id, TUNGGANG, { name: 'Siti Aminah', sex: 'P', birthDate: '1990-01-01', relationship: 'kepala_keluarga' }),
+    );
+    batch.set(
+      h2.collection('members').doc('b'),
+      memberDoc(h2.id, TUNGGANG, { name: 'SITI AMINAH, S.Pd.', sex: 'P', birthDate: '1990-01-01', relationship: 'famili_lain' }),
+    );
     await batch.commit();
     await waitForStats(`desa_${TUNGGANG}`, (d) => d.counts?.nikMissing === 2 && d.counts?.households?.aktif === 1);
 
     // Drift: counts off, a number that should not be there, a document lost.
-    await statsRef(`desa_${SUKAU_KAYO}`).update({ 'counts.households.beku': FieldValue.increment(5), 'counts.desil.9': 2, 'counts.people': FieldValue.delete() });
+    await statsRef(`desa_${SUKAU_KAYO}`).update({
+      'counts.households.beku': FieldValue.increment(5),
+      'counts.desil.9': 2,
+      'counts.people': FieldValue.delete(),
+    });
     await statsRef(`kecamatan_${kec(GANDUNG)}`).delete();
     const truth = await counts(`desa_${TUNGGANG}`);
 

@@ -50,7 +50,8 @@ afterAll(async () => {
   await Promise.all([fromOperator, toOperator, kepahiangOperator, verifikator, kadis].map((u) => u?.close()));
 });
 
-const find = async (user: ClientUser, data: unknown) => (await httpsCallable<unknown, TransferLookupResult>(user.functions, 'findTransferHousehold')(data)).data;
+const find = async (user: ClientUser, data: unknown) =>
+  (await httpsCallable<unknown, TransferLookupResult>(user.functions, 'findTransferHousehold')(data)).data;
 
 // KK numbers recorded on 1 July 2021 in Kec. Kota Padang, with serials no other test file uses.
 let serial = 1000 + Math.floor(Math.random() * 8000);
@@ -67,7 +68,10 @@ interface Seeded {
 }
 
 /** A household written straight into the register (as the DTKS import leaves it), with its members and NIK index. */
-async function seedHousehold(wilayah: { desa: string; kecamatan: string; kabupaten: string }, status: 'aktif' | 'beku' | 'ditangguhkan' | 'keluar' = 'aktif'): Promise<Seeded> {
+async function seedHousehold(
+  wilayah: { desa: string; kecamatan: string; kabupaten: string },
+  status: 'aktif' | 'beku' | 'ditangguhkan' | 'keluar' = 'aktif',
+): Promise<Seeded> {
   const db = adminDb();
   const key = emulatorNikKey();
   const kkNumber = uniqueKk(wilayah.kecamatan.replaceAll('.', ''));
@@ -80,22 +84,51 @@ async function seedHousehold(wilayah: { desa: string; kecamatan: string; kabupat
   const now = Timestamp.now();
   const batch = db.batch();
   batch.set(ref, {
-    kkNumber, kkHistory: [{ kkNumber, since: '2021-07-01', reason: 'pendaftaran', sourceUsulanId: null }], address: 'Dusun II RT 03',
-    desaCode: wilayah.desa, kecamatanCode: wilayah.kecamatan, kabupatenCode: wilayah.kabupaten, desil: 3, status,
-    statusReason: status === 'keluar' ? { code: 'keluar.mampu', message: 'Sudah mampu' } : null, headName: 'Sapri', memberCount: members.length,
-    memberCriteria: [], lastVervalAt: now, staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null,
-    sticker: null, sourceUsulanId: 'seed-transfer', createdAt: now, updatedAt: now,
+    kkNumber,
+    kkHistory: [{ kkNumber, since: '2021-07-01', reason: 'pendaftaran', sourceUsulanId: null }],
+    address: 'Dusun II RT 03',
+    desaCode: wilayah.desa,
+    kecamatanCode: wilayah.kecamatan,
+    kabupatenCode: wilayah.kabupaten,
+    desil: 3,
+    status,
+    statusReason: status === 'keluar' ? { code: 'keluar.mampu', message: 'Sudah mampu' } : null,
+    headName: 'Sapri',
+    memberCount: members.length,
+    memberCriteria: [],
+    lastVervalAt: now,
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    eligibility: {},
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'seed-transfer',
+    createdAt: now,
+    updatedAt: now,
   });
   for (const m of members) {
     const memberRef = ref.collection('members').doc();
     const hash = m.nik ? nikHash(m.nik, key) : null;
     batch.set(memberRef, {
-      ...m, nikMasked: maskNik(m.nik), nikHash: hash, flags: m.nik ? [] : ['nik.missing'], status: 'aktif', leftReason: null,
-      householdId: ref.id, desaCode: wilayah.desa, kabupatenCode: wilayah.kabupaten, createdAt: now,
+      ...m,
+      nikMasked: maskNik(m.nik),
+      nikHash: hash,
+      flags: m.nik ? [] : ['nik.missing'],
+      status: 'aktif',
+      leftReason: null,
+      householdId: ref.id,
+      desaCode: wilayah.desa,
+      kabupatenCode: wilayah.kabupaten,
+      createdAt: now,
     });
     if (hash) {
       batch.set(db.collection('nikIndex').doc(hash), {
-        householdId: ref.id, memberId: memberRef.id, active: status !== 'keluar', desaCode: wilayah.desa, kabupatenCode: wilayah.kabupaten, createdAt: now,
+        householdId: ref.id,
+        memberId: memberRef.id,
+        active: status !== 'keluar',
+        desaCode: wilayah.desa,
+        kabupatenCode: wilayah.kabupaten,
+        createdAt: now,
       });
     }
   }
@@ -113,9 +146,17 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
     const h = await seedHousehold(DESA.other);
     const result = await find(toOperator, { by: 'kk', number: h.kkNumber.replace(/(\d{4})/g, '$1 ').trim() });
     expect(result).toEqual({
-      households: [{
-        householdId: h.id, fromDesaCode: DESA.other.desa, fromDesaName: 'Taba Anyar', fromKecamatanName: 'Kota Padang', headName: 'Sapri', memberCount: 3, status: 'aktif',
-      }],
+      households: [
+        {
+          householdId: h.id,
+          fromDesaCode: DESA.other.desa,
+          fromDesaName: 'Taba Anyar',
+          fromKecamatanName: 'Kota Padang',
+          headName: 'Sapri',
+          memberCount: 3,
+          status: 'aktif',
+        },
+      ],
     });
     // No NIK, no member, no address or desil in the answer.
     const text = JSON.stringify(result);
@@ -132,28 +173,48 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
 
   it('not found: a clear Indonesian message, with what to try next', async () => {
     await expect(find(toOperator, { by: 'kk', number: uniqueKk() })).rejects.toMatchObject({
-      code: 'functions/not-found', message: expect.stringContaining('cari dengan NIK'), details: { code: 'pindah.not_found' },
+      code: 'functions/not-found',
+      message: expect.stringContaining('cari dengan NIK'),
+      details: { code: 'pindah.not_found' },
     });
-    await expect(find(toOperator, { by: 'nik', number: nikFor('1990-01-01', 'L') })).rejects.toMatchObject({ code: 'functions/not-found', message: expect.stringContaining('NIK ini tidak tercatat') });
+    await expect(find(toOperator, { by: 'nik', number: nikFor('1990-01-01', 'L') })).rejects.toMatchObject({
+      code: 'functions/not-found',
+      message: expect.stringContaining('NIK ini tidak tercatat'),
+    });
   });
 
   it('a mistyped number is refused with the domain’s KK or NIK rule before anything is searched', async () => {
-    await expect(find(toOperator, { by: 'kk', number: '1702063202150007' })).rejects.toMatchObject({ code: 'functions/invalid-argument', message: expect.stringContaining('Tanggal pencatatan') });
-    await expect(find(toOperator, { by: 'nik', number: '12345' })).rejects.toMatchObject({ code: 'functions/invalid-argument', message: expect.stringContaining('NIK harus 16 digit') });
+    await expect(find(toOperator, { by: 'kk', number: '1702063202150007' })).rejects.toMatchObject({
+      code: 'functions/invalid-argument',
+      message: expect.stringContaining('Tanggal pencatatan'),
+    });
+    await expect(find(toOperator, { by: 'nik', number: '12345' })).rejects.toMatchObject({
+      code: 'functions/invalid-argument',
+      message: expect.stringContaining('NIK harus 16 digit'),
+    });
     await expect(find(toOperator, { number: '1702061203150007' })).rejects.toMatchObject({ code: 'functions/invalid-argument' });
   });
 
   it('a household already in the caller’s own desa is refused: no transfer needed', async () => {
     const h = await seedHousehold(DESA.derati);
     await expect(find(toOperator, { by: 'kk', number: h.kkNumber })).rejects.toMatchObject({
-      code: 'functions/failed-precondition', message: expect.stringContaining('sudah terdaftar di desa Anda'), details: { code: 'pindah.same_desa' },
+      code: 'functions/failed-precondition',
+      message: expect.stringContaining('sudah terdaftar di desa Anda'),
+      details: { code: 'pindah.same_desa' },
     });
   });
 
   it('a household that left the register cannot move, by KK or by a NIK of its members', async () => {
     const h = await seedHousehold(DESA.other, 'keluar');
-    for (const data of [{ by: 'kk', number: h.kkNumber }, { by: 'nik', number: h.niks[0] }]) {
-      await expect(find(toOperator, data)).rejects.toMatchObject({ code: 'functions/failed-precondition', message: expect.stringContaining('sudah keluar dari register'), details: { code: 'usulan.household_keluar' } });
+    for (const data of [
+      { by: 'kk', number: h.kkNumber },
+      { by: 'nik', number: h.niks[0] },
+    ]) {
+      await expect(find(toOperator, data)).rejects.toMatchObject({
+        code: 'functions/failed-precondition',
+        message: expect.stringContaining('sudah keluar dari register'),
+        details: { code: 'usulan.household_keluar' },
+      });
     }
   });
 
@@ -178,7 +239,10 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
     await new Promise((r) => setTimeout(r, 1100));
     await adminAuth().updateUser(uid, { disabled: true });
     await adminAuth().revokeRefreshTokens(uid);
-    await expect(find(gone, { by: 'kk', number: h.kkNumber })).rejects.toMatchObject({ code: 'functions/unauthenticated', message: expect.stringContaining('masuk kembali') });
+    await expect(find(gone, { by: 'kk', number: h.kkNumber })).rejects.toMatchObject({
+      code: 'functions/unauthenticated',
+      message: expect.stringContaining('masuk kembali'),
+    });
     await gone.close();
   });
 
@@ -210,7 +274,9 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
     const all = JSON.stringify(entries);
     for (const n of [...h.niks, h.kkNumber, missing]) expect(all).not.toContain(n);
     // The Dinas of the kabupaten reads these entries (the rules let it), the operator does not.
-    const dinasView = await getDocs(query(collection(verifikator.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN), where('action', '==', 'keluarga.dicari_pindah_masuk')));
+    const dinasView = await getDocs(
+      query(collection(verifikator.db, 'auditLog'), where('kabupatenCode', '==', KABUPATEN), where('action', '==', 'keluarga.dicari_pindah_masuk')),
+    );
     expect(dinasView.size).toBeGreaterThanOrEqual(3);
   });
 });
@@ -224,7 +290,14 @@ describe('malformed lookups', () => {
     // Numbers shaped like a KK or NIK (region, date, serial), some valid, some not, some typed in groups.
     const pad = (n: number, w: number) => String(n).padStart(w, '0');
     const plausible = fc
-      .tuple(fc.constantFrom('170206', '170211', '170801', '110101', '000000'), fc.integer({ min: 0, max: 73 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }), fc.boolean())
+      .tuple(
+        fc.constantFrom('170206', '170211', '170801', '110101', '000000'),
+        fc.integer({ min: 0, max: 73 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.boolean(),
+      )
       .map(([region, d, m, y, serial, grouped]) => {
         const digits = `${region}${pad(d, 2)}${pad(m, 2)}${pad(y, 2)}${pad(serial, 4)}`;
         return grouped ? digits.replace(/(\d{4})(?=\d)/g, '$1 ') : digits;
@@ -237,7 +310,15 @@ describe('malformed lookups', () => {
         fc.record(
           {
             by: fc.oneof(fc.constantFrom('kk', 'nik', 'KK', ''), fc.string()),
-            number: fc.oneof(plausible, plausible, fc.stringMatching(/^\d{16}$/), fc.stringMatching(/^[\d .-]{0,30}$/), fc.string({ maxLength: 60 }), fc.integer(), fc.constant(null)),
+            number: fc.oneof(
+              plausible,
+              plausible,
+              fc.stringMatching(/^\d{16}$/),
+              fc.stringMatching(/^[\d .-]{0,30}$/),
+              fc.string({ maxLength: 60 }),
+              fc.integer(),
+              fc.constant(null),
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -247,7 +328,10 @@ describe('malformed lookups', () => {
       fc.asyncProperty(payload, async (data) => {
         const ok = parseTransferLookup(data, new Date()).ok;
         if (ok) wellFormed += 1;
-        const err = (await find(toOperator, data).then(() => undefined, (e: unknown) => e)) as { code?: string; message?: string } | undefined;
+        const err = (await find(toOperator, data).then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as { code?: string; message?: string } | undefined;
         expect(err, 'a random lookup found a household').toBeDefined();
         expect(err!.code).toBe(ok ? 'functions/not-found' : 'functions/invalid-argument');
         expect(err!.message).toMatch(/^[A-Z][^\n]{5,200}$/);
@@ -272,14 +356,25 @@ describe('the whole transfer: found, proposed, approved, applied', () => {
     const [found] = (await find(toOperator, { by: 'kk', number: content.kkNumber })).households;
     expect(found).toMatchObject({ householdId: id, fromDesaCode: DESA.other.desa, headName: 'Sutrisno', memberCount: 3 });
 
-    const { refs } = await recordAndSubmit(toOperator, DESA.derati, [{ ...usulanContent.pindahMasuk(found!.householdId, found!.fromDesaCode), address: 'Dusun III RT 02, Derati' }], meeting());
+    const { refs } = await recordAndSubmit(
+      toOperator,
+      DESA.derati,
+      [{ ...usulanContent.pindahMasuk(found!.householdId, found!.fromDesaCode), address: 'Dusun III RT 02, Derati' }],
+      meeting(),
+    );
     const v = await validated(refs[0]!);
     expect(v.validation?.errors).toEqual([]);
     await approve(verifikator, kadis, refs[0]!.id);
     expect(await settled(refs[0]!)).toMatchObject({ status: 'diterapkan', outcome: { householdId: id } });
 
     const h = (await adminDb().collection('households').doc(id).get()).data()!;
-    expect(h).toMatchObject({ desaCode: DESA.derati.desa, kecamatanCode: DESA.derati.kecamatan, address: 'Dusun III RT 02, Derati', memberCount: 3, status: 'aktif' });
+    expect(h).toMatchObject({
+      desaCode: DESA.derati.desa,
+      kecamatanCode: DESA.derati.kecamatan,
+      address: 'Dusun III RT 02, Derati',
+      memberCount: 3,
+      status: 'aktif',
+    });
     // Every member moved with the household, and Derati's operator now reads them; Taba Anyar's no longer does.
     const members = (await adminDb().collection('households').doc(id).collection('members').get()).docs.map((d) => d.data() as MemberDoc<unknown>);
     expect(members.map((m) => m.name).sort()).toEqual(['Dimas', 'Rahmawati', 'Sutrisno']);

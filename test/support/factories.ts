@@ -8,8 +8,15 @@ export { nikFor };
 /** Typed builders for test data. Each call gives fresh, valid data unless a test overrides it. */
 export function meeting(overrides: Partial<Meeting> = {}): Meeting {
   return {
-    type: 'musdesus', date: '2026-11-20', place: 'Balai Desa Derati', chair: 'Kepala Desa Derati', attendees: 34, bpdPresent: true,
-    poorHouseholdRepresentatives: 6, notes: '', ...overrides,
+    type: 'musdesus',
+    date: '2026-11-20',
+    place: 'Balai Desa Derati',
+    chair: 'Kepala Desa Derati',
+    attendees: 34,
+    bpdPresent: true,
+    poorHouseholdRepresentatives: 6,
+    notes: '',
+    ...overrides,
   };
 }
 
@@ -31,7 +38,12 @@ export function household(overrides: Partial<HouseholdProposal> = {}): Household
 export const usulanContent = {
   perbaikan: (householdId = 'h1') => ({ type: 'perbaikan' as const, householdId, household: household({ desil: 3 }), note: 'Desil diperbarui hasil musdesus' }),
   keluar: (householdId = 'h1', overrides: Record<string, unknown> = {}) => ({
-    type: 'keluar' as const, householdId, reason: 'mampu' as const, memberIds: [] as string[], note: 'Sudah berdagang dan mampu', ...overrides,
+    type: 'keluar' as const,
+    householdId,
+    reason: 'mampu' as const,
+    memberIds: [] as string[],
+    note: 'Sudah berdagang dan mampu',
+    ...overrides,
   }),
   reaktivasi: (householdId = 'h1') => ({
     type: 'reaktivasi' as const,
@@ -40,6 +52,10 @@ export const usulanContent = {
     baKlarifikasi: { documentId: 'dok/ba-001', date: '2026-11-12', signedBy: ['kpm', 'pendamping', 'kadinsos'] as ('kpm' | 'pendamping' | 'kadinsos')[] },
   }),
   pindahMasuk: (householdId = 'h1', fromDesaCode = '17.02.06.2002') => ({
-    type: 'pindah_masuk' as const, householdId, fromDesaCode, address: 'Dusun I RT 01, Derati', note: 'Pindah karena pekerjaan',
+    type: 'pindah_masuk' as const,
+    householdId,
+    fromDesaCode,
+    address: 'Dusun I RT 01, Derati',
+    note: 'Pindah karena pekerjaan',
   }),
 };

@@ -225,7 +225,10 @@ export function compare(queries: FoundQuery[], file: IndexFile): Comparison {
     for (const need of req.needs) {
       const server = singleFieldServer(file, need);
       if (server === undefined) {
-        const entry = need.mode === 'CONTAINS' ? { arrayConfig: 'CONTAINS' as const, queryScope: need.queryScope } : { order: need.mode === 'ANY' ? ('ASCENDING' as const) : need.mode, queryScope: need.queryScope };
+        const entry =
+          need.mode === 'CONTAINS'
+            ? { arrayConfig: 'CONTAINS' as const, queryScope: need.queryScope }
+            : { order: need.mode === 'ANY' ? ('ASCENDING' as const) : need.mode, queryScope: need.queryScope };
         addMissing({ fieldOverrides: { collectionGroup: need.collectionGroup, fieldPath: need.fieldPath, indexes: [entry] } }, shape, found);
       } else if (server !== 'automatic') {
         usedEntries.add(`${server.override.collectionGroup}/${server.override.fieldPath}/${server.entry}`);

@@ -76,12 +76,31 @@ const ADMIN_PASS_THROUGH = new Set(['limit', 'limitToLast', 'offset', 'startAt',
 /** Admin query methods that run it. `get` with an argument is `Transaction.get(query)`. */
 const ADMIN_RUNNERS = new Set(['get', 'stream', 'onSnapshot', 'count', 'aggregate', 'explain', 'explainStream']);
 /** Client SDK (firebase/firestore) functions that run a query passed as their first argument. */
-const CLIENT_RUNNERS = new Set(['getDocs', 'getDocsFromCache', 'getDocsFromServer', 'onSnapshot', 'getCountFromServer', 'getAggregateFromServer', 'getCount', 'getAggregate']);
+const CLIENT_RUNNERS = new Set([
+  'getDocs',
+  'getDocsFromCache',
+  'getDocsFromServer',
+  'onSnapshot',
+  'getCountFromServer',
+  'getAggregateFromServer',
+  'getCount',
+  'getAggregate',
+]);
 const CLIENT_PASS_THROUGH = new Set(['limit', 'limitToLast', 'startAt', 'startAfter', 'endAt', 'endBefore']);
 /** Every SDK function or method name the analysis looks at; other callees are never type-checked. */
 const SDK_NAMES = new Set([
-  ...ADMIN_RUNNERS, ...CLIENT_RUNNERS, ...CLIENT_PASS_THROUGH, ...ADMIN_PASS_THROUGH,
-  'query', 'where', 'orderBy', 'collection', 'collectionGroup', 'documentId', 'and', 'or',
+  ...ADMIN_RUNNERS,
+  ...CLIENT_RUNNERS,
+  ...CLIENT_PASS_THROUGH,
+  ...ADMIN_PASS_THROUGH,
+  'query',
+  'where',
+  'orderBy',
+  'collection',
+  'collectionGroup',
+  'documentId',
+  'and',
+  'or',
 ]);
 const CLIENT_DECLARATIONS = /\/node_modules\/@firebase\/firestore\//;
 const ADMIN_DECLARATIONS = /\/node_modules\/@google-cloud\/firestore\//;
@@ -187,7 +206,14 @@ export function buildProgram(sources: SourceSet): ts.Program {
   };
   const host = ts.createCompilerHost(options, true);
   const disk = { fileExists: host.fileExists.bind(host), readFile: host.readFile.bind(host), getSourceFile: host.getSourceFile.bind(host) };
-  const memoryDirs = new Set([...memory.keys()].flatMap((f) => f.split('/').slice(1, -1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`)));
+  const memoryDirs = new Set(
+    [...memory.keys()].flatMap((f) =>
+      f
+        .split('/')
+        .slice(1, -1)
+        .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`),
+    ),
+  );
   host.fileExists = (f) => memory.has(f) || disk.fileExists(f);
   host.directoryExists = (d) => memoryDirs.has(d.replace(/\/$/, '')) || ts.sys.directoryExists(d);
   host.readFile = (f) => memory.get(f) ?? disk.readFile(f);
@@ -379,9 +405,15 @@ class Analyser {
     for (const sf of this.analysedFiles) {
       const visit = (node: ts.Node): void => {
         if (ts.isCallExpression(node) && this.isConstraintCall(node) && !this.consumed.has(this.at(node))) {
-          this.problem(node, `\`${brief(node.expression)}(...)\` is not part of any query the analysis saw run (get/stream/count/onSnapshot/tx.get, getDocs/onSnapshot/getCountFromServer); follow it to where it runs or teach the analysis this pattern`);
+          this.problem(
+            node,
+            `\`${brief(node.expression)}(...)\` is not part of any query the analysis saw run (get/stream/count/onSnapshot/tx.get, getDocs/onSnapshot/getCountFromServer); follow it to where it runs or teach the analysis this pattern`,
+          );
         } else if (ts.isCallExpression(node) && this.isUntypedConstraintCall(node)) {
-          this.problem(node, `\`${brief(node.expression)}(...)\` has type \`any\` here, so the analysis cannot tell whether it builds a Firestore query (an import that does not resolve?)`);
+          this.problem(
+            node,
+            `\`${brief(node.expression)}(...)\` has type \`any\` here, so the analysis cannot tell whether it builds a Firestore query (an import that does not resolve?)`,
+          );
         }
         ts.forEachChild(node, visit);
       };
@@ -409,7 +441,8 @@ class Analyser {
   private evaluate(expr: ts.Expression, env: Env): Value[] {
     try {
       const values = unique(this.evaluateInner(skipOuter(expr), env));
-      if (values.length > MAX_ALTERNATIVES) throw this.unanalysable(expr, `more than ${MAX_ALTERNATIVES} alternative queries; simplify the conditions that build it`);
+      if (values.length > MAX_ALTERNATIVES)
+        throw this.unanalysable(expr, `more than ${MAX_ALTERNATIVES} alternative queries; simplify the conditions that build it`);
       return values;
     } catch (e) {
       if (e instanceof Unanalysable) return [];
@@ -423,7 +456,8 @@ class Analyser {
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
       if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) return this.evaluate(expr.right, env);
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return [...this.evaluate(expr.left, env), ...this.evaluate(expr.right, env)];
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+        return [...this.evaluate(expr.left, env), ...this.evaluate(expr.right, env)];
     }
     if (ts.isArrayLiteralExpression(expr)) return this.evaluateArray(expr, env);
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return [{ kind: 'function', node: expr, env }];
@@ -460,9 +494,15 @@ class Analyser {
     if (ts.isIdentifier(callee) && callee.text === '$derived') return this.evaluate(argument(call, 0), env);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (ts.isIdentifier(callee.expression) && callee.expression.text === '$derived' && method === 'by') return this.invokeAll(this.evaluate(argument(call, 0), env), call, [], env);
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === '$derived' && method === 'by')
+        return this.invokeAll(this.evaluate(argument(call, 0), env), call, [], env);
       if ((method === 'where' || method === 'orderBy' || ADMIN_PASS_THROUGH.has(method)) && this.isQueryTyped(callee.expression)) {
-        const constraints = method === 'where' ? this.whereConstraints(call, call.arguments, env) : method === 'orderBy' ? this.orderConstraints(call, call.arguments, env) : [{ kind: 'other', at: this.at(call) } as Constraint];
+        const constraints =
+          method === 'where'
+            ? this.whereConstraints(call, call.arguments, env)
+            : method === 'orderBy'
+              ? this.orderConstraints(call, call.arguments, env)
+              : [{ kind: 'other', at: this.at(call) } as Constraint];
         return this.evaluate(callee.expression, env).flatMap((q) => {
           if (q.kind !== 'query') throw this.unanalysable(callee.expression, `is a ${q.kind}, not a query`);
           return constraints.map((c) => appendConstraints(q, [c], this.at(call)));
@@ -506,7 +546,10 @@ class Analyser {
         return [this.collectionRoot(call, 'COLLECTION_GROUP', call.arguments.slice(1), env)];
       default:
         if (CLIENT_PASS_THROUGH.has(name)) return [{ kind: 'constraint', constraint: { kind: 'other', at: this.at(call) } }];
-        throw this.unanalysable(call, `firebase/firestore \`${name}()\` is not something the analysis knows how to take into a query (and()/or() filters are not supported)`);
+        throw this.unanalysable(
+          call,
+          `firebase/firestore \`${name}()\` is not something the analysis knows how to take into a query (and()/or() filters are not supported)`,
+        );
     }
   }
 
@@ -519,7 +562,8 @@ class Analyser {
     }
     const id = segments.at(-1);
     if (!id || id.includes('\u0000')) throw this.unanalysable(call, 'cannot tell the collection id from this path');
-    if (queryScope === 'COLLECTION' && segments.length % 2 === 0) throw this.unanalysable(call, `\`${segments.join('/')}\` is a document path, not a collection`);
+    if (queryScope === 'COLLECTION' && segments.length % 2 === 0)
+      throw this.unanalysable(call, `\`${segments.join('/')}\` is a document path, not a collection`);
     return { kind: 'query', collectionGroup: id, queryScope, constraints: [], builtAt: [] };
   }
 
@@ -546,7 +590,7 @@ class Analyser {
     const type = this.checker.getTypeAtLocation(expr);
     const parts = type.isUnion() ? type.types : [type];
     const texts = parts.map((t) => (t.isStringLiteral() ? t.value : undefined));
-    return texts.every((t) => t !== undefined) ? (texts) : undefined;
+    return texts.every((t) => t !== undefined) ? texts : undefined;
   }
 
   private whereConstraints(call: ts.CallExpression, args: readonly ts.Expression[], env: Env): Constraint[] {
@@ -554,7 +598,8 @@ class Analyser {
     if (args.length !== 3) throw this.unanalysable(call, 'where() with a Filter object (or/and) is not supported; use where(field, op, value)');
     const fields = this.fieldNames(args[0]!, env);
     const ops = this.literalStrings(skipOuter(args[1]!));
-    if (!ops || !ops.every((o) => FILTER_OPS.has(o))) throw this.unanalysable(args[1]!, `the operator has type \`${this.typeText(args[1]!)}\`; type it as a literal operator (or a union of them)`);
+    if (!ops || !ops.every((o) => FILTER_OPS.has(o)))
+      throw this.unanalysable(args[1]!, `the operator has type \`${this.typeText(args[1]!)}\`; type it as a literal operator (or a union of them)`);
     return fields.flatMap((field) => ops.map((op): Constraint => ({ kind: 'where', field, op: op as FilterOp, at: this.at(call) })));
   }
 
@@ -564,7 +609,8 @@ class Analyser {
     let directions: Direction[] = ['ASCENDING'];
     if (args[1]) {
       const texts = this.literalStrings(skipOuter(args[1]));
-      if (!texts || !texts.every((t) => t === 'asc' || t === 'desc')) throw this.unanalysable(args[1], `the direction has type \`${this.typeText(args[1])}\`; type it as 'asc' | 'desc'`);
+      if (!texts || !texts.every((t) => t === 'asc' || t === 'desc'))
+        throw this.unanalysable(args[1], `the direction has type \`${this.typeText(args[1])}\`; type it as 'asc' | 'desc'`);
       directions = texts.map((t) => (t === 'desc' ? 'DESCENDING' : 'ASCENDING'));
     }
     return fields.flatMap((field) => directions.map((direction): Constraint => ({ kind: 'orderBy', field, direction, at: this.at(call) })));
@@ -603,7 +649,9 @@ class Analyser {
     if (ts.isParameter(decl)) return this.evaluateParameter(decl, symbol, id, env);
     if (ts.isFunctionDeclaration(decl)) {
       // The implementation of an overloaded function is its declaration with a body; a declared (library) function has none.
-      const implementation = symbol.declarations?.find((d): d is ts.FunctionDeclaration => ts.isFunctionDeclaration(d) && !!d.body && !d.getSourceFile().isDeclarationFile);
+      const implementation = symbol.declarations?.find(
+        (d): d is ts.FunctionDeclaration => ts.isFunctionDeclaration(d) && !!d.body && !d.getSourceFile().isDeclarationFile,
+      );
       return implementation ? [{ kind: 'function', node: implementation, env: new Env(undefined) }] : [];
     }
     if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
@@ -624,9 +672,11 @@ class Analyser {
       return param.initializer ? this.evaluate(param.initializer, binding.env) : [];
     }
     // Not bound: the evaluation started inside this function, so the value is whatever its callers pass.
-    if (this.resolvingParams.has(symbol)) throw this.unanalysable(at, `\`${symbol.name}\` is passed back into its own function (recursion); the analysis cannot enumerate that`);
+    if (this.resolvingParams.has(symbol))
+      throw this.unanalysable(at, `\`${symbol.name}\` is passed back into its own function (recursion); the analysis cannot enumerate that`);
     const fn = param.parent;
-    if (param.dotDotDotToken || !ts.isIdentifier(param.name)) throw this.unanalysable(param, 'rest and destructured parameters holding queries are not followed');
+    if (param.dotDotDotToken || !ts.isIdentifier(param.name))
+      throw this.unanalysable(param, 'rest and destructured parameters holding queries are not followed');
     const index = fn.parameters.indexOf(param);
     this.resolvingParams.add(symbol);
     try {
@@ -644,7 +694,8 @@ class Analyser {
   /** The calls of a function, found through its name in every project file. */
   private callSites(fn: FunctionNode, at: ts.Node): { call: ts.CallExpression; args: readonly ts.Expression[] }[] {
     const nameNode = functionName(fn);
-    if (!nameNode) throw this.unanalysable(at, 'this is a parameter of an inline callback; the analysis follows parameters of named functions to their call sites');
+    if (!nameNode)
+      throw this.unanalysable(at, 'this is a parameter of an inline callback; the analysis follows parameters of named functions to their call sites');
     const target = this.declarationOf(nameNode);
     const sites: { call: ts.CallExpression; args: readonly ts.Expression[] }[] = [];
     for (const ref of this.references(nameNode.text, target)) {
@@ -652,7 +703,8 @@ class Analyser {
       const parent = ref.parent;
       if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || inTypeQuery(ref)) continue;
       if (ts.isCallExpression(parent) && parent.expression === ref) sites.push({ call: parent, args: parent.arguments });
-      else if (ts.isPropertyAccessExpression(parent) && parent.name === ref && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) sites.push({ call: parent.parent, args: parent.parent.arguments });
+      else if (ts.isPropertyAccessExpression(parent) && parent.name === ref && ts.isCallExpression(parent.parent) && parent.parent.expression === parent)
+        sites.push({ call: parent.parent, args: parent.parent.arguments });
       else throw this.unanalysable(ref, `\`${nameNode.text}\` is used as a value here, so the analysis cannot see every query passed to it`);
     }
     return sites;
@@ -696,9 +748,11 @@ class Analyser {
     const writes = this.assignmentsTo(symbol, decl);
     if (writes.length === 0) return decl.initializer ? this.evaluate(decl.initializer, env) : [];
     const statement = decl.parent.parent;
-    if (!ts.isVariableStatement(statement) || !isStatementContainer(statement.parent)) throw this.unanalysable(decl, 'a reassigned query variable must be declared in a block');
+    if (!ts.isVariableStatement(statement) || !isStatementContainer(statement.parent))
+      throw this.unanalysable(decl, 'a reassigned query variable must be declared in a block');
     const scope = enclosingFunction(decl);
-    if (enclosingFunction(read) !== scope) throw this.unanalysable(read, `\`${symbol.name}\` is reassigned and read inside a closure; the analysis cannot order those`);
+    if (enclosingFunction(read) !== scope)
+      throw this.unanalysable(read, `\`${symbol.name}\` is reassigned and read inside a closure; the analysis cannot order those`);
     for (const w of writes) if (enclosingFunction(w) !== scope) throw this.unanalysable(w, `\`${symbol.name}\` is reassigned inside a closure`);
     const statements = statement.parent.statements;
     const state = decl.initializer ? this.evaluate(decl.initializer, env) : [];
@@ -726,7 +780,10 @@ class Analyser {
     if (inside.length === 0) return state;
     // `q = q.where(...)`: the read is evaluated before the write.
     if (inside.length === 1 && ts.isExpressionStatement(s) && s.expression === inside[0] && contains(inside[0].right, read)) return state;
-    throw this.unanalysable(s, `\`${symbol.name}\` is reassigned inside this ${ts.SyntaxKind[s.kind]}, which also reads it; the analysis follows reassignments in straight-line code and if/else`);
+    throw this.unanalysable(
+      s,
+      `\`${symbol.name}\` is reassigned inside this ${ts.SyntaxKind[s.kind]}, which also reads it; the analysis follows reassignments in straight-line code and if/else`,
+    );
   }
 
   private effectOf(s: ts.Statement, symbol: ts.Symbol, writes: ts.BinaryExpression[], state: Value[], env: Env): Value[] {
@@ -740,7 +797,10 @@ class Analyser {
       const other = s.elseStatement ? this.effectOf(s.elseStatement, symbol, writes, state, env) : state;
       return unique([...taken, ...other]);
     }
-    throw this.unanalysable(s, `\`${symbol.name}\` is reassigned inside a ${ts.SyntaxKind[s.kind]}; the analysis follows reassignments in straight-line code and if/else`);
+    throw this.unanalysable(
+      s,
+      `\`${symbol.name}\` is reassigned inside a ${ts.SyntaxKind[s.kind]}; the analysis follows reassignments in straight-line code and if/else`,
+    );
   }
 
   private assignmentsTo(symbol: ts.Symbol, decl: ts.VariableDeclaration): ts.BinaryExpression[] {
@@ -766,7 +826,8 @@ class Analyser {
     if (ts.isIdentifier(callee)) return this.evaluate(callee, env).filter((v) => v.kind === 'function');
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
       const decl = this.declarationOf(callee.name);
-      if (decl && (ts.isMethodDeclaration(decl) || ts.isFunctionDeclaration(decl)) && decl.body && !decl.getSourceFile().isDeclarationFile) return [{ kind: 'function', node: decl, env: new Env(undefined) }];
+      if (decl && (ts.isMethodDeclaration(decl) || ts.isFunctionDeclaration(decl)) && decl.body && !decl.getSourceFile().isDeclarationFile)
+        return [{ kind: 'function', node: decl, env: new Env(undefined) }];
       if (decl && ts.isPropertyAssignment(decl)) return this.evaluate(decl.initializer, new Env(undefined)).filter((v) => v.kind === 'function');
       if (decl && ts.isShorthandPropertyAssignment(decl)) return this.evaluate(decl.name, new Env(undefined)).filter((v) => v.kind === 'function');
     }
@@ -776,7 +837,10 @@ class Analyser {
   private invokeAll(fns: Value[], call: ts.CallExpression, args: ts.Expression[], env: Env): Value[] {
     const functions = fns.filter((f): f is Extract<Value, { kind: 'function' }> => f.kind === 'function');
     if (functions.length === 0) {
-      throw this.unanalysable(call, `\`${brief(call.expression)}\` is not a function the analysis can read (a project function, a Firestore SDK query call, or $derived)`);
+      throw this.unanalysable(
+        call,
+        `\`${brief(call.expression)}\` is not a function the analysis can read (a project function, a Firestore SDK query call, or $derived)`,
+      );
     }
     return functions.flatMap((fn) => this.invoke(fn, call, args, env));
   }
@@ -811,7 +875,11 @@ class Analyser {
 
   private isAdminFirestoreOrDocument(expr: ts.Expression): boolean {
     const symbol = this.checker.getTypeAtLocation(expr).getSymbol();
-    return !!symbol && (symbol.name === 'Firestore' || symbol.name === 'DocumentReference') && !!symbol.declarations?.some((d) => ADMIN_DECLARATIONS.test(d.getSourceFile().fileName));
+    return (
+      !!symbol &&
+      (symbol.name === 'Firestore' || symbol.name === 'DocumentReference') &&
+      !!symbol.declarations?.some((d) => ADMIN_DECLARATIONS.test(d.getSourceFile().fileName))
+    );
   }
 
   /**
@@ -838,13 +906,17 @@ class Analyser {
     if (!ts.isIdentifier(callee)) return undefined;
     if (SDK_NAMES.has(callee.text)) return callee.text;
     const decl = this.checker.getSymbolAtLocation(callee)?.declarations?.[0];
-    if (decl && (ts.isImportSpecifier(decl) || ts.isBindingElement(decl)) && decl.propertyName && ts.isIdentifier(decl.propertyName)) return decl.propertyName.text;
+    if (decl && (ts.isImportSpecifier(decl) || ts.isBindingElement(decl)) && decl.propertyName && ts.isIdentifier(decl.propertyName))
+      return decl.propertyName.text;
     return callee.text;
   }
 
   /** The symbol an identifier refers to, through imports. */
   private symbol(id: ts.Identifier): ts.Symbol | undefined {
-    const symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.checker.getSymbolAtLocation(id);
+    const symbol =
+      ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+        ? this.checker.getShorthandAssignmentValueSymbol(id.parent)
+        : this.checker.getSymbolAtLocation(id);
     return symbol && symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
@@ -922,7 +994,8 @@ function argument(call: ts.CallExpression, i: number): ts.Expression {
 
 function skipOuter(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e))
+    e = e.expression;
   return e;
 }
 
@@ -938,7 +1011,13 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 
 function isDestructuringTarget(id: ts.Identifier): boolean {
   let node: ts.Node = id;
-  while (ts.isArrayLiteralExpression(node.parent) || ts.isObjectLiteralExpression(node.parent) || ts.isShorthandPropertyAssignment(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isSpreadElement(node.parent)) {
+  while (
+    ts.isArrayLiteralExpression(node.parent) ||
+    ts.isObjectLiteralExpression(node.parent) ||
+    ts.isShorthandPropertyAssignment(node.parent) ||
+    ts.isPropertyAssignment(node.parent) ||
+    ts.isSpreadElement(node.parent)
+  ) {
     node = node.parent;
   }
   return node !== id && ts.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
@@ -966,7 +1045,12 @@ function inTypeQuery(node: ts.Node): boolean {
 function functionName(fn: FunctionNode): ts.Identifier | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name;
   const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn && ts.isIdentifier(parent.name)) return parent.name;
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) &&
+    parent.initializer === fn &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name;
   return undefined;
 }
 

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, indexFor, requirementOf, serves, type Comparison, type IndexFile } from '../support/index-rules.js';
-import { analyseQueries, describeShape, grepQueryLines, projectSources, type FoundQuery, type QueryAnalysis, type QueryShape, type SourceSet } from '../support/query-shapes.js';
+import {
+  analyseQueries,
+  describeShape,
+  grepQueryLines,
+  projectSources,
+  type FoundQuery,
+  type QueryAnalysis,
+  type QueryShape,
+  type SourceSet,
+} from '../support/query-shapes.js';
 
 /**
  * firestore.indexes.json must hold every index the code's queries need, and nothing else. The
@@ -47,9 +56,14 @@ describe('firestore.indexes.json and the queries in the code', () => {
   it('keeps no index in firestore.indexes.json that no query uses (stale indexes cost writes)', () => {
     const report = [
       ...comparison.staleIndexes.map((s) => `${s.why}:\n${json(s.index)}`),
-      ...comparison.staleOverrides.map((s) => `collection-group index on ${s.collectionGroup}.${s.fieldPath} (${json(s.entry)}) serves no collection-group query`),
+      ...comparison.staleOverrides.map(
+        (s) => `collection-group index on ${s.collectionGroup}.${s.fieldPath} (${json(s.entry)}) serves no collection-group query`,
+      ),
     ];
-    const caveat = analysis.problems.length > 0 ? `\n(the analysis reported ${analysis.problems.length} problems, see the first test: a query it could not read may use these)` : '';
+    const caveat =
+      analysis.problems.length > 0
+        ? `\n(the analysis reported ${analysis.problems.length} problems, see the first test: a query it could not read may use these)`
+        : '';
     expect(report.length, `remove from firestore.indexes.json:\n\n${report.join('\n\n')}${caveat}\n`).toBe(0);
   });
 
@@ -250,16 +264,19 @@ describe('the query analysis', () => {
   }, 60_000);
 
   /** The shapes of the queries built in one file, described one per line. */
-  const shapesBuiltIn = (file: string) => new Set(found.queries.filter((q) => q.builtAt.some((at) => at.startsWith(`${file}:`))).map((q) => describeShape(q.shape)));
+  const shapesBuiltIn = (file: string) =>
+    new Set(found.queries.filter((q) => q.builtAt.some((at) => at.startsWith(`${file}:`))).map((q) => describeShape(q.shape)));
   const problemsIn = (dir: string) => found.problems.filter((p) => p.at.startsWith(dir));
 
   it('follows admin method chains, subcollections and transactions', () => {
-    expect(shapesBuiltIn('admin/chains.ts')).toEqual(new Set([
-      'households where desaCode ==, status in order by updatedAt desc',
-      'households where desaCode == order by headName',
-      'households where kabupatenCode == order by headName',
-      'members where status ==',
-    ]));
+    expect(shapesBuiltIn('admin/chains.ts')).toEqual(
+      new Set([
+        'households where desaCode ==, status in order by updatedAt desc',
+        'households where desaCode == order by headName',
+        'households where kabupatenCode == order by headName',
+        'members where status ==',
+      ]),
+    );
     const tx = found.queries.find((q) => q.shape.filters[0]?.field === 'kabupatenCode' && q.builtAt.some((at) => at.startsWith('admin/chains.ts')));
     expect(tx?.runAt).toBe(lineOf('admin/chains.ts', 'runTransaction'));
     // A chain over several lines is placed line by line, as a grep places it.
@@ -268,39 +285,49 @@ describe('the query analysis', () => {
   });
 
   it('takes every combination a reassigned let can hold, and a const reused', () => {
-    expect(shapesBuiltIn('admin/variables.ts')).toEqual(new Set([
-      'households where kabupatenCode ==, status ==',
-      'households where kabupatenCode ==, status ==, updatedAt >= order by updatedAt desc',
-      'households where kabupatenCode ==, status == order by updatedAt desc',
-      'households where kabupatenCode == order by __name__',
-    ]));
+    expect(shapesBuiltIn('admin/variables.ts')).toEqual(
+      new Set([
+        'households where kabupatenCode ==, status ==',
+        'households where kabupatenCode ==, status ==, updatedAt >= order by updatedAt desc',
+        'households where kabupatenCode ==, status == order by updatedAt desc',
+        'households where kabupatenCode == order by __name__',
+      ]),
+    );
   });
 
   it('follows a query parameter to every call site and adds what the function adds', () => {
-    expect(shapesBuiltIn('admin/parameters.ts')).toEqual(new Set(['households where desaCode == order by __name__', 'members (collection group) where kabupatenCode == order by __name__']));
+    expect(shapesBuiltIn('admin/parameters.ts')).toEqual(
+      new Set(['households where desaCode == order by __name__', 'members (collection group) where kabupatenCode == order by __name__']),
+    );
     const runs = found.queries.filter((q) => q.builtAt.some((at) => at.startsWith('admin/parameters.ts'))).map((q) => q.runAt);
     expect(new Set(runs)).toEqual(new Set([lineOf('admin/lib.ts', 'forEachPage runs')]));
   });
 
   it('takes each member of a string-literal union as a field name', () => {
-    expect(shapesBuiltIn('admin/fields.ts')).toEqual(new Set(['households where desaCode == order by headName', 'households where kabupatenCode == order by headName']));
+    expect(shapesBuiltIn('admin/fields.ts')).toEqual(
+      new Set(['households where desaCode == order by headName', 'households where kabupatenCode == order by headName']),
+    );
   });
 
   it('follows the client SDK: query() with spread and conditional constraints, a conditional query through a helper, a dynamic import', () => {
-    expect(shapesBuiltIn('web/client.ts')).toEqual(new Set([
-      'households where desaCode == order by headName',
-      'usulan where desaCode ==, kecamatanCode == order by updatedAt desc',
-      'usulan where desaCode == order by updatedAt desc',
-      'usulan where musyawarahId ==',
-    ]));
+    expect(shapesBuiltIn('web/client.ts')).toEqual(
+      new Set([
+        'households where desaCode == order by headName',
+        'usulan where desaCode ==, kecamatanCode == order by updatedAt desc',
+        'usulan where desaCode == order by updatedAt desc',
+        'usulan where musyawarahId ==',
+      ]),
+    );
   });
 
   it('reads the script of a .svelte component, unwrapping $derived and $derived.by, and reports its lines', () => {
-    expect(shapesBuiltIn('web/Dasbor.svelte')).toEqual(new Set([
-      'households where kabupatenCode ==, kecamatanCode == order by staleness.freezesAt',
-      'households where kabupatenCode == order by staleness.freezesAt',
-      'households where staleness.level ==',
-    ]));
+    expect(shapesBuiltIn('web/Dasbor.svelte')).toEqual(
+      new Set([
+        'households where kabupatenCode ==, kecamatanCode == order by staleness.freezesAt',
+        'households where kabupatenCode == order by staleness.freezesAt',
+        'households where staleness.level ==',
+      ]),
+    );
     expect(found.constraintLines).toContain(lineOf('web/Dasbor.svelte', "where('staleness.level'"));
   });
 
@@ -320,9 +347,15 @@ describe('the query analysis', () => {
       { at: lineOf('bad/unanalysable.ts', 'const holder'), message: expect.stringMatching(/not part of any query the analysis saw run/) },
       { at: lineOf('bad/unanalysable.ts', 'holder.query.get'), message: expect.stringMatching(/cannot follow a PropertyAccessExpression/) },
     ]);
-    expect(problemsIn('bad/loop.ts')).toContainEqual({ at: lineOf('bad/loop.ts', 'for (const f'), message: expect.stringMatching(/reassigned inside .*ForOfStatement/) });
+    expect(problemsIn('bad/loop.ts')).toContainEqual({
+      at: lineOf('bad/loop.ts', 'for (const f'),
+      message: expect.stringMatching(/reassigned inside .*ForOfStatement/),
+    });
     expect(problemsIn('bad/filter.ts')).toContainEqual({ at: lineOf('bad/filter.ts', 'Filter.or'), message: expect.stringMatching(/Filter object/) });
-    expect(problemsIn('bad/callback.ts')).toContainEqual({ at: lineOf('bad/callback.ts', 'runner = runAll'), message: expect.stringMatching(/`runAll` is used as a value/) });
+    expect(problemsIn('bad/callback.ts')).toContainEqual({
+      at: lineOf('bad/callback.ts', 'runner = runAll'),
+      message: expect.stringMatching(/`runAll` is used as a value/),
+    });
   });
 
   it('is checked against a plain grep: the bad snippets leave grep lines the analysis could not take', () => {
@@ -335,7 +368,12 @@ describe('the query analysis', () => {
 // -------------------------------------------------------------------------------------------------
 // Firestore's index rules, on shapes written by hand.
 
-const shape = (collectionGroup: string, filters: [string, QueryShape['filters'][number]['op']][], orderBy: [string, 'asc' | 'desc'][] = [], queryScope: QueryShape['queryScope'] = 'COLLECTION'): QueryShape => ({
+const shape = (
+  collectionGroup: string,
+  filters: [string, QueryShape['filters'][number]['op']][],
+  orderBy: [string, 'asc' | 'desc'][] = [],
+  queryScope: QueryShape['queryScope'] = 'COLLECTION',
+): QueryShape => ({
   collectionGroup,
   queryScope,
   filters: filters.map(([field, op]) => ({ field, op })),
@@ -351,22 +389,69 @@ const composite = (s: QueryShape) => {
 
 describe('the index rules', () => {
   it('needs no composite index for equality filters alone, one field alone, or paging by document id', () => {
-    expect(requirementOf(shape('usulan', [['desaCode', '=='], ['musyawarahId', '=='], ['status', 'in']])).kind).toBe('single-field');
+    expect(
+      requirementOf(
+        shape('usulan', [
+          ['desaCode', '=='],
+          ['musyawarahId', '=='],
+          ['status', 'in'],
+        ]),
+      ).kind,
+    ).toBe('single-field');
     expect(requirementOf(shape('households', [['lastVervalAt', '<']], [['lastVervalAt', 'desc']])).kind).toBe('single-field');
     expect(requirementOf(shape('households', [['kabupatenCode', '==']], [['__name__', 'asc']])).kind).toBe('single-field');
     expect(requirementOf(shape('households', [['kabupatenCode', '==']], [['__name__', 'desc']])).kind).toBe('composite');
   });
 
   it('counts in as an equality and != / not-in as inequalities', () => {
-    expect(requirementOf(shape('usulan', [['kabupatenCode', '=='], ['status', 'in']])).kind).toBe('single-field');
-    expect(indexFor(composite(shape('usulan', [['kabupatenCode', '=='], ['status', 'not-in']]))).fields).toEqual([asc('kabupatenCode'), asc('status')]);
-    expect(indexFor(composite(shape('usulan', [['kabupatenCode', '=='], ['status', '!=']], [['updatedAt', 'desc']]))).fields).toEqual([asc('kabupatenCode'), desc('updatedAt'), desc('status')]);
+    expect(
+      requirementOf(
+        shape('usulan', [
+          ['kabupatenCode', '=='],
+          ['status', 'in'],
+        ]),
+      ).kind,
+    ).toBe('single-field');
+    expect(
+      indexFor(
+        composite(
+          shape('usulan', [
+            ['kabupatenCode', '=='],
+            ['status', 'not-in'],
+          ]),
+        ),
+      ).fields,
+    ).toEqual([asc('kabupatenCode'), asc('status')]);
+    expect(
+      indexFor(
+        composite(
+          shape(
+            'usulan',
+            [
+              ['kabupatenCode', '=='],
+              ['status', '!='],
+            ],
+            [['updatedAt', 'desc']],
+          ),
+        ),
+      ).fields,
+    ).toEqual([asc('kabupatenCode'), desc('updatedAt'), desc('status')]);
   });
 
   it('puts equality fields first in any order, then the orders, an inequality implicitly ordered ascending', () => {
-    const req = composite(shape('households', [['kabupatenCode', '=='], ['status', '=='], ['lastVervalAt', '<']]));
+    const req = composite(
+      shape('households', [
+        ['kabupatenCode', '=='],
+        ['status', '=='],
+        ['lastVervalAt', '<'],
+      ]),
+    );
     expect(indexFor(req).fields).toEqual([asc('kabupatenCode'), asc('status'), asc('lastVervalAt')]);
-    const index = (fields: { fieldPath: string; order: 'ASCENDING' | 'DESCENDING' }[]) => ({ collectionGroup: 'households', queryScope: 'COLLECTION' as const, fields });
+    const index = (fields: { fieldPath: string; order: 'ASCENDING' | 'DESCENDING' }[]) => ({
+      collectionGroup: 'households',
+      queryScope: 'COLLECTION' as const,
+      fields,
+    });
     expect(serves(index([asc('status'), asc('kabupatenCode'), asc('lastVervalAt')]), req)).toBe(true);
     expect(serves(index([asc('kabupatenCode'), asc('status'), asc('lastVervalAt'), asc('__name__')]), req)).toBe(true);
     expect(serves(index([asc('kabupatenCode'), asc('lastVervalAt'), asc('status')]), req)).toBe(false);
@@ -377,22 +462,44 @@ describe('the index rules', () => {
   it('leaves out a trailing __name__ only when Firestore would add the same one', () => {
     const same = composite(shape('usulan', [['kabupatenCode', '==']], [['updatedAt', 'desc']]));
     expect(indexFor(same).fields).toEqual([asc('kabupatenCode'), desc('updatedAt')]);
-    const other = composite(shape('usulan', [['kabupatenCode', '==']], [['updatedAt', 'desc'], ['__name__', 'asc']]));
+    const other = composite(
+      shape(
+        'usulan',
+        [['kabupatenCode', '==']],
+        [
+          ['updatedAt', 'desc'],
+          ['__name__', 'asc'],
+        ],
+      ),
+    );
     expect(indexFor(other).fields).toEqual([asc('kabupatenCode'), desc('updatedAt'), asc('__name__')]);
     expect(serves(indexFor(same), other)).toBe(false);
   });
 
   it('needs a declared collection-group single-field index for a collection-group query, and calls unused indexes stale', () => {
-    const groupQuery: FoundQuery = { shape: shape('members', [['desaCode', '==']], [['__name__', 'asc']], 'COLLECTION_GROUP'), builtAt: ['a.ts:1'], runAt: 'a.ts:2' };
+    const groupQuery: FoundQuery = {
+      shape: shape('members', [['desaCode', '==']], [['__name__', 'asc']], 'COLLECTION_GROUP'),
+      builtAt: ['a.ts:1'],
+      runAt: 'a.ts:2',
+    };
     const none = compare([groupQuery], { indexes: [] });
-    expect(none.missing.map((m) => m.add)).toEqual([{ fieldOverrides: { collectionGroup: 'members', fieldPath: 'desaCode', indexes: [{ order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' }] } }]);
+    expect(none.missing.map((m) => m.add)).toEqual([
+      { fieldOverrides: { collectionGroup: 'members', fieldPath: 'desaCode', indexes: [{ order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' }] } },
+    ]);
     const file: IndexFile = {
       indexes: [
         { collectionGroup: 'members', queryScope: 'COLLECTION', fields: [asc('desaCode'), asc('name')] },
         { collectionGroup: 'members', queryScope: 'COLLECTION', fields: [asc('desaCode'), asc('name'), asc('__name__')] },
       ],
       fieldOverrides: [
-        { collectionGroup: 'members', fieldPath: 'desaCode', indexes: [{ order: 'ASCENDING', queryScope: 'COLLECTION' }, { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' }] },
+        {
+          collectionGroup: 'members',
+          fieldPath: 'desaCode',
+          indexes: [
+            { order: 'ASCENDING', queryScope: 'COLLECTION' },
+            { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' },
+          ],
+        },
         { collectionGroup: 'members', fieldPath: 'kabupatenCode', indexes: [{ order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' }] },
         { collectionGroup: 'statsEvents', fieldPath: 'expireAt', ttl: true, indexes: [] },
       ],
@@ -401,7 +508,9 @@ describe('the index rules', () => {
     const result = compare([groupQuery, nameQuery], file);
     expect(result.missing).toEqual([]);
     expect(result.staleIndexes).toEqual([{ index: file.indexes[1], why: 'repeats index #1 of the file' }]);
-    expect(result.staleOverrides).toEqual([{ collectionGroup: 'members', fieldPath: 'kabupatenCode', entry: { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' } }]);
+    expect(result.staleOverrides).toEqual([
+      { collectionGroup: 'members', fieldPath: 'kabupatenCode', entry: { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' } },
+    ]);
   });
 
   it('knows that a field override replaces the automatic indexes of that field', () => {

@@ -34,17 +34,37 @@ describe('functions/ builds and deploys on its own', () => {
     const mod = (await import(pathToFileURL(join(libDir, 'index.js')).href)) as Record<string, { __endpoint?: Record<string, unknown> }>;
     const endpoints = Object.fromEntries(Object.entries(mod).map(([name, fn]) => [name, fn.__endpoint]));
     expect(Object.keys(endpoints).sort()).toEqual([
-      'applyStalenessForKecamatan', 'applySticker', 'applyUsulan', 'applyVerval', 'configurePolicy', 'configureProgram', 'decideUsulan', 'exportRegister', 'findTransferHousehold',
-      'freezeStaleHouseholds', 'manageUser', 'onProgramChanged', 'reconcileStatistics', 'reevaluateEligibility', 'reevaluateOnVersionDates', 'summarizeMusyawarah',
-      'updateHouseholdStats', 'updateMemberStats', 'updateMusyawarahStats', 'updateOperatorStats', 'validateUsulan',
+      'applyStalenessForKecamatan',
+      'applySticker',
+      'applyUsulan',
+      'applyVerval',
+      'configurePolicy',
+      'configureProgram',
+      'decideUsulan',
+      'exportRegister',
+      'findTransferHousehold',
+      'freezeStaleHouseholds',
+      'manageUser',
+      'onProgramChanged',
+      'reconcileStatistics',
+      'reevaluateEligibility',
+      'reevaluateOnVersionDates',
+      'summarizeMusyawarah',
+      'updateHouseholdStats',
+      'updateMemberStats',
+      'updateMusyawarahStats',
+      'updateOperatorStats',
+      'validateUsulan',
     ]);
     for (const e of Object.values(endpoints)) expect(e?.region).toEqual(['asia-southeast2']);
     expect(endpoints.validateUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     expect(endpoints.applyUsulan).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.updated' } });
     expect(endpoints.decideUsulan).toHaveProperty('callableTrigger');
-    for (const name of ['manageUser', 'findTransferHousehold', 'configureProgram', 'configurePolicy']) expect(endpoints[name]).toHaveProperty('callableTrigger');
+    for (const name of ['manageUser', 'findTransferHousehold', 'configureProgram', 'configurePolicy'])
+      expect(endpoints[name]).toHaveProperty('callableTrigger');
     // Verval and sticker reports are written on the device (offline too) and applied when they arrive.
-    for (const name of ['applyVerval', 'applySticker']) expect(endpoints[name]).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.created' } });
+    for (const name of ['applyVerval', 'applySticker'])
+      expect(endpoints[name]).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.created' } });
     expect(endpoints.summarizeMusyawarah).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });
     // A new decree fans out through a task queue, one page of households per task.
     expect(endpoints.onProgramChanged).toMatchObject({ eventTrigger: { eventType: 'google.cloud.firestore.document.v1.written' } });

@@ -95,7 +95,8 @@ describe('register generator: wilayah, KK and NIK', () => {
     for (const h of rejangLebong) {
       for (const entry of h.doc.kkHistory) {
         const r = validateKkNumber(entry.kkNumber, NOW);
-        if (r.errors.length > 0 || r.value?.issuingKecamatan !== h.doc.kecamatanCode || r.value.recordedOn.slice(2) !== entry.since.slice(2)) wrong.push(entry.kkNumber);
+        if (r.errors.length > 0 || r.value?.issuingKecamatan !== h.doc.kecamatanCode || r.value.recordedOn.slice(2) !== entry.since.slice(2))
+          wrong.push(entry.kkNumber);
         kks.add(entry.kkNumber);
       }
       const sinces = h.doc.kkHistory.map((e) => e.since);
@@ -130,7 +131,9 @@ describe('register generator: wilayah, KK and NIK', () => {
   });
 
   it('issues most NIKs in the household’s own kecamatan, some elsewhere in the kabupaten, a few outside it', () => {
-    const valid = rejangLebong.flatMap((h) => h.members.filter((m) => m.doc.nik && !m.nikIssue).map((m) => [m.doc.nik!.slice(0, 6), h.doc.kecamatanCode.replaceAll('.', '')]));
+    const valid = rejangLebong.flatMap((h) =>
+      h.members.filter((m) => m.doc.nik && !m.nikIssue).map((m) => [m.doc.nik!.slice(0, 6), h.doc.kecamatanCode.replaceAll('.', '')]),
+    );
     const own = share(valid, ([nik, kec]: [string, string]) => nik === kec);
     const outside = share(valid, ([nik]: [string]) => !nik.startsWith('1702'));
     expect(own).toBeGreaterThan(0.78);
@@ -219,7 +222,12 @@ describe('register generator: people and households', () => {
   it('is a valid usulan payload for every ranked household (the shapes the portal and functions accept)', () => {
     for (const h of rejangLebong.slice(0, 3000)) {
       if (h.doc.desil === null) continue;
-      const parsed = householdProposalSchema.safeParse({ kkNumber: h.doc.kkNumber, address: h.doc.address, desil: h.doc.desil, members: h.members.map(toMember) });
+      const parsed = householdProposalSchema.safeParse({
+        kkNumber: h.doc.kkNumber,
+        address: h.doc.address,
+        desil: h.doc.desil,
+        members: h.members.map(toMember),
+      });
       expect(parsed.success, h.id).toBe(true);
     }
   });

@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  formatRun, jobsFromExports, latestSlot, MAX_SLEEP_MS, nextSlot, overdue, Scheduler, type Clock, type Job, type State, type StateStore,
+  formatRun,
+  jobsFromExports,
+  latestSlot,
+  MAX_SLEEP_MS,
+  nextSlot,
+  overdue,
+  Scheduler,
+  type Clock,
+  type Job,
+  type State,
+  type StateStore,
 } from '../../.scripts/scheduler/core.js';
 import { FUNCTIONS_ENTRY, loadJobs, ROOT } from '../../.scripts/scheduler/local.js';
 
@@ -58,7 +68,9 @@ function recordingFire(clock: Clock, stop?: AbortController) {
 describe('the jobs are read from the functions’ code', () => {
   it('are exactly the exports that firebase-functions marked with a scheduleTrigger, with their schedule and time zone', async () => {
     const mod = (await import(SOURCE_ENTRY)) as Record<string, { __endpoint?: { scheduleTrigger?: unknown } }>;
-    const scheduled = Object.keys(mod).filter((name) => mod[name]?.__endpoint?.scheduleTrigger).sort();
+    const scheduled = Object.keys(mod)
+      .filter((name) => mod[name]?.__endpoint?.scheduleTrigger)
+      .sort();
     expect(jobs.map((j) => j.name)).toEqual(scheduled);
     expect(jobs).toEqual([
       { name: 'freezeStaleHouseholds', region: 'asia-southeast2', schedule: '0 1 * * *', timeZone: 'Asia/Jakarta' },
@@ -70,7 +82,8 @@ describe('the jobs are read from the functions’ code', () => {
   });
 
   it('follow the exports: a new scheduled function becomes a job, other exports do not', () => {
-    const scheduled = (schedule: string, timeZone?: string) => Object.assign(() => undefined, { __endpoint: { region: ['asia-southeast2'], scheduleTrigger: { schedule, ...(timeZone ? { timeZone } : {}) } } });
+    const scheduled = (schedule: string, timeZone?: string) =>
+      Object.assign(() => undefined, { __endpoint: { region: ['asia-southeast2'], scheduleTrigger: { schedule, ...(timeZone ? { timeZone } : {}) } } });
     const found = jobsFromExports({
       weeklyReport: scheduled('0 7 * * 1', 'Asia/Makassar'),
       utcJob: scheduled('0 0 * * *'),
@@ -173,10 +186,15 @@ describe('each fire time is fired once', () => {
     const clock = fakeClock('2026-11-21T18:00:30Z');
     const store = memoryStore(upToDate('2026-11-21T17:59:00Z'));
     let calls = 0;
-    const scheduler = new Scheduler({ jobs, clock, store, fire: async () => {
-      calls += 1;
-      throw new Error('the function answered HTTP 500');
-    } });
+    const scheduler = new Scheduler({
+      jobs,
+      clock,
+      store,
+      fire: async () => {
+        calls += 1;
+        throw new Error('the function answered HTTP 500');
+      },
+    });
     const [record] = await scheduler.tick();
     expect(record).toMatchObject({ job: 'freezeStaleHouseholds', ok: false, error: 'the function answered HTTP 500' });
     expect(await scheduler.tick()).toEqual([]);

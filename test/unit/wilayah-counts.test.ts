@@ -59,7 +59,23 @@ describe('kabupaten of Bengkulu', () => {
   it('Rejang Lebong (17.02): 15 kecamatan (06–11, 16–24), 122 desa, 34 kelurahan — 156 in all, as Dinsos Rejang Lebong counts them', () => {
     expect(wilayahName('17.02')).toBe('Kabupaten Rejang Lebong');
     expect(countsOf('17.02')).toEqual({ kecamatan: 15, desa: 122, kelurahan: 34 });
-    expect(wilayahChildren('17.02').map((k) => k.code.slice(6))).toEqual(['06', '07', '08', '09', '10', '11', '16', '17', '18', '19', '20', '21', '22', '23', '24']);
+    expect(wilayahChildren('17.02').map((k) => k.code.slice(6))).toEqual([
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+      '11',
+      '16',
+      '17',
+      '18',
+      '19',
+      '20',
+      '21',
+      '22',
+      '23',
+      '24',
+    ]);
   });
 
   it('Kepahiang (17.08) and Mukomuko (17.06), the other districts of the seed articles', () => {

@@ -22,21 +22,56 @@ export interface Person {
  * average, one in twelve living alone, a long tail of large families).
  */
 const SIZES = new Weighted<number>([
-  [1, 8], [2, 15], [3, 20], [4, 24], [5, 16], [6, 9], [7, 5], [8, 2], [9, 0.7], [10, 0.3],
+  [1, 8],
+  [2, 15],
+  [3, 20],
+  [4, 24],
+  [5, 16],
+  [6, 9],
+  [7, 5],
+  [8, 2],
+  [9, 0.7],
+  [10, 0.3],
 ]);
 
 /** Rejang Lebong lives from coffee, vegetables and rice: most heads farm or do day labour. */
 const HEAD_JOBS = new Weighted<Occupation>([
-  ['petani', 46], ['buruh', 18], ['pedagang', 8], ['wiraswasta', 8], ['karyawan_swasta', 4], ['nelayan', 1], ['tidak_bekerja', 5], ['lainnya', 3],
+  ['petani', 46],
+  ['buruh', 18],
+  ['pedagang', 8],
+  ['wiraswasta', 8],
+  ['karyawan_swasta', 4],
+  ['nelayan', 1],
+  ['tidak_bekerja', 5],
+  ['lainnya', 3],
 ]);
 const WOMAN_JOBS = new Weighted<Occupation>([
-  ['mengurus_rumah_tangga', 68], ['petani', 16], ['pedagang', 8], ['buruh', 5], ['wiraswasta', 3],
+  ['mengurus_rumah_tangga', 68],
+  ['petani', 16],
+  ['pedagang', 8],
+  ['buruh', 5],
+  ['wiraswasta', 3],
 ]);
 const WIDOW_JOBS = new Weighted<Occupation>([
-  ['petani', 38], ['pedagang', 18], ['buruh', 15], ['mengurus_rumah_tangga', 17], ['tidak_bekerja', 12],
+  ['petani', 38],
+  ['pedagang', 18],
+  ['buruh', 15],
+  ['mengurus_rumah_tangga', 17],
+  ['tidak_bekerja', 12],
 ]);
-const ELDER_JOBS = new Weighted<Occupation>([['tidak_bekerja', 55], ['petani', 33], ['pensiunan', 4], ['pedagang', 8]]);
-const YOUTH_JOBS = new Weighted<Occupation>([['buruh', 35], ['petani', 25], ['karyawan_swasta', 12], ['tidak_bekerja', 23], ['pedagang', 5]]);
+const ELDER_JOBS = new Weighted<Occupation>([
+  ['tidak_bekerja', 55],
+  ['petani', 33],
+  ['pensiunan', 4],
+  ['pedagang', 8],
+]);
+const YOUTH_JOBS = new Weighted<Occupation>([
+  ['buruh', 35],
+  ['petani', 25],
+  ['karyawan_swasta', 12],
+  ['tidak_bekerja', 23],
+  ['pedagang', 5],
+]);
 
 const DAY_MS = 86_400_000;
 
@@ -75,7 +110,19 @@ class Builder {
   add(relationship: Relationship, sex: 'L' | 'P', age: number, occupation?: Occupation): Person {
     const rng = this.rng;
     const school = schoolAt(rng, age);
-    const job = occupation ?? (school !== 'tidak_sekolah' ? 'pelajar' : age < 15 ? 'tidak_bekerja' : age >= 65 ? ELDER_JOBS.draw(rng) : age <= 25 ? YOUTH_JOBS.draw(rng) : sex === 'P' ? WOMAN_JOBS.draw(rng) : HEAD_JOBS.draw(rng));
+    const job =
+      occupation ??
+      (school !== 'tidak_sekolah'
+        ? 'pelajar'
+        : age < 15
+          ? 'tidak_bekerja'
+          : age >= 65
+            ? ELDER_JOBS.draw(rng)
+            : age <= 25
+              ? YOUTH_JOBS.draw(rng)
+              : sex === 'P'
+                ? WOMAN_JOBS.draw(rng)
+                : HEAD_JOBS.draw(rng));
     const person: Person = {
       name: personName(rng, sex),
       sex,
@@ -101,7 +148,12 @@ export function composeHousehold(rng: Random, on: CalendarDate, size = SIZES.dra
   const b = new Builder(rng, on);
   const femaleHead = rng.chance(size === 1 ? 0.45 : 0.12);
   const headAge = Math.round(22 + ((rng.next() + rng.next() + rng.next()) / 3) * 60 + (size === 1 ? 12 : 0));
-  const head = b.add('kepala_keluarga', femaleHead ? 'P' : 'L', Math.min(headAge, 92), femaleHead ? (headAge >= 65 ? undefined : WIDOW_JOBS.draw(rng)) : headAge >= 65 ? undefined : HEAD_JOBS.draw(rng));
+  const head = b.add(
+    'kepala_keluarga',
+    femaleHead ? 'P' : 'L',
+    Math.min(headAge, 92),
+    femaleHead ? (headAge >= 65 ? undefined : WIDOW_JOBS.draw(rng)) : headAge >= 65 ? undefined : HEAD_JOBS.draw(rng),
+  );
   let mother: Person | null = femaleHead ? head : null;
   if (!femaleHead && size >= 2 && rng.chance(0.93)) {
     mother = b.add('istri', 'P', Math.max(18, head.age - rng.int(-2, 8)));

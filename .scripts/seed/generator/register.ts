@@ -153,11 +153,33 @@ export interface GeneratedHousehold {
 
 const DAY_MS = 86_400_000;
 const DESIL = new Weighted(DESIL_WEIGHTS.map((w, i) => [i + 1, w] as const));
-const KK_CHANGES = new Weighted<KkChangeReason>([['pecah_kk', 45], ['pindah', 30], ['perubahan_data', 15], ['kepala_keluarga_meninggal', 10]]);
-const SUSPENSIONS = new Weighted<SuspensionReason>([['judi_online', 85], ['penyalahgunaan_bantuan', 10], ['lainnya', 5]]);
-const EXCLUDED_JOBS = new Weighted<'asn' | 'tni' | 'polri'>([['asn', 60], ['tni', 20], ['polri', 20]]);
+const KK_CHANGES = new Weighted<KkChangeReason>([
+  ['pecah_kk', 45],
+  ['pindah', 30],
+  ['perubahan_data', 15],
+  ['kepala_keluarga_meninggal', 10],
+]);
+const SUSPENSIONS = new Weighted<SuspensionReason>([
+  ['judi_online', 85],
+  ['penyalahgunaan_bantuan', 10],
+  ['lainnya', 5],
+]);
+const EXCLUDED_JOBS = new Weighted<'asn' | 'tni' | 'polri'>([
+  ['asn', 60],
+  ['tni', 20],
+  ['polri', 20],
+]);
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
-const STREETS = ['Jl. Merdeka', 'Jl. Sukarno-Hatta', 'Jl. Basuki Rahmat', 'Jl. S. Parman', 'Jl. Lintas Curup', 'Jl. Kartini', 'Jl. Dr. AK Gani', 'Gang Melati'] as const;
+const STREETS = [
+  'Jl. Merdeka',
+  'Jl. Sukarno-Hatta',
+  'Jl. Basuki Rahmat',
+  'Jl. S. Parman',
+  'Jl. Lintas Curup',
+  'Jl. Kartini',
+  'Jl. Dr. AK Gani',
+  'Gang Melati',
+] as const;
 
 let defaults: Program[] | null = null;
 

@@ -245,10 +245,23 @@ export function buildBnbaRows(householdDocs: readonly SourceDoc[], memberDocs: r
       vervalTerakhir: h.lastVervalAt ? isoDateOn(h.lastVervalAt) : null,
     };
     const members = (membersOf.get(h.id) ?? []).sort(
-      (a, b) => relationshipRank(a.relationship) - relationshipRank(b.relationship) || compare(a.birthDate, b.birthDate) || compare(a.name, b.name) || compare(a.id, b.id),
+      (a, b) =>
+        relationshipRank(a.relationship) - relationshipRank(b.relationship) ||
+        compare(a.birthDate, b.birthDate) ||
+        compare(a.name, b.name) ||
+        compare(a.id, b.id),
     );
     if (members.length === 0) {
-      rows.push({ no: rows.length + 1, ...shared, nik: null, nama: null, jenisKelamin: null, tanggalLahir: null, hubungan: null, keterangan: 'Belum ada data anggota' });
+      rows.push({
+        no: rows.length + 1,
+        ...shared,
+        nik: null,
+        nama: null,
+        jenisKelamin: null,
+        tanggalLahir: null,
+        hubungan: null,
+        keterangan: 'Belum ada data anggota',
+      });
       continue;
     }
     for (const m of members) {
@@ -287,7 +300,17 @@ export function approvedAt(meta: z.infer<typeof perubahanMetaSchema>): Date | nu
 }
 
 type PerubahanPerson = Pick<PerubahanRow, 'noKk' | 'nik' | 'nama' | 'jenisKelamin' | 'tanggalLahir' | 'hubungan' | 'alamat' | 'desil' | 'keterangan'>;
-const NO_PERSON: PerubahanPerson = { noKk: null, nik: null, nama: null, jenisKelamin: null, tanggalLahir: null, hubungan: null, alamat: null, desil: null, keterangan: null };
+const NO_PERSON: PerubahanPerson = {
+  noKk: null,
+  nik: null,
+  nama: null,
+  jenisKelamin: null,
+  tanggalLahir: null,
+  hubungan: null,
+  alamat: null,
+  desil: null,
+  keterangan: null,
+};
 
 /** The person rows of an usulan's content, and its household id when the content names one. */
 function contentRows(data: unknown, names: NameLookup): { householdId: string | null; people: PerubahanPerson[] } {
@@ -324,7 +347,9 @@ function contentRows(data: unknown, names: NameLookup): { householdId: string | 
     case 'pindah_masuk':
       return {
         householdId: c.householdId,
-        people: [{ ...NO_PERSON, noKk: c.kkNumber ?? null, alamat: c.address, keterangan: `Pindah masuk dari ${names(c.fromDesaCode) ?? 'desa'} (${c.fromDesaCode})` }],
+        people: [
+          { ...NO_PERSON, noKk: c.kkNumber ?? null, alamat: c.address, keterangan: `Pindah masuk dari ${names(c.fromDesaCode) ?? 'desa'} (${c.fromDesaCode})` },
+        ],
       };
   }
 }

@@ -114,14 +114,16 @@ export function normaliseName(name: string): string {
   return words
     .map((w) => {
       if (MUHAMMAD.has(w)) return 'muhamad';
-      return w
-        .replace(/oe/g, 'u')
-        .replace(/tj/g, 'c')
-        .replace(/dj/g, 'j')
-        // Old j is today's y (Tjahjono = Cahyono); j and y become one letter in the key.
-        .replace(/j/g, 'y')
-        .replace(/ch/g, 'kh')
-        .replace(/([a-z])\1+/g, '$1');
+      return (
+        w
+          .replace(/oe/g, 'u')
+          .replace(/tj/g, 'c')
+          .replace(/dj/g, 'j')
+          // Old j is today's y (Tjahjono = Cahyono); j and y become one letter in the key.
+          .replace(/j/g, 'y')
+          .replace(/ch/g, 'kh')
+          .replace(/([a-z])\1+/g, '$1')
+      );
     })
     .join(' ');
 }

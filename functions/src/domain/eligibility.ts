@@ -103,7 +103,12 @@ function resolve(program: Program, day: string): ResolvedProgram {
   const name = program.name;
   const bandOf = (desil: number, code: string) =>
     Object.freeze(
-      because(code, version ? { desil, program: name, min: version.desilMin, max: version.desilMax, legalBasis: version.legalBasis, from: version.effectiveFrom } : { desil, program: name }),
+      because(
+        code,
+        version
+          ? { desil, program: name, min: version.desilMin, max: version.desilMax, legalBasis: version.legalBasis, from: version.effectiveFrom }
+          : { desil, program: name },
+      ),
     );
   const desils = Array.from({ length: 11 }, (_, d) => d);
   const criteria = version?.criteria ? version.criteria.anyOf.map(criterionParams) : null;
@@ -270,7 +275,13 @@ function baseDecision(r: ResolvedProgram, status: HouseholdStatus, desil: number
     eligible = false;
     reasons.push(r.outOfBand[desil]!);
   }
-  const decision = Object.freeze({ programName: r.program.name, eligible, reasons: Object.freeze(reasons) as Reason[], legalBasis: v?.legalBasis ?? null, evaluatedOn: day });
+  const decision = Object.freeze({
+    programName: r.program.name,
+    eligible,
+    reasons: Object.freeze(reasons) as Reason[],
+    legalBasis: v?.legalBasis ?? null,
+    evaluatedOn: day,
+  });
   r.cache[key] = decision;
   return decision;
 }
@@ -337,7 +348,13 @@ function freezeDecision(d: Omit<ProgramDecision, 'programId'>): Omit<ProgramDeci
 }
 
 /** The components part of a decision: a reason per component met, with the members, or why none is. */
-function withComponents(r: ResolvedProgram, base: Omit<ProgramDecision, 'programId'>, members: Roster, eligibleSoFar: boolean, reasons: Reason[]): Omit<ProgramDecision, 'programId'> {
+function withComponents(
+  r: ResolvedProgram,
+  base: Omit<ProgramDecision, 'programId'>,
+  members: Roster,
+  eligibleSoFar: boolean,
+  reasons: Reason[],
+): Omit<ProgramDecision, 'programId'> {
   let eligible = eligibleSoFar;
   let met = false;
   for (const component of r.components) {

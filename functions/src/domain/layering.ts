@@ -90,7 +90,10 @@ export function allocateLayeredPrograms(households: readonly LayeringHousehold[]
     for (const h of households) {
       const [decision] = eligibility(h, h.members ?? null, [program], date) as [ProgramDecision];
       if (!decision.eligible) {
-        skipped.push({ householdId: h.id, reasons: [reason('layering.not_eligible', `Tidak memenuhi syarat ${program.name}`), ...decision.reasons.filter(isNegative)] });
+        skipped.push({
+          householdId: h.id,
+          reasons: [reason('layering.not_eligible', `Tidak memenuhi syarat ${program.name}`), ...decision.reasons.filter(isNegative)],
+        });
         continue;
       }
       const covered = coverage.get(h.id)!;
@@ -114,7 +117,12 @@ export function allocateLayeredPrograms(households: readonly LayeringHousehold[]
       } else {
         skipped.push({
           householdId: h.id,
-          reasons: [reason('layering.quota_full', `Kuota ${program.name} ${quota} keluarga sudah terpenuhi oleh keluarga dengan peringkat lebih rendah; keluarga ini di urutan ${position}`)],
+          reasons: [
+            reason(
+              'layering.quota_full',
+              `Kuota ${program.name} ${quota} keluarga sudah terpenuhi oleh keluarga dengan peringkat lebih rendah; keluarga ini di urutan ${position}`,
+            ),
+          ],
         });
       }
     });

@@ -40,11 +40,19 @@ export function checkMusyawarahTransition(
   if (!t) {
     return {
       ok: false,
-      reasons: [reason('transition.illegal', `Status musyawarah tidak dapat berubah dari "${MUSYAWARAH_STATUS_LABELS[from]}" menjadi "${MUSYAWARAH_STATUS_LABELS[to]}"`)],
+      reasons: [
+        reason(
+          'transition.illegal',
+          `Status musyawarah tidak dapat berubah dari "${MUSYAWARAH_STATUS_LABELS[from]}" menjadi "${MUSYAWARAH_STATUS_LABELS[to]}"`,
+        ),
+      ],
     };
   }
   if (!t.by.includes(by)) {
-    return { ok: false, reasons: [reason('transition.forbidden_role', `Peran ini tidak boleh mengubah status musyawarah menjadi "${MUSYAWARAH_STATUS_LABELS[to]}"`)] };
+    return {
+      ok: false,
+      reasons: [reason('transition.forbidden_role', `Peran ini tidak boleh mengubah status musyawarah menjadi "${MUSYAWARAH_STATUS_LABELS[to]}"`)],
+    };
   }
   if (to === 'selesai' && (context.openUsulan ?? 1) > 0) {
     return { ok: false, reasons: [reason('musyawarah.open_usulan', 'Masih ada usulan dalam musyawarah ini yang belum selesai diputuskan')] };

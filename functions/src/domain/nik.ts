@@ -54,9 +54,7 @@ export interface NikCheckOptions {
   unknownRegion?: 'error' | 'warning';
 }
 
-export type NikParseResult =
-  | { ok: true; value: ParsedNik; warnings: NikReason[] }
-  | { ok: false; reasons: NikReason[]; warnings: NikReason[] };
+export type NikParseResult = { ok: true; value: ParsedNik; warnings: NikReason[] } | { ok: false; reasons: NikReason[]; warnings: NikReason[] };
 
 /** Two decimal digits at `i` as a number (the caller has checked they are digits). */
 const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
@@ -71,7 +69,7 @@ function isSixteenDigits(s: string): boolean {
 }
 
 /** The Jakarta date of the last reference instant seen: a batch checks every NIK against one date. */
-let lastReference = { at: Number.NaN, on: { year: 0, month: 0, day: 0 } as CalendarDate };
+let lastReference: { at: number; on: CalendarDate } = { at: Number.NaN, on: { year: 0, month: 0, day: 0 } };
 function referenceDay(referenceDate: Date): CalendarDate {
   const at = referenceDate.getTime();
   if (at !== lastReference.at) lastReference = { at, on: jakartaDateOf(referenceDate) };
@@ -154,7 +152,7 @@ function checkRegion(digits: string, options: NikCheckOptions, field: string, er
   const prefix = digits.slice(0, 6);
   let cache = structuralVerdicts;
   if (regions !== null) {
-    cache = regionVerdicts.get(regions) ?? new Map();
+    cache = regionVerdicts.get(regions) ?? new Map<string, RegionVerdict>();
     regionVerdicts.set(regions, cache);
   }
   const key = soft ? `${prefix}w` : prefix;

@@ -40,18 +40,7 @@ export const desaCodeSchema = z.string().refine((v) => parseDesaCode(v).ok, { er
 
 export const sexSchema = z.enum(['L', 'P'], { error: 'Pilih jenis kelamin' });
 
-export const RELATIONSHIPS = [
-  'kepala_keluarga',
-  'istri',
-  'suami',
-  'anak',
-  'menantu',
-  'cucu',
-  'orang_tua',
-  'mertua',
-  'famili_lain',
-  'lainnya',
-] as const;
+export const RELATIONSHIPS = ['kepala_keluarga', 'istri', 'suami', 'anak', 'menantu', 'cucu', 'orang_tua', 'mertua', 'famili_lain', 'lainnya'] as const;
 export const relationshipSchema = z.enum(RELATIONSHIPS, { error: 'Pilih hubungan dalam keluarga' });
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
@@ -132,7 +121,10 @@ export const SCHOOL_LABELS: Record<SchoolLevel, string> = {
  * is refused, not silently dropped (the rules cannot look inside the members list).
  */
 export const memberSchema = z.strictObject({
-  nik: z.string().regex(/^\d{16}$/, { error: 'NIK harus 16 digit angka' }).nullable(),
+  nik: z
+    .string()
+    .regex(/^\d{16}$/, { error: 'NIK harus 16 digit angka' })
+    .nullable(),
   name: z.string({ error: 'Nama wajib diisi' }).trim().min(1, { error: 'Nama wajib diisi' }).max(100, { error: 'Nama terlalu panjang (maks. 100 huruf)' }),
   sex: sexSchema,
   birthDate: isoDateSchema,
@@ -154,9 +146,16 @@ export const desilSchema = z
 export const householdProposalSchema = z
   .object({
     kkNumber: z.string({ error: 'Nomor KK wajib diisi' }).regex(/^\d{16}$/, { error: 'Nomor KK harus 16 digit angka' }),
-    address: z.string({ error: 'Alamat wajib diisi' }).trim().min(3, { error: 'Alamat terlalu pendek' }).max(200, { error: 'Alamat terlalu panjang (maks. 200 huruf)' }),
+    address: z
+      .string({ error: 'Alamat wajib diisi' })
+      .trim()
+      .min(3, { error: 'Alamat terlalu pendek' })
+      .max(200, { error: 'Alamat terlalu panjang (maks. 200 huruf)' }),
     desil: desilSchema,
-    members: z.array(memberSchema).min(1, { error: 'Keluarga harus memiliki minimal satu anggota' }).max(30, { error: 'Maksimal 30 anggota dalam satu keluarga' }),
+    members: z
+      .array(memberSchema)
+      .min(1, { error: 'Keluarga harus memiliki minimal satu anggota' })
+      .max(30, { error: 'Maksimal 30 anggota dalam satu keluarga' }),
   })
   .superRefine((h, ctx) => {
     const heads = h.members.filter((m) => m.relationship === 'kepala_keluarga').length;
@@ -169,24 +168,34 @@ export type HouseholdProposal = z.infer<typeof householdProposalSchema>;
 export const MUSYAWARAH_TYPES = ['musdesus', 'muskelsus'] as const;
 
 /** The meeting as the berita acara records it. */
-export const meetingSchema = z.object({
-  type: z.enum(MUSYAWARAH_TYPES, { error: 'Pilih jenis musyawarah' }),
-  date: isoDateSchema,
-  place: z.string({ error: 'Tempat wajib diisi' }).trim().min(2, { error: 'Tempat wajib diisi' }).max(120, { error: 'Tempat terlalu panjang' }),
-  chair: z.string({ error: 'Pimpinan musyawarah wajib diisi' }).trim().min(2, { error: 'Pimpinan musyawarah wajib diisi' }).max(100, { error: 'Nama terlalu panjang' }),
-  attendees: z.number({ error: 'Jumlah peserta wajib diisi' }).int({ error: 'Jumlah peserta harus bilangan bulat' }).min(1, { error: 'Jumlah peserta minimal 1' }).max(10000, { error: 'Jumlah peserta tidak wajar' }),
-  /** The musyawarah is held by the BPD with the Pemdes (Permendesa): was the BPD there? */
-  bpdPresent: z.boolean({ error: 'Isi apakah BPD hadir' }),
-  /** Representatives of poor households present, as the musyawarah desa requires. */
-  poorHouseholdRepresentatives: z
-    .number({ error: 'Jumlah perwakilan keluarga miskin wajib diisi' })
-    .int({ error: 'Jumlah perwakilan harus bilangan bulat' })
-    .min(0, { error: 'Jumlah perwakilan tidak boleh negatif' }),
-  notes: z.string().max(2000, { error: 'Catatan terlalu panjang (maks. 2000 huruf)' }),
-}).refine((m) => m.poorHouseholdRepresentatives <= m.attendees, {
-  error: 'Perwakilan keluarga miskin tidak boleh lebih banyak dari jumlah peserta',
-  path: ['poorHouseholdRepresentatives'],
-});
+export const meetingSchema = z
+  .object({
+    type: z.enum(MUSYAWARAH_TYPES, { error: 'Pilih jenis musyawarah' }),
+    date: isoDateSchema,
+    place: z.string({ error: 'Tempat wajib diisi' }).trim().min(2, { error: 'Tempat wajib diisi' }).max(120, { error: 'Tempat terlalu panjang' }),
+    chair: z
+      .string({ error: 'Pimpinan musyawarah wajib diisi' })
+      .trim()
+      .min(2, { error: 'Pimpinan musyawarah wajib diisi' })
+      .max(100, { error: 'Nama terlalu panjang' }),
+    attendees: z
+      .number({ error: 'Jumlah peserta wajib diisi' })
+      .int({ error: 'Jumlah peserta harus bilangan bulat' })
+      .min(1, { error: 'Jumlah peserta minimal 1' })
+      .max(10000, { error: 'Jumlah peserta tidak wajar' }),
+    /** The musyawarah is held by the BPD with the Pemdes (Permendesa): was the BPD there? */
+    bpdPresent: z.boolean({ error: 'Isi apakah BPD hadir' }),
+    /** Representatives of poor households present, as the musyawarah desa requires. */
+    poorHouseholdRepresentatives: z
+      .number({ error: 'Jumlah perwakilan keluarga miskin wajib diisi' })
+      .int({ error: 'Jumlah perwakilan harus bilangan bulat' })
+      .min(0, { error: 'Jumlah perwakilan tidak boleh negatif' }),
+    notes: z.string().max(2000, { error: 'Catatan terlalu panjang (maks. 2000 huruf)' }),
+  })
+  .refine((m) => m.poorHouseholdRepresentatives <= m.attendees, {
+    error: 'Perwakilan keluarga miskin tidak boleh lebih banyak dari jumlah peserta',
+    path: ['poorHouseholdRepresentatives'],
+  });
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** Every kind of usulan; their content schemas are in `usulan.ts` (`baru` is defined here). */

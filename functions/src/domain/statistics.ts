@@ -381,7 +381,11 @@ export interface StatsCounts {
 }
 
 /** Verval progress this cycle: active households verified in the cycle of `now`, of all active ones. */
-export function vervalProgress(counts: StatsCounts, policy: Pick<StalenessPolicy, 'cutoffDay'>, now: Date): { cycle: number; verified: number; active: number } {
+export function vervalProgress(
+  counts: StatsCounts,
+  policy: Pick<StalenessPolicy, 'cutoffDay'>,
+  now: Date,
+): { cycle: number; verified: number; active: number } {
   const cycle = cycleIndex(now, policy);
   return { cycle, verified: countInCycle(counts.vervalByDay, cycle, policy), active: counts.households?.aktif ?? 0 };
 }

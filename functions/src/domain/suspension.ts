@@ -64,7 +64,10 @@ export function suspend(
 }
 
 /** Whether a suspended household may be reactivated under the kabupaten's policy, and how many tries remain. */
-export function checkReactivation(household: SuspendableHousehold, policy: SuspensionPolicy): { ok: true; remaining: number } | { ok: false; reasons: Reason[] } {
+export function checkReactivation(
+  household: SuspendableHousehold,
+  policy: SuspensionPolicy,
+): { ok: true; remaining: number } | { ok: false; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const used = household.reactivations ?? 0;
   if (household.status !== 'ditangguhkan') {

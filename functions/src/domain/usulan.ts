@@ -90,11 +90,9 @@ export const usulanReaktivasiContentSchema = z.object({
   suratPernyataan: evidenceSchema,
   /** Berita acara klarifikasi, signed by the KPM, the pendamping and the Kepala Dinas Sosial. */
   baKlarifikasi: evidenceSchema.extend({
-    signedBy: z
-      .array(z.enum(BA_KLARIFIKASI_SIGNATORIES))
-      .refine((s) => BA_KLARIFIKASI_SIGNATORIES.every((who) => s.includes(who)), {
-        error: 'BA klarifikasi harus ditandatangani KPM, pendamping, dan Kepala Dinas Sosial',
-      }),
+    signedBy: z.array(z.enum(BA_KLARIFIKASI_SIGNATORIES)).refine((s) => BA_KLARIFIKASI_SIGNATORIES.every((who) => s.includes(who)), {
+      error: 'BA klarifikasi harus ditandatangani KPM, pendamping, dan Kepala Dinas Sosial',
+    }),
   }),
   note: z.string().trim().max(1000, { error: 'Keterangan terlalu panjang (maks. 1000 huruf)' }).optional(),
 });
@@ -105,9 +103,16 @@ export const usulanPindahMasukContentSchema = z.object({
   householdId: registerIdSchema,
   /** The desa where the register has the household now. */
   fromDesaCode: desaCodeSchema,
-  address: z.string({ error: 'Alamat wajib diisi' }).trim().min(3, { error: 'Alamat terlalu pendek' }).max(200, { error: 'Alamat terlalu panjang (maks. 200 huruf)' }),
+  address: z
+    .string({ error: 'Alamat wajib diisi' })
+    .trim()
+    .min(3, { error: 'Alamat terlalu pendek' })
+    .max(200, { error: 'Alamat terlalu panjang (maks. 200 huruf)' }),
   /** The new KK number, when the move came with one. */
-  kkNumber: z.string().regex(/^\d{16}$/, { error: 'Nomor KK harus 16 digit angka' }).optional(),
+  kkNumber: z
+    .string()
+    .regex(/^\d{16}$/, { error: 'Nomor KK harus 16 digit angka' })
+    .optional(),
   note: noteSchema,
 });
 export type UsulanPindahMasukContent = z.infer<typeof usulanPindahMasukContentSchema>;

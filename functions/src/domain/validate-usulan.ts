@@ -22,9 +22,7 @@ export interface ValidationResult {
  * both languages, as the schemas' messages do wherever the portal shows a zod issue directly.
  */
 export function reasonsFromZod(error: z.ZodError, prefix = ''): Reason[] {
-  return error.issues.map((issue) =>
-    reason(`schema.${issue.code}`, issue.message, [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.')),
-  );
+  return error.issues.map((issue) => reason(`schema.${issue.code}`, issue.message, [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.')));
 }
 
 /** Occupations that exclude a household from assistance; flagged at entry so nobody is surprised later. */

@@ -27,7 +27,11 @@ export interface CallableContext<R extends UserRole, T> {
 
 /** A zod schema, or a domain parser that answers with reasons. */
 export type InputParser<T> =
-  | { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { message: string; code: string; path: readonly PropertyKey[] }[] } } }
+  | {
+      safeParse(
+        data: unknown,
+      ): { success: true; data: T } | { success: false; error: { issues: readonly { message: string; code: string; path: readonly PropertyKey[] }[] } };
+    }
   | ((data: unknown) => { ok: true; value: T } | { ok: false; reasons: readonly Reason[] });
 
 export interface CallableRule<R extends UserRole, T> {
@@ -48,9 +52,17 @@ const INACTIVE = 'Akun Anda tidak aktif lagi. Hubungi admin kabupaten Anda.';
 const SESSION_ENDED = 'Sesi Anda tidak berlaku lagi (akun dinonaktifkan atau diubah). Silakan masuk kembali.';
 
 /** Wraps a callable's handler in the checks every callable needs: `onCall(options, guarded(rule, handler))`. */
-export function guarded<R extends UserRole, T, Out>(rule: CallableRule<R, T>, handler: (ctx: CallableContext<R, T>) => Promise<Out>): (request: CallableRequest<unknown>) => Promise<Out> {
+export function guarded<R extends UserRole, T, Out>(
+  rule: CallableRule<R, T>,
+  handler: (ctx: CallableContext<R, T>) => Promise<Out>,
+): (request: CallableRequest<unknown>) => Promise<Out> {
   return async (request) => {
-    const refuse = (code: 'unauthenticated' | 'permission-denied' | 'invalid-argument', message: string, why: string, extra: Record<string, unknown> = {}): never => {
+    const refuse = (
+      code: 'unauthenticated' | 'permission-denied' | 'invalid-argument',
+      message: string,
+      why: string,
+      extra: Record<string, unknown> = {},
+    ): never => {
       logger.warn('callable refused', { callable: rule.name, uid: request.auth?.uid ?? null, code, why, ...extra });
       throw new HttpsError(code, message);
     };
@@ -60,7 +72,10 @@ export function guarded<R extends UserRole, T, Out>(rule: CallableRule<R, T>, ha
       collections.users().doc(uid).get(),
       getAuth(app)
         .verifyIdToken(request.auth.rawToken, true)
-        .then(() => null, (e: unknown) => (e as { code?: string }).code ?? 'invalid token'),
+        .then(
+          () => null,
+          (e: unknown) => (e as { code?: string }).code ?? 'invalid token',
+        ),
     ]);
     const profile = profileSnap.data();
     if (!profile) return refuse('permission-denied', INACTIVE, 'no profile');
@@ -68,7 +83,8 @@ export function guarded<R extends UserRole, T, Out>(rule: CallableRule<R, T>, ha
     if (session !== null) return refuse('unauthenticated', SESSION_ENDED, 'token revoked or account disabled', { authCode: session });
     const caller = callerOf(profile);
     if (!caller) return refuse('permission-denied', INACTIVE, 'profile has no valid role');
-    if (!(rule.roles as readonly UserRole[]).includes(caller.role)) return refuse('permission-denied', rule.roleRefusal, 'role not allowed', { role: caller.role });
+    if (!(rule.roles as readonly UserRole[]).includes(caller.role))
+      return refuse('permission-denied', rule.roleRefusal, 'role not allowed', { role: caller.role });
 
     const parsed = parse(rule.input, request.data);
     if (!parsed.ok) {
@@ -88,7 +104,10 @@ function callerOf(profile: UserProfileDoc): RoleClaims | null {
   return readRoleClaims({ role: profile.role, kabupaten: profile.kabupatenCode, kecamatan: profile.kecamatanCode, desa: profile.desaCode });
 }
 
-function parse<T>(input: InputParser<T>, data: unknown): { ok: true; value: T } | { ok: false; reasons: readonly Pick<Reason, 'code' | 'message' | 'field'>[] } {
+function parse<T>(
+  input: InputParser<T>,
+  data: unknown,
+): { ok: true; value: T } | { ok: false; reasons: readonly Pick<Reason, 'code' | 'message' | 'field'>[] } {
   if (typeof input === 'function') return input(data);
   const result = input.safeParse(data);
   if (result.success) return { ok: true, value: result.data };

@@ -1,6 +1,17 @@
 import type { CollectionReference, DocumentData, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { db } from './admin.js';
-import type { AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, StickerReportDoc, UserProfileDoc, UsulanDoc, VervalDoc } from './documents.js';
+import type {
+  AuditDoc,
+  HouseholdDoc,
+  MemberDoc,
+  MusyawarahDoc,
+  NikIndexDoc,
+  PolicyDoc,
+  StickerReportDoc,
+  UserProfileDoc,
+  UsulanDoc,
+  VervalDoc,
+} from './documents.js';
 import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
 import { STATS_EVENTS_COLLECTION, type StatsEventDoc } from '../domain/statistics.js';

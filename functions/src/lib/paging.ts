@@ -29,7 +29,11 @@ export async function readPage<T>(ordered: Query<T>, pageSize: number, after?: Q
  * including an empty one (the first of an empty query, or the one after a full last page: Firestore
  * bills a read for it, and a job that counts its reads wants to know).
  */
-export async function* pages<T>(ordered: Query<T>, pageSize: number, after?: QueryDocumentSnapshot<T> | string): AsyncGenerator<QueryDocumentSnapshot<T>[], void, undefined> {
+export async function* pages<T>(
+  ordered: Query<T>,
+  pageSize: number,
+  after?: QueryDocumentSnapshot<T> | string,
+): AsyncGenerator<QueryDocumentSnapshot<T>[], void, undefined> {
   let cursor = after;
   for (;;) {
     const page = await readPage(ordered, pageSize, cursor);

@@ -66,7 +66,11 @@ export async function countChange(source: string, eventId: string, deltas: reado
   const marker = eventMarker(source, eventId);
   batch.create(marker, markerData(source, eventId));
   for (const d of deltas) {
-    batch.set(collections.stats().doc(d.scope.id), { ...statsIdentity(d.scope), counts: increments(d.tally), updatedAt: FieldValue.serverTimestamp() } as never, { merge: true });
+    batch.set(
+      collections.stats().doc(d.scope.id),
+      { ...statsIdentity(d.scope), counts: increments(d.tally), updatedAt: FieldValue.serverTimestamp() } as never,
+      { merge: true },
+    );
   }
   try {
     await batch.commit();

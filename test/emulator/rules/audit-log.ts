@@ -10,25 +10,29 @@ export function auditLogRules(): void {
   describe('auditLog', () => {
     beforeEach(async () => seed({ [E]: auditDoc() }));
 
-    describeMatrix('auditLog', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, E)),
-      list: (db, actor) => getDocs(wilayahQuery(db, 'auditLog', actor)),
-      create: (db) => setDoc(doc(db, 'auditLog/e2'), auditDoc({ action: 'usulan.disetujui' })),
-      update: (db) => updateDoc(doc(db, E), { summary: 'diubah' }),
-      delete: (db) => deleteDoc(doc(db, E)),
-    });
+    describeMatrix(
+      'auditLog',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [DENY, DENY, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, E)),
+        list: (db, actor) => getDocs(wilayahQuery(db, 'auditLog', actor)),
+        create: (db) => setDoc(doc(db, 'auditLog/e2'), auditDoc({ action: 'usulan.disetujui' })),
+        update: (db) => updateDoc(doc(db, E), { summary: 'diubah' }),
+        delete: (db) => deleteDoc(doc(db, E)),
+      },
+    );
 
     it.each([
       ['verifikator', 'its kabupaten', ALLOW, [where('kabupatenCode', '==', KABUPATEN)]],

@@ -61,11 +61,13 @@ export function ruleCoverage(): void {
 
       const { total, evaluated, unevaluated } = summarize(report);
       const percent = total === 0 ? 0 : (100 * evaluated) / total;
-      console.log([
-        `firestore.rules coverage (${RULES_PROJECT_ID}): ${evaluated}/${total} expressions evaluated (${percent.toFixed(1)}%)`,
-        unevaluated.length ? `never evaluated:\n${unevaluated.map((u) => `  ${u}`).join('\n')}` : 'never evaluated: none',
-        `details: ${url}.html`,
-      ].join('\n'));
+      console.log(
+        [
+          `firestore.rules coverage (${RULES_PROJECT_ID}): ${evaluated}/${total} expressions evaluated (${percent.toFixed(1)}%)`,
+          unevaluated.length ? `never evaluated:\n${unevaluated.map((u) => `  ${u}`).join('\n')}` : 'never evaluated: none',
+          `details: ${url}.html`,
+        ].join('\n'),
+      );
 
       expect(total, 'the report lists the rules’ expressions').toBeGreaterThan(0);
       expect(unevaluated, 'rule expressions no test evaluated').toEqual([]);

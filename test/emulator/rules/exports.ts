@@ -7,10 +7,26 @@ import { ACTORS, ALLOW, allowed, as, DENY, denied, DERATI, describeMatrix, OTHER
 /** An export record as the exportRegister callable writes it. */
 function exportDoc(overrides: Partial<ExportDoc<typeof PAST>> = {}): ExportDoc<typeof PAST> {
   return {
-    kind: 'bnba', format: 'csv', scope: { level: 'desa', code: DERATI }, since: null, kabupatenCode: KABUPATEN, desaCode: DERATI,
-    requestedBy: ACTORS.verifikator.uid, requestedByRole: 'verifikator', status: 'selesai', rowCount: 120, sourceCount: 31,
-    fileName: `BNBA_${DERATI}_2026-11-22.csv`, byteSize: 24_000, sha256: 'ab'.repeat(32), delivery: 'respons', error: null,
-    requestedAt: PAST, finishedAt: PAST, durationMs: 850, ...overrides,
+    kind: 'bnba',
+    format: 'csv',
+    scope: { level: 'desa', code: DERATI },
+    since: null,
+    kabupatenCode: KABUPATEN,
+    desaCode: DERATI,
+    requestedBy: ACTORS.verifikator.uid,
+    requestedByRole: 'verifikator',
+    status: 'selesai',
+    rowCount: 120,
+    sourceCount: 31,
+    fileName: `BNBA_${DERATI}_2026-11-22.csv`,
+    byteSize: 24_000,
+    sha256: 'ab'.repeat(32),
+    delivery: 'respons',
+    error: null,
+    requestedAt: PAST,
+    finishedAt: PAST,
+    durationMs: 850,
+    ...overrides,
   };
 }
 
@@ -19,28 +35,37 @@ const E = 'exports/x1';
 /** exports: each export to the ministry, written by the callable; read by the kabupaten's dinas and admin. */
 export function exportsRules(): void {
   describe('exports', () => {
-    beforeEach(async () => seed({ [E]: exportDoc(), 'exports/x2': exportDoc({ kabupatenCode: OTHER_KABUPATEN, desaCode: null, scope: { level: 'kabupaten', code: OTHER_KABUPATEN } }) }));
+    beforeEach(async () =>
+      seed({
+        [E]: exportDoc(),
+        'exports/x2': exportDoc({ kabupatenCode: OTHER_KABUPATEN, desaCode: null, scope: { level: 'kabupaten', code: OTHER_KABUPATEN } }),
+      }),
+    );
 
-    describeMatrix('exports', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, E)),
-      list: (db, actor) => getDocs(wilayahQuery(db, 'exports', actor)),
-      // A forged record ("someone else exported this") must be impossible.
-      create: (db) => setDoc(doc(db, 'exports/x3'), exportDoc({ requestedBy: 'someone-else' })),
-      update: (db) => updateDoc(doc(db, E), { status: 'gagal' }),
-      delete: (db) => deleteDoc(doc(db, E)),
-    });
+    describeMatrix(
+      'exports',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [DENY, DENY, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, E)),
+        list: (db, actor) => getDocs(wilayahQuery(db, 'exports', actor)),
+        // A forged record ("someone else exported this") must be impossible.
+        create: (db) => setDoc(doc(db, 'exports/x3'), exportDoc({ requestedBy: 'someone-else' })),
+        update: (db) => updateDoc(doc(db, E), { status: 'gagal' }),
+        delete: (db) => deleteDoc(doc(db, E)),
+      },
+    );
 
     it.each([
       ['verifikator', 'its kabupaten', ALLOW, [where('kabupatenCode', '==', KABUPATEN)]],

@@ -10,25 +10,29 @@ export function householdsRules(): void {
   describe('households', () => {
     beforeEach(async () => seed({ [H]: householdDoc() }));
 
-    describeMatrix('households', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, H)),
-      list: (db, actor) => getDocs(wilayahQuery(db, 'households', actor)),
-      create: (db) => setDoc(doc(db, 'households/h2'), householdDoc()),
-      update: (db) => updateDoc(doc(db, H), { status: 'keluar' }),
-      delete: (db) => deleteDoc(doc(db, H)),
-    });
+    describeMatrix(
+      'households',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, H)),
+        list: (db, actor) => getDocs(wilayahQuery(db, 'households', actor)),
+        create: (db) => setDoc(doc(db, 'households/h2'), householdDoc()),
+        update: (db) => updateDoc(doc(db, H), { status: 'keluar' }),
+        delete: (db) => deleteDoc(doc(db, H)),
+      },
+    );
 
     describeListScoping('households');
 

@@ -1,7 +1,23 @@
 import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import { KABUPATEN } from '../../../.scripts/seed/demo.js';
-import { ACTOR_NAMES, ACTORS, ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, householdDoc, memberDoc, seed, wilayahQuery, type Actor } from './support.js';
+import {
+  ACTOR_NAMES,
+  ACTORS,
+  ALLOW,
+  allowed,
+  as,
+  DENY,
+  denied,
+  DERATI,
+  describeListScoping,
+  describeMatrix,
+  householdDoc,
+  memberDoc,
+  seed,
+  wilayahQuery,
+  type Actor,
+} from './support.js';
 
 const H = 'households/h1';
 const A = 'households/h1/members/a1';
@@ -11,25 +27,29 @@ export function membersRules(): void {
   describe('households/{id}/members', () => {
     beforeEach(async () => seed({ [H]: householdDoc(), [A]: memberDoc() }));
 
-    describeMatrix('members', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, A)),
-      list: (db, actor) => getDocs(wilayahQuery(db, `${H}/members`, actor)),
-      create: (db) => setDoc(doc(db, `${H}/members/a2`), memberDoc({ name: 'Rahmawati', nik: '1702064507880002' })),
-      update: (db) => updateDoc(doc(db, A), { nik: '1702061203840009' }),
-      delete: (db) => deleteDoc(doc(db, A)),
-    });
+    describeMatrix(
+      'members',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, A)),
+        list: (db, actor) => getDocs(wilayahQuery(db, `${H}/members`, actor)),
+        create: (db) => setDoc(doc(db, `${H}/members/a2`), memberDoc({ name: 'Rahmawati', nik: '1702064507880002' })),
+        update: (db) => updateDoc(doc(db, A), { nik: '1702061203840009' }),
+        delete: (db) => deleteDoc(doc(db, A)),
+      },
+    );
 
     describeListScoping(`${H}/members`);
 

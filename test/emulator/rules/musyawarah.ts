@@ -1,11 +1,40 @@
-import { deleteDoc, deleteField, doc, getDoc, getDocs, orderBy, query, collection, serverTimestamp, setDoc, Timestamp, updateDoc, where } from 'firebase/firestore';
+import {
+  deleteDoc,
+  deleteField,
+  doc,
+  getDoc,
+  getDocs,
+  orderBy,
+  query,
+  collection,
+  serverTimestamp,
+  setDoc,
+  Timestamp,
+  updateDoc,
+  where,
+} from 'firebase/firestore';
 import { beforeEach, describe, it } from 'vitest';
 import { SUBMITTED_MUSYAWARAH_STATUSES } from '../../../functions/src/domain/index.js';
 import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { meeting } from '../../support/factories.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 import {
-  ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, OPERATOR_UID, PAST, seed, storedMusyawarah, tampered, without, wilayahQuery,
+  ALLOW,
+  allowed,
+  as,
+  DENY,
+  denied,
+  DERATI,
+  describeListScoping,
+  describeMatrix,
+  newMusyawarah,
+  OPERATOR_UID,
+  PAST,
+  seed,
+  storedMusyawarah,
+  tampered,
+  without,
+  wilayahQuery,
 } from './support.js';
 
 const M = 'musyawarah/m1';
@@ -18,26 +47,30 @@ export function musyawarahRules(): void {
   describe('musyawarah', () => {
     beforeEach(async () => seed({ [M]: storedMusyawarah('draft') }));
 
-    describeMatrix('musyawarah', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, ALLOW, ALLOW, DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      // A draft is the village's own work: the dinas sees it once submitted (see below).
-      verifikator:      [DENY,  DENY,  DENY,  DENY,  DENY],
-      kadis:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, M)),
-      list: (db, actor) => getDocs(wilayahQuery(db, 'musyawarah', actor)),
-      create: (db, actor) => setDoc(doc(db, 'musyawarah/m2'), newMusyawarah(actor.uid ?? OPERATOR_UID)),
-      update: (db) => updateDoc(doc(db, M), edit()),
-      delete: (db) => deleteDoc(doc(db, M)),
-    });
+    describeMatrix(
+      'musyawarah',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, ALLOW, ALLOW, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        // A draft is the village's own work: the dinas sees it once submitted (see below).
+        verifikator: [DENY, DENY, DENY, DENY, DENY],
+        kadis: [DENY, DENY, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, M)),
+        list: (db, actor) => getDocs(wilayahQuery(db, 'musyawarah', actor)),
+        create: (db, actor) => setDoc(doc(db, 'musyawarah/m2'), newMusyawarah(actor.uid ?? OPERATOR_UID)),
+        update: (db) => updateDoc(doc(db, M), edit()),
+        delete: (db) => deleteDoc(doc(db, M)),
+      },
+    );
 
     describeListScoping('musyawarah', [where('status', 'in', SUBMITTED_MUSYAWARAH_STATUSES)]);
 
@@ -45,7 +78,9 @@ export function musyawarahRules(): void {
       await seed({ 'musyawarah/m3': storedMusyawarah('diajukan') });
       for (const who of ['verifikator', 'kadis'] as const) {
         await allowed(getDoc(doc(as(who), 'musyawarah/m3')));
-        await allowed(getDocs(query(collection(as(who), 'musyawarah'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', SUBMITTED_MUSYAWARAH_STATUSES))));
+        await allowed(
+          getDocs(query(collection(as(who), 'musyawarah'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', SUBMITTED_MUSYAWARAH_STATUSES))),
+        );
         await denied(getDocs(query(collection(as(who), 'musyawarah'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', ['draft', 'diajukan']))));
       }
       await denied(getDoc(doc(as('otherVerifikator'), 'musyawarah/m3')));

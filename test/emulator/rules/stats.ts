@@ -10,11 +10,14 @@ type Stored = StatsDoc<typeof PAST>;
 function statsDoc(level: Stored['level'], code: string, overrides: Partial<Stored> = {}): Stored {
   const kabupatenCode = code.slice(0, 5);
   return {
-    level, code, kabupatenCode,
+    level,
+    code,
+    kabupatenCode,
     kecamatanCode: level === 'kabupaten' ? null : code.slice(0, 8),
     desaCode: level === 'desa' ? code : null,
     counts: { households: { aktif: 12, beku: 1 }, people: { aktif: 48, beku: 3 }, desil: { '3': 7, '4': 6 }, recipients: { PKH: 9 }, nikMissing: 2 },
-    updatedAt: PAST, ...overrides,
+    updatedAt: PAST,
+    ...overrides,
   };
 }
 
@@ -45,25 +48,29 @@ export function statsRules(): void {
     );
 
     // Every cell acts on Desa Derati's statistics.
-    describeMatrix('stats', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, D)),
-      list: (db, actor) => getDocs(statsQuery(db, actor)),
-      create: (db) => setDoc(doc(db, `stats/desa_${DESA.derati.kecamatan}.2099`), statsDoc('desa', `${DESA.derati.kecamatan}.2099`)),
-      update: (db) => updateDoc(doc(db, D), { 'counts.households.aktif': 9999 }),
-      delete: (db) => deleteDoc(doc(db, D)),
-    });
+    describeMatrix(
+      'stats',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, D)),
+        list: (db, actor) => getDocs(statsQuery(db, actor)),
+        create: (db) => setDoc(doc(db, `stats/desa_${DESA.derati.kecamatan}.2099`), statsDoc('desa', `${DESA.derati.kecamatan}.2099`)),
+        update: (db) => updateDoc(doc(db, D), { 'counts.households.aktif': 9999 }),
+        delete: (db) => deleteDoc(doc(db, D)),
+      },
+    );
 
     it.each([
       ['operator', 'the kecamatan of its desa', KEC, DENY],
@@ -74,10 +81,13 @@ export function statsRules(): void {
       ['admin', 'its kabupaten', KAB, ALLOW],
       ['verifikator', 'another kabupaten', OTHER_KAB, DENY],
       ['otherAdmin', 'its own kabupaten', OTHER_KAB, ALLOW],
-    ] as const satisfies readonly (readonly [ActorName, string, string, Outcome])[])('the %s reading the statistics of %s → %s', async (who, _what, path, expected) => {
-      const run = getDoc(doc(as(who), path));
-      await (expected === ALLOW ? allowed(run) : denied(run));
-    });
+    ] as const satisfies readonly (readonly [ActorName, string, string, Outcome])[])(
+      'the %s reading the statistics of %s → %s',
+      async (who, _what, path, expected) => {
+        const run = getDoc(doc(as(who), path));
+        await (expected === ALLOW ? allowed(run) : denied(run));
+      },
+    );
 
     it.each([
       ['operator', 'its desa, desa level', ALLOW, [where('desaCode', '==', DERATI), where('level', '==', 'desa')]],

@@ -2,7 +2,21 @@ import { deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, up
 import { beforeEach, describe, it } from 'vitest';
 import { DESA } from '../../../.scripts/seed/demo.js';
 import {
-  ALLOW, allowed, as, denied, DENY, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
+  ALLOW,
+  allowed,
+  as,
+  denied,
+  DENY,
+  describeListScoping,
+  describeMatrix,
+  householdDoc,
+  OPERATOR_UID,
+  PAST,
+  REPORTER,
+  seed,
+  tampered,
+  wilayahQuery,
+  without,
 } from './support.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 
@@ -25,28 +39,38 @@ const newSticker = (recordedBy: string | null = OPERATOR_UID) => ({
  */
 export function stickersRules(): void {
   describe('households/{id}/stickers', () => {
-    beforeEach(async () => seed({ [H]: householdDoc(), [S]: storedSticker(), 'households/h-other': householdDoc({ desaCode: DESA.other.desa, kecamatanCode: DESA.other.kecamatan }) }));
+    beforeEach(async () =>
+      seed({
+        [H]: householdDoc(),
+        [S]: storedSticker(),
+        'households/h-other': householdDoc({ desaCode: DESA.other.desa, kecamatanCode: DESA.other.kecamatan }),
+      }),
+    );
 
-    describeMatrix('stickers', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, ALLOW, DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, S)),
-      list: (db, actor) => getDocs(wilayahQuery(db, `${H}/stickers`, actor)),
-      create: (db, actor) => setDoc(doc(db, `${H}/stickers/s2`), newSticker(actor.uid)),
-      // A refused report stays as it is, with its reason: a new report is the way to try again.
-      update: (db) => updateDoc(doc(db, S), { outcome: null }),
-      delete: (db) => deleteDoc(doc(db, S)),
-    });
+    describeMatrix(
+      'stickers',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, ALLOW, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, S)),
+        list: (db, actor) => getDocs(wilayahQuery(db, `${H}/stickers`, actor)),
+        create: (db, actor) => setDoc(doc(db, `${H}/stickers/s2`), newSticker(actor.uid)),
+        // A refused report stays as it is, with its reason: a new report is the way to try again.
+        update: (db) => updateDoc(doc(db, S), { outcome: null }),
+        delete: (db) => deleteDoc(doc(db, S)),
+      },
+    );
 
     describeListScoping(`${H}/stickers`);
 

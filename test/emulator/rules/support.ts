@@ -2,12 +2,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
-  collection, doc, getDocs, query, serverTimestamp, setLogLevel, Timestamp, where, writeBatch,
-  type FieldValue, type Firestore, type Query, type QueryConstraint,
+  collection,
+  doc,
+  getDocs,
+  query,
+  serverTimestamp,
+  setLogLevel,
+  Timestamp,
+  where,
+  writeBatch,
+  type FieldValue,
+  type Firestore,
+  type Query,
+  type QueryConstraint,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  AuditDoc, HouseholdDoc, MemberDoc, MusyawarahDoc, NikIndexDoc, PolicyDoc, Program, UserProfileDoc, UsulanContent, UsulanDoc, UsulanStatus,
+  AuditDoc,
+  HouseholdDoc,
+  MemberDoc,
+  MusyawarahDoc,
+  NikIndexDoc,
+  PolicyDoc,
+  Program,
+  UserProfileDoc,
+  UsulanContent,
+  UsulanDoc,
+  UsulanStatus,
 } from '../../../functions/src/domain/index.js';
 import { assertEmulators, defaultConfig, ROOT } from '../../../.scripts/seed/admin.js';
 import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
@@ -65,7 +86,9 @@ export function useRulesEnvironment(): void {
     seeder = await new Promise<Firestore>((resolve, reject) => {
       seederClosed = testEnv.withSecurityRulesDisabled((ctx) => {
         resolve(ctx.firestore() as unknown as Firestore);
-        return new Promise<void>((release) => { releaseSeeder = release; });
+        return new Promise<void>((release) => {
+          releaseSeeder = release;
+        });
       });
       seederClosed.catch(reject);
     });
@@ -132,12 +155,18 @@ export function as(name: ActorName): Firestore {
 // ---- assertions -----------------------------------------------------------------------------
 
 export async function allowed(op: Promise<unknown>): Promise<void> {
-  const err = await op.then(() => undefined, (e: unknown) => e);
+  const err = await op.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err, 'expected the rules to allow this').toBeUndefined();
 }
 
 export async function denied(op: Promise<unknown>): Promise<void> {
-  const err = await op.then(() => undefined, (e: unknown) => e);
+  const err = await op.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect((err as { code?: string } | undefined)?.code, 'expected permission-denied').toBe('permission-denied');
 }
 
@@ -157,9 +186,7 @@ export type Operations = Record<Operation, (db: Firestore, actor: Actor) => Prom
  * operation on the module's seeded documents.
  */
 export function describeMatrix(collectionName: string, rows: Record<ActorName, MatrixRow>, ops: Operations): void {
-  const cells = ACTOR_NAMES.flatMap((actor) =>
-    OPERATIONS.map((op, i) => [ACTORS[actor].label, op, rows[actor][i]!, actor] as const),
-  );
+  const cells = ACTOR_NAMES.flatMap((actor) => OPERATIONS.map((op, i) => [ACTORS[actor].label, op, rows[actor][i]!, actor] as const));
   describe(`${collectionName}: actor × operation`, () => {
     it.each(cells)('%s · %s → %s', async (_who, op, expected, actor) => {
       const run = ops[op](as(actor), ACTORS[actor]);
@@ -236,36 +263,82 @@ export function storedMusyawarah(status: MusyawarahDoc<Timestamp>['status'], ove
 }
 
 /** An usulan as the portal's `createMusyawarah` writes it (its builder): baru by default, `content` for another type. */
-export function newUsulan(musyawarahId: string, createdBy: string = OPERATOR_UID, overrides: Record<string, unknown> = {}, content: UsulanContent = { type: 'baru', household: household() }): UsulanDoc<Written> {
-  return { ...portal.newUsulan<Written>(musyawarahId, WILAYAH, createdBy, content, serverTimestamp()), ...overrides } as UsulanDoc<Written>;
+export function newUsulan(
+  musyawarahId: string,
+  createdBy: string = OPERATOR_UID,
+  overrides: Record<string, unknown> = {},
+  content: UsulanContent = { type: 'baru', household: household() },
+): UsulanDoc<Written> {
+  return { ...portal.newUsulan<Written>(musyawarahId, WILAYAH, createdBy, content, serverTimestamp()), ...overrides };
 }
 
 /** An usulan as stored: what the portal wrote, in `status`, with the validation result a failed one carries. */
-export function storedUsulan(musyawarahId: string, status: UsulanStatus, overrides: Record<string, unknown> = {}, content: UsulanContent = { type: 'baru', household: household() }): UsulanDoc<Timestamp> {
+export function storedUsulan(
+  musyawarahId: string,
+  status: UsulanStatus,
+  overrides: Record<string, unknown> = {},
+  content: UsulanContent = { type: 'baru', household: household() },
+): UsulanDoc<Timestamp> {
   return {
     ...portal.newUsulan(musyawarahId, WILAYAH, OPERATOR_UID, content, PAST),
     status,
     submittedAt: status === 'draft' ? null : PAST,
-    validation: status === 'tidak_lolos_validasi'
-      ? { ok: false, errors: [{ code: 'kk.format', message: 'Nomor KK tidak valid', field: 'household.kkNumber' }], warnings: [], checkedAt: PAST, forSubmission: PAST.toMillis() }
-      : null,
+    validation:
+      status === 'tidak_lolos_validasi'
+        ? {
+            ok: false,
+            errors: [{ code: 'kk.format', message: 'Nomor KK tidak valid', field: 'household.kkNumber' }],
+            warnings: [],
+            checkedAt: PAST,
+            forSubmission: PAST.toMillis(),
+          }
+        : null,
     ...overrides,
-  } as UsulanDoc<Timestamp>;
+  };
 }
 
 export function householdDoc(overrides: Partial<HouseholdDoc<Timestamp>> = {}): HouseholdDoc<Timestamp> {
   return {
-    kkNumber: '1702061203150007', kkHistory: [], address: 'Jl. Lintas Curup–Lubuk Linggau RT 02, Derati', ...WILAYAH,
-    desil: 4, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 1, memberCriteria: [{ birthDate: '1984-03-12', sex: 'L' }], lastVervalAt: PAST,
-    staleness: { level: 'ok', missed: 0, freezesAt: null }, eligibility: {}, reactivations: 0, suspension: null, sticker: null,
-    sourceUsulanId: 'u0', createdAt: PAST, updatedAt: PAST, ...overrides,
+    kkNumber: '1702061203150007',
+    kkHistory: [],
+    address: 'Jl. Lintas Curup–Lubuk Linggau RT 02, Derati',
+    ...WILAYAH,
+    desil: 4,
+    status: 'aktif',
+    statusReason: null,
+    headName: 'Sutrisno',
+    memberCount: 1,
+    memberCriteria: [{ birthDate: '1984-03-12', sex: 'L' }],
+    lastVervalAt: PAST,
+    staleness: { level: 'ok', missed: 0, freezesAt: null },
+    eligibility: {},
+    reactivations: 0,
+    suspension: null,
+    sticker: null,
+    sourceUsulanId: 'u0',
+    createdAt: PAST,
+    updatedAt: PAST,
+    ...overrides,
   };
 }
 
 export function memberDoc(overrides: Partial<MemberDoc<Timestamp>> = {}): MemberDoc<Timestamp> {
   return {
-    nik: '1702061203840001', nikMasked: '1702••••••••0001', nikHash: 'c0ffee', name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12',
-    relationship: 'kepala_keluarga', flags: [], status: 'aktif', leftReason: null, householdId: 'h1', desaCode: WILAYAH.desaCode, kabupatenCode: KABUPATEN, createdAt: PAST, ...overrides,
+    nik: '1702061203840001',
+    nikMasked: '1702••••••••0001',
+    nikHash: 'c0ffee',
+    name: 'Sutrisno',
+    sex: 'L',
+    birthDate: '1984-03-12',
+    relationship: 'kepala_keluarga',
+    flags: [],
+    status: 'aktif',
+    leftReason: null,
+    householdId: 'h1',
+    desaCode: WILAYAH.desaCode,
+    kabupatenCode: KABUPATEN,
+    createdAt: PAST,
+    ...overrides,
   };
 }
 
@@ -275,8 +348,15 @@ export function nikIndexDoc(overrides: Partial<NikIndexDoc<Timestamp>> = {}): Ni
 
 export function auditDoc(overrides: Partial<AuditDoc<Timestamp>> = {}): AuditDoc<Timestamp> {
   return {
-    actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.ditambahkan', target: { collection: 'households', id: 'h1' },
-    kabupatenCode: KABUPATEN, desaCode: WILAYAH.desaCode, at: PAST, summary: 'Keluarga Sutrisno ditambahkan ke register', ...overrides,
+    actorUid: 'sistem',
+    actorRole: 'sistem',
+    action: 'keluarga.ditambahkan',
+    target: { collection: 'households', id: 'h1' },
+    kabupatenCode: KABUPATEN,
+    desaCode: WILAYAH.desaCode,
+    at: PAST,
+    summary: 'Keluarga Sutrisno ditambahkan ke register',
+    ...overrides,
   };
 }
 
@@ -284,9 +364,15 @@ export function auditDoc(overrides: Partial<AuditDoc<Timestamp>> = {}): AuditDoc
 export function userProfile(name: Exclude<ActorName, 'signedOut' | 'noRole'>): UserProfileDoc<Timestamp> {
   const claims: Readonly<Record<string, string>> = ACTORS[name].claims;
   return {
-    email: `${ACTORS[name].uid}@tepat.test`, displayName: ACTORS[name].label, role: claims.role as UserProfileDoc<Timestamp>['role'],
-    kabupatenCode: claims.kabupaten!, kecamatanCode: claims.kecamatan ?? null, desaCode: claims.desa ?? null,
-    active: true, claimsUpdatedAt: PAST, updatedBy: 'admin-rl',
+    email: `${ACTORS[name].uid}@tepat.test`,
+    displayName: ACTORS[name].label,
+    role: claims.role as UserProfileDoc<Timestamp>['role'],
+    kabupatenCode: claims.kabupaten!,
+    kecamatanCode: claims.kecamatan ?? null,
+    desaCode: claims.desa ?? null,
+    active: true,
+    claimsUpdatedAt: PAST,
+    updatedBy: 'admin-rl',
   };
 }
 

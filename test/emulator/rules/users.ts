@@ -13,25 +13,29 @@ export function usersRules(): void {
     beforeEach(async () => seed(Object.fromEntries(WITH_PROFILE.map((name) => [`users/${ACTORS[name].uid}`, userProfile(name)]))));
 
     // Every cell acts on the profile of the operator of this desa.
-    describeMatrix('users', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, DENY,  DENY,  DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [DENY,  DENY,  DENY,  DENY,  DENY],
-      kadis:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, OWN)),
-      list: (db) => getDocs(query(collection(db, 'users'), where('kabupatenCode', '==', KABUPATEN))),
-      create: (db) => setDoc(doc(db, 'users/op-new'), userProfile('operator')),
-      update: (db) => updateDoc(doc(db, OWN), { role: 'admin', desaCode: null, kecamatanCode: null }),
-      delete: (db) => deleteDoc(doc(db, OWN)),
-    });
+    describeMatrix(
+      'users',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, DENY, DENY, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [DENY, DENY, DENY, DENY, DENY],
+        kadis: [DENY, DENY, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, OWN)),
+        list: (db) => getDocs(query(collection(db, 'users'), where('kabupatenCode', '==', KABUPATEN))),
+        create: (db) => setDoc(doc(db, 'users/op-new'), userProfile('operator')),
+        update: (db) => updateDoc(doc(db, OWN), { role: 'admin', desaCode: null, kecamatanCode: null }),
+        delete: (db) => deleteDoc(doc(db, OWN)),
+      },
+    );
 
     it.each(WITH_PROFILE.map((name) => [ACTORS[name].label, name] as const))('%s reads their own profile', async (_who, name) => {
       await allowed(getDoc(doc(as(name), `users/${ACTORS[name].uid}`)));

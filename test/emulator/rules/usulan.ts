@@ -1,5 +1,19 @@
 import {
-  collection, deleteDoc, deleteField, doc, getDoc, getDocs, limit, orderBy, query, serverTimestamp, setDoc, Timestamp, updateDoc, where, writeBatch,
+  collection,
+  deleteDoc,
+  deleteField,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  serverTimestamp,
+  setDoc,
+  Timestamp,
+  updateDoc,
+  where,
+  writeBatch,
 } from 'firebase/firestore';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SUBMITTED_USULAN_STATUSES, type UsulanContent } from '../../../functions/src/domain/index.js';
@@ -8,8 +22,24 @@ import { contentUpdate } from '../../../web/src/lib/operator/usulan/correction.j
 import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, usulanContent } from '../../support/factories.js';
 import {
-  ALLOW, allowed, as, DENY, denied, DERATI, describeListScoping, describeMatrix, newMusyawarah, newUsulan, OPERATOR_UID, PAST, seed,
-  storedMusyawarah, storedUsulan, tampered, without, wilayahQuery,
+  ALLOW,
+  allowed,
+  as,
+  DENY,
+  denied,
+  DERATI,
+  describeListScoping,
+  describeMatrix,
+  newMusyawarah,
+  newUsulan,
+  OPERATOR_UID,
+  PAST,
+  seed,
+  storedMusyawarah,
+  storedUsulan,
+  tampered,
+  without,
+  wilayahQuery,
 } from './support.js';
 
 const M = 'musyawarah/m1';
@@ -25,26 +55,30 @@ export function usulanRules(): void {
   describe('usulan', () => {
     beforeEach(async () => seed({ [M]: storedMusyawarah('draft'), [U]: storedUsulan('m1', 'draft') }));
 
-    describeMatrix('usulan', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, ALLOW, ALLOW, DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      // A draft is the village's own work: the dinas sees it once submitted (see below).
-      verifikator:      [DENY,  DENY,  DENY,  DENY,  DENY],
-      kadis:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, U)),
-      list: (db, actor) => getDocs(wilayahQuery(db, 'usulan', actor)),
-      create: (db, actor) => setDoc(doc(db, 'usulan/u2'), newUsulan('m1', actor.uid ?? OPERATOR_UID)),
-      update: (db) => updateDoc(doc(db, U), edit()),
-      delete: (db) => deleteDoc(doc(db, U)),
-    });
+    describeMatrix(
+      'usulan',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, ALLOW, ALLOW, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        // A draft is the village's own work: the dinas sees it once submitted (see below).
+        verifikator: [DENY, DENY, DENY, DENY, DENY],
+        kadis: [DENY, DENY, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, U)),
+        list: (db, actor) => getDocs(wilayahQuery(db, 'usulan', actor)),
+        create: (db, actor) => setDoc(doc(db, 'usulan/u2'), newUsulan('m1', actor.uid ?? OPERATOR_UID)),
+        update: (db) => updateDoc(doc(db, U), edit()),
+        delete: (db) => deleteDoc(doc(db, U)),
+      },
+    );
 
     describeListScoping('usulan', [where('status', 'in', SUBMITTED_USULAN_STATUSES)]);
 
@@ -60,7 +94,17 @@ export function usulanRules(): void {
     it("the portal's queries are allowed: a musyawarah's usulan for its operator, the kabupaten's for dinas", async () => {
       await allowed(getDocs(query(collection(as('operator'), 'usulan'), where('desaCode', '==', DERATI), where('musyawarahId', '==', 'm1'))));
       for (const who of ['verifikator', 'kadis'] as const) {
-        await allowed(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', SUBMITTED_USULAN_STATUSES), orderBy('updatedAt', 'desc'), limit(200))));
+        await allowed(
+          getDocs(
+            query(
+              collection(as(who), 'usulan'),
+              where('kabupatenCode', '==', KABUPATEN),
+              where('status', 'in', SUBMITTED_USULAN_STATUSES),
+              orderBy('updatedAt', 'desc'),
+              limit(200),
+            ),
+          ),
+        );
         await allowed(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'diajukan'))));
       }
     });
@@ -243,7 +287,10 @@ export function usulanRules(): void {
         ['edited', () => edit()],
         ['taken back to draft', () => ({ status: 'draft', submittedAt: null, updatedAt: serverTimestamp() })],
         ['given a final status', () => ({ status: 'disetujui', updatedAt: serverTimestamp() })],
-        ['given a validation result', () => ({ validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 }, updatedAt: serverTimestamp() })],
+        [
+          'given a validation result',
+          () => ({ validation: { ok: true, errors: [], warnings: [], checkedAt: PAST, forSubmission: 0 }, updatedAt: serverTimestamp() }),
+        ],
       ])('once submitted it cannot be %s by the operator', async (_case, patch) => {
         await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', 'diajukan') });
         await denied(update(patch()));
@@ -280,7 +327,10 @@ export function usulanRules(): void {
           ['status diajukan instead of draft', { ...takeBack(), status: 'diajukan' }],
           ['a corrected household in the same write', { ...takeBack(), household: household({ desil: 3 }) }],
           ['updatedAt in the past', { ...takeBack(), updatedAt: PAST }],
-          ['a decision added', { ...takeBack(), decisions: [{ decision: 'tolak', from: 'diajukan', to: 'ditolak', note: '', by: 'x', role: 'kadis', at: PAST }] }],
+          [
+            'a decision added',
+            { ...takeBack(), decisions: [{ decision: 'tolak', from: 'diajukan', to: 'ditolak', note: '', by: 'x', role: 'kadis', at: PAST }] },
+          ],
         ])('is not taken back with %s', async (_case, patch) => {
           await denied(update(patch));
         });
@@ -321,20 +371,27 @@ export function usulanRules(): void {
         });
       });
 
-      it.each(['diajukan', 'diverifikasi', 'disetujui', 'ditolak', 'diterapkan'] as const)('an usulan in status %s cannot be taken back to draft', async (status) => {
-        await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', status) });
-        await denied(update(takeBack()));
-      });
+      it.each(['diajukan', 'diverifikasi', 'disetujui', 'ditolak', 'diterapkan'] as const)(
+        'an usulan in status %s cannot be taken back to draft',
+        async (status) => {
+          await seed({ [M]: storedMusyawarah('diajukan'), [U]: storedUsulan('m1', status) });
+          await denied(update(takeBack()));
+        },
+      );
     });
 
     describe('every usulan type: its own content keys, nothing else', () => {
       // Each type's content as the portal's builder writes it; the refused ones are not valid content, on purpose.
-      const write = (content: Record<string, unknown>) => setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, {}, content as unknown as UsulanContent));
+      const write = (content: Record<string, unknown>) =>
+        setDoc(doc(as('operator'), 'usulan/u2'), newUsulan('m1', OPERATOR_UID, {}, content as unknown as UsulanContent));
 
       it.each([
         ['perbaikan', usulanContent.perbaikan()],
         ['keluar (seluruh keluarga, mampu)', usulanContent.keluar()],
-        ['keluar (satu anggota meninggal, dengan bukti)', usulanContent.keluar('h1', { reason: 'meninggal', memberIds: ['a1'], evidence: { documentId: 'dok/akta-01', date: '2026-10-02' } })],
+        [
+          'keluar (satu anggota meninggal, dengan bukti)',
+          usulanContent.keluar('h1', { reason: 'meninggal', memberIds: ['a1'], evidence: { documentId: 'dok/akta-01', date: '2026-10-02' } }),
+        ],
         ['keluar (ganda)', usulanContent.keluar('h1', { reason: 'ganda', duplicateOfHouseholdId: 'h9' })],
         ['keluar (pindah, desa tujuan diketahui)', usulanContent.keluar('h1', { reason: 'pindah', destinationDesaCode: '17.02.07.2001' })],
         ['reaktivasi', usulanContent.reaktivasi()],

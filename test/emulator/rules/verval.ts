@@ -2,7 +2,22 @@ import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, se
 import { beforeEach, describe, it } from 'vitest';
 import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import {
-  ALLOW, allowed, as, denied, DENY, DERATI, describeListScoping, describeMatrix, householdDoc, OPERATOR_UID, PAST, REPORTER, seed, tampered, wilayahQuery, without,
+  ALLOW,
+  allowed,
+  as,
+  denied,
+  DENY,
+  DERATI,
+  describeListScoping,
+  describeMatrix,
+  householdDoc,
+  OPERATOR_UID,
+  PAST,
+  REPORTER,
+  seed,
+  tampered,
+  wilayahQuery,
+  without,
 } from './support.js';
 import * as portal from '../../../web/src/lib/operator/documents.js';
 
@@ -22,28 +37,38 @@ const newVerval = (by: string | null = OPERATOR_UID) => ({
  */
 export function vervalRules(): void {
   describe('households/{id}/verval', () => {
-    beforeEach(async () => seed({ [H]: householdDoc(), [V]: storedVerval(), 'households/h-other': householdDoc({ desaCode: DESA.other.desa, kecamatanCode: DESA.other.kecamatan }) }));
+    beforeEach(async () =>
+      seed({
+        [H]: householdDoc(),
+        [V]: storedVerval(),
+        'households/h-other': householdDoc({ desaCode: DESA.other.desa, kecamatanCode: DESA.other.kecamatan }),
+      }),
+    );
 
-    describeMatrix('verval', {
-      //                 get     list    create  update  delete
-      signedOut:        [DENY,  DENY,  DENY,  DENY,  DENY],
-      noRole:           [DENY,  DENY,  DENY,  DENY,  DENY],
-      operator:         [ALLOW, ALLOW, ALLOW, DENY,  DENY],
-      otherOperator:    [DENY,  DENY,  DENY,  DENY,  DENY],
-      verifikator:      [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      kadis:            [ALLOW, ALLOW, DENY,  DENY,  DENY],
-      otherVerifikator: [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherKadis:       [DENY,  DENY,  DENY,  DENY,  DENY],
-      admin:            [DENY,  DENY,  DENY,  DENY,  DENY],
-      otherAdmin:       [DENY,  DENY,  DENY,  DENY,  DENY],
-    }, {
-      get: (db) => getDoc(doc(db, V)),
-      list: (db, actor) => getDocs(wilayahQuery(db, `${H}/verval`, actor)),
-      create: (db, actor) => setDoc(doc(db, `${H}/verval/v2`), newVerval(actor.uid)),
-      // A recorded visit (and its outcome, set by the trigger) is history: nobody rewrites it.
-      update: (db) => updateDoc(doc(db, V), { result: 'diperbaiki' }),
-      delete: (db) => deleteDoc(doc(db, V)),
-    });
+    describeMatrix(
+      'verval',
+      {
+        //                 get     list    create  update  delete
+        signedOut: [DENY, DENY, DENY, DENY, DENY],
+        noRole: [DENY, DENY, DENY, DENY, DENY],
+        operator: [ALLOW, ALLOW, ALLOW, DENY, DENY],
+        otherOperator: [DENY, DENY, DENY, DENY, DENY],
+        verifikator: [ALLOW, ALLOW, DENY, DENY, DENY],
+        kadis: [ALLOW, ALLOW, DENY, DENY, DENY],
+        otherVerifikator: [DENY, DENY, DENY, DENY, DENY],
+        otherKadis: [DENY, DENY, DENY, DENY, DENY],
+        admin: [DENY, DENY, DENY, DENY, DENY],
+        otherAdmin: [DENY, DENY, DENY, DENY, DENY],
+      },
+      {
+        get: (db) => getDoc(doc(db, V)),
+        list: (db, actor) => getDocs(wilayahQuery(db, `${H}/verval`, actor)),
+        create: (db, actor) => setDoc(doc(db, `${H}/verval/v2`), newVerval(actor.uid)),
+        // A recorded visit (and its outcome, set by the trigger) is history: nobody rewrites it.
+        update: (db) => updateDoc(doc(db, V), { result: 'diperbaiki' }),
+        delete: (db) => deleteDoc(doc(db, V)),
+      },
+    );
 
     describeListScoping(`${H}/verval`);
 

@@ -69,25 +69,60 @@ describe('columns', () => {
 
   it('BNBA headers, in file order', () => {
     expect(BNBA_COLUMNS.map((c) => c.header)).toEqual([
-      'No', 'ID Keluarga', 'No. KK', 'NIK', 'Nama', 'Jenis Kelamin', 'Tanggal Lahir', 'Hubungan dengan Kepala Keluarga', 'Alamat',
-      'Kode Desa/Kelurahan', 'Desa/Kelurahan', 'Kode Kecamatan', 'Kecamatan', 'Kode Kabupaten/Kota', 'Kabupaten/Kota',
-      'Desil', 'Status Keluarga', 'Program Layak', 'Verval Terakhir', 'Keterangan',
+      'No',
+      'ID Keluarga',
+      'No. KK',
+      'NIK',
+      'Nama',
+      'Jenis Kelamin',
+      'Tanggal Lahir',
+      'Hubungan dengan Kepala Keluarga',
+      'Alamat',
+      'Kode Desa/Kelurahan',
+      'Desa/Kelurahan',
+      'Kode Kecamatan',
+      'Kecamatan',
+      'Kode Kabupaten/Kota',
+      'Kabupaten/Kota',
+      'Desil',
+      'Status Keluarga',
+      'Program Layak',
+      'Verval Terakhir',
+      'Keterangan',
     ]);
   });
 });
 
 function householdDoc(overrides: Record<string, unknown> = {}) {
   return {
-    kkNumber: '1702061203150007', address: 'Jl. Merdeka No. 1', desaCode: DERATI, kecamatanCode: '17.02.06', kabupatenCode: '17.02',
-    desil: 3, status: 'aktif', lastVervalAt: ts('2026-11-20T10:00:00'), headName: 'Sutrisno',
-    eligibility: { SEMBAKO: { eligible: true }, PKH: { eligible: true }, 'PBI-JK': { eligible: false } }, ...overrides,
+    kkNumber: '1702061203150007',
+    address: 'Jl. Merdeka No. 1',
+    desaCode: DERATI,
+    kecamatanCode: '17.02.06',
+    kabupatenCode: '17.02',
+    desil: 3,
+    status: 'aktif',
+    lastVervalAt: ts('2026-11-20T10:00:00'),
+    headName: 'Sutrisno',
+    eligibility: { SEMBAKO: { eligible: true }, PKH: { eligible: true }, 'PBI-JK': { eligible: false } },
+    ...overrides,
   };
 }
 
 function memberDoc(householdId: string, overrides: Record<string, unknown> = {}) {
   return {
-    householdId, nik: nikOf('1984-03-12', 'L'), nikMasked: '1702••••••••0001', name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12',
-    relationship: 'kepala_keluarga', flags: [], status: 'aktif', desaCode: DERATI, kabupatenCode: '17.02', ...overrides,
+    householdId,
+    nik: nikOf('1984-03-12', 'L'),
+    nikMasked: '1702••••••••0001',
+    name: 'Sutrisno',
+    sex: 'L',
+    birthDate: '1984-03-12',
+    relationship: 'kepala_keluarga',
+    flags: [],
+    status: 'aktif',
+    desaCode: DERATI,
+    kabupatenCode: '17.02',
+    ...overrides,
   };
 }
 
@@ -127,13 +162,37 @@ describe('BNBA rows', () => {
 
   it('the full NIK, the household, its wilayah with names, its programs and last verval', () => {
     expect(built.rows[0]).toEqual({
-      no: 1, idKeluarga: 'h1', noKk: '1702061203150007', nik: nikOf('1984-03-12', 'L'), nama: 'Sutrisno', jenisKelamin: 'L',
-      tanggalLahir: '1984-03-12', hubungan: 'Kepala keluarga', alamat: 'Jl. Merdeka No. 1',
-      kodeDesa: DERATI, namaDesa: 'Derati', kodeKecamatan: '17.02.06', namaKecamatan: 'Kota Padang', kodeKabupaten: '17.02', namaKabupaten: 'Kabupaten Rejang Lebong',
-      desil: 3, statusKeluarga: 'Aktif', programLayak: 'PKH, SEMBAKO', vervalTerakhir: '2026-11-20', keterangan: null,
+      no: 1,
+      idKeluarga: 'h1',
+      noKk: '1702061203150007',
+      nik: nikOf('1984-03-12', 'L'),
+      nama: 'Sutrisno',
+      jenisKelamin: 'L',
+      tanggalLahir: '1984-03-12',
+      hubungan: 'Kepala keluarga',
+      alamat: 'Jl. Merdeka No. 1',
+      kodeDesa: DERATI,
+      namaDesa: 'Derati',
+      kodeKecamatan: '17.02.06',
+      namaKecamatan: 'Kota Padang',
+      kodeKabupaten: '17.02',
+      namaKabupaten: 'Kabupaten Rejang Lebong',
+      desil: 3,
+      statusKeluarga: 'Aktif',
+      programLayak: 'PKH, SEMBAKO',
+      vervalTerakhir: '2026-11-20',
+      keterangan: null,
     });
     expect(built.rows.map((r) => r.keterangan)).toEqual([null, null, 'NIK belum ada', 'NIK tidak valid; lain', null, null]);
-    expect(built.rows[5]).toMatchObject({ kodeDesa: TABA_ANYAR, namaDesa: null, desil: null, statusKeluarga: 'Data beku', programLayak: '', vervalTerakhir: null, hubungan: 'kerabat_jauh' });
+    expect(built.rows[5]).toMatchObject({
+      kodeDesa: TABA_ANYAR,
+      namaDesa: null,
+      desil: null,
+      statusKeluarga: 'Data beku',
+      programLayak: '',
+      vervalTerakhir: null,
+      hubungan: 'kerabat_jauh',
+    });
   });
 
   it('a household without member records still has its row', () => {
@@ -148,7 +207,11 @@ describe('BNBA rows', () => {
 
 function usulanDoc(content: object, overrides: Record<string, unknown> = {}) {
   return {
-    musyawarahId: 'm1', desaCode: DERATI, kecamatanCode: '17.02.06', kabupatenCode: '17.02', status: 'diterapkan',
+    musyawarahId: 'm1',
+    desaCode: DERATI,
+    kecamatanCode: '17.02.06',
+    kabupatenCode: '17.02',
+    status: 'diterapkan',
     decisions: [
       { decision: 'setujui', from: 'diajukan', to: 'diverifikasi', at: ts('2026-11-10T09:00:00') },
       { decision: 'setujui', from: 'diverifikasi', to: 'disetujui', at: ts('2026-11-12T09:00:00') },
@@ -166,12 +229,48 @@ describe('perubahan rows', () => {
   const baru = { type: 'baru', household: household() };
   const docs = [
     { id: 'u-baru', data: usulanDoc(baru) },
-    { id: 'u-perbaikan', data: usulanDoc({ type: 'perbaikan', householdId: 'h1', household: household({ desil: 2 }), note: 'Desil diperbarui' }, { status: 'disetujui', outcome: null, decisions: [{ to: 'disetujui', at: ts('2026-11-15T10:00:00') }] }) },
-    { id: 'u-keluar', data: usulanDoc({ type: 'keluar', householdId: 'h2', reason: 'meninggal', memberIds: ['a1'], evidence, note: 'Meninggal dunia' }, { decisions: [{ to: 'disetujui', at: ts('2026-11-14T10:00:00') }] }) },
-    { id: 'u-pindah-keluar', data: usulanDoc({ type: 'keluar', householdId: 'h3', reason: 'pindah', memberIds: [], destinationDesaCode: TABA_ANYAR, note: 'Pindah ke desa tetangga' }, { decisions: [{ to: 'disetujui', at: ts('2026-11-14T11:00:00') }] }) },
-    { id: 'u-reaktivasi', data: usulanDoc({ type: 'reaktivasi', householdId: 'h4', suratPernyataan: evidence, baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] } }, { decisions: [{ to: 'disetujui', at: ts('2026-11-16T10:00:00') }] }) },
-    { id: 'u-pindah', data: usulanDoc({ type: 'pindah_masuk', householdId: 'h5', fromDesaCode: DERATI, address: 'Jl. Baru 2', kkNumber: '1702061203150099', note: 'Pindah masuk' }, { desaCode: TABA_ANYAR, decisions: [{ to: 'disetujui', at: ts('2026-11-17T10:00:00') }] }) },
-    { id: 'u-pindah2', data: usulanDoc({ type: 'pindah_masuk', householdId: 'h6', fromDesaCode: '17.02.07.2001', address: 'Jl. Baru 3', note: 'Pindah masuk' }, { decisions: [{ to: 'disetujui', at: ts('2026-11-17T11:00:00') }] }) },
+    {
+      id: 'u-perbaikan',
+      data: usulanDoc(
+        { type: 'perbaikan', householdId: 'h1', household: household({ desil: 2 }), note: 'Desil diperbarui' },
+        { status: 'disetujui', outcome: null, decisions: [{ to: 'disetujui', at: ts('2026-11-15T10:00:00') }] },
+      ),
+    },
+    {
+      id: 'u-keluar',
+      data: usulanDoc(
+        { type: 'keluar', householdId: 'h2', reason: 'meninggal', memberIds: ['a1'], evidence, note: 'Meninggal dunia' },
+        { decisions: [{ to: 'disetujui', at: ts('2026-11-14T10:00:00') }] },
+      ),
+    },
+    {
+      id: 'u-pindah-keluar',
+      data: usulanDoc(
+        { type: 'keluar', householdId: 'h3', reason: 'pindah', memberIds: [], destinationDesaCode: TABA_ANYAR, note: 'Pindah ke desa tetangga' },
+        { decisions: [{ to: 'disetujui', at: ts('2026-11-14T11:00:00') }] },
+      ),
+    },
+    {
+      id: 'u-reaktivasi',
+      data: usulanDoc(
+        { type: 'reaktivasi', householdId: 'h4', suratPernyataan: evidence, baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] } },
+        { decisions: [{ to: 'disetujui', at: ts('2026-11-16T10:00:00') }] },
+      ),
+    },
+    {
+      id: 'u-pindah',
+      data: usulanDoc(
+        { type: 'pindah_masuk', householdId: 'h5', fromDesaCode: DERATI, address: 'Jl. Baru 2', kkNumber: '1702061203150099', note: 'Pindah masuk' },
+        { desaCode: TABA_ANYAR, decisions: [{ to: 'disetujui', at: ts('2026-11-17T10:00:00') }] },
+      ),
+    },
+    {
+      id: 'u-pindah2',
+      data: usulanDoc(
+        { type: 'pindah_masuk', householdId: 'h6', fromDesaCode: '17.02.07.2001', address: 'Jl. Baru 3', note: 'Pindah masuk' },
+        { decisions: [{ to: 'disetujui', at: ts('2026-11-17T11:00:00') }] },
+      ),
+    },
     { id: 'u-rusak', data: usulanDoc({ type: 'baru', household: { kkNumber: '123' } }, { decisions: [], updatedAt: ts('2026-11-18T10:00:00') }) },
     { id: 'u-lama', data: usulanDoc(baru, { decisions: [{ to: 'disetujui', at: ts('2026-10-01T10:00:00') }] }) },
     { id: 'u-tanpa-waktu', data: usulanDoc(baru, { decisions: [], updatedAt: undefined }) },
@@ -202,9 +301,19 @@ describe('perubahan rows', () => {
     const r = buildPerubahanRows(docs, names);
     const byId = (id: string) => r.rows.filter((x) => x.idUsulan === id);
     expect(byId('u-baru')[0]).toMatchObject({
-      statusUsulan: 'Diterapkan ke register', tanggalDisetujui: '2026-11-12', tanggalDiterapkan: '2026-11-12', idKeluarga: 'h-new',
-      kodeDesa: DERATI, namaDesa: 'Derati', kodeKecamatan: '17.02.06', namaKecamatan: 'Kota Padang',
-      noKk: '1702061203150007', hubungan: 'Kepala keluarga', alamat: 'Jl. Merdeka No. 1, RT 01 RW 02', desil: 3, keterangan: null,
+      statusUsulan: 'Diterapkan ke register',
+      tanggalDisetujui: '2026-11-12',
+      tanggalDiterapkan: '2026-11-12',
+      idKeluarga: 'h-new',
+      kodeDesa: DERATI,
+      namaDesa: 'Derati',
+      kodeKecamatan: '17.02.06',
+      namaKecamatan: 'Kota Padang',
+      noKk: '1702061203150007',
+      hubungan: 'Kepala keluarga',
+      alamat: 'Jl. Merdeka No. 1, RT 01 RW 02',
+      desil: 3,
+      keterangan: null,
     });
     expect(byId('u-baru')[0]!.nik).toMatch(/^\d{16}$/);
     expect(byId('u-baru')[2]).toMatchObject({ nik: null, keterangan: 'NIK belum ada' });
@@ -212,7 +321,13 @@ describe('perubahan rows', () => {
     expect(byId('u-keluar')[0]).toMatchObject({ idKeluarga: 'h-new', keterangan: 'Keluar (1 anggota): Meninggal dunia' });
     expect(byId('u-pindah-keluar')[0]!.keterangan).toBe('Keluar (seluruh keluarga): Pindah domisili; pindah ke desa (17.02.06.2002)');
     expect(byId('u-reaktivasi')[0]!.keterangan).toBe('Reaktivasi kepesertaan (surat pernyataan dan BA klarifikasi)');
-    expect(byId('u-pindah')[0]).toMatchObject({ kodeDesa: TABA_ANYAR, namaDesa: null, noKk: '1702061203150099', alamat: 'Jl. Baru 2', keterangan: 'Pindah masuk dari Derati (17.02.06.2001)' });
+    expect(byId('u-pindah')[0]).toMatchObject({
+      kodeDesa: TABA_ANYAR,
+      namaDesa: null,
+      noKk: '1702061203150099',
+      alamat: 'Jl. Baru 2',
+      keterangan: 'Pindah masuk dari Derati (17.02.06.2001)',
+    });
     expect(byId('u-pindah2')[0]).toMatchObject({ noKk: null, keterangan: 'Pindah masuk dari desa (17.02.07.2001)' });
     expect(byId('u-rusak')[0]).toMatchObject({ tanggalDisetujui: '2026-11-18', keterangan: 'Isi usulan tidak dapat dibaca' });
     expect(byId('u-lama')).toHaveLength(3);
@@ -224,7 +339,14 @@ describe('perubahan rows', () => {
   });
 
   it('approval time: the last decision to disetujui, else the last update', () => {
-    const meta = perubahanMetaSchema.parse(usulanDoc(baru, { decisions: [{ to: 'disetujui', at: ts('2026-11-01T00:00:00') }, { to: 'disetujui', at: ts('2026-11-03T00:00:00') }] }));
+    const meta = perubahanMetaSchema.parse(
+      usulanDoc(baru, {
+        decisions: [
+          { to: 'disetujui', at: ts('2026-11-01T00:00:00') },
+          { to: 'disetujui', at: ts('2026-11-03T00:00:00') },
+        ],
+      }),
+    );
     expect(approvedAt(meta)).toEqual(wib('2026-11-03T00:00:00'));
     expect(approvedAt(perubahanMetaSchema.parse(usulanDoc(baru, { decisions: [] })))).toEqual(wib('2026-11-12T09:00:05'));
   });
@@ -267,7 +389,15 @@ describe('row order is total: ties broken down to the id', () => {
       names,
     );
     expect(r.rows.map((x) => `${x.idUsulan}:${x.nama}`)).toEqual([
-      'u1:Kepala', 'u1:Anak Dua', 'u1:Anak Satu', 'u2:Kepala', 'u2:Anak Dua', 'u2:Anak Satu', 'u0:Kepala', 'u0:Anak Dua', 'u0:Anak Satu',
+      'u1:Kepala',
+      'u1:Anak Dua',
+      'u1:Anak Satu',
+      'u2:Kepala',
+      'u2:Anak Dua',
+      'u2:Anak Satu',
+      'u0:Kepala',
+      'u0:Anak Dua',
+      'u0:Anak Satu',
     ]);
   });
 });

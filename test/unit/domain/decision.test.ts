@@ -53,7 +53,13 @@ const FORBIDDEN_ROLE: Record<ApprovalLevels, Record<'verifikator' | 'kadis', str
 
 type Outcome = { to: UsulanStatus } | { refused: string };
 
-function expected(role: UserRole, approval: ApprovalLevels | undefined, status: UsulanStatus, decision: Decision, validation: DecidableUsulan['validation']): Outcome {
+function expected(
+  role: UserRole,
+  approval: ApprovalLevels | undefined,
+  status: UsulanStatus,
+  decision: Decision,
+  validation: DecidableUsulan['validation'],
+): Outcome {
   if (role !== 'verifikator' && role !== 'kadis') return { refused: 'decision.role' };
   const levels = approval ?? 'dua_tingkat';
   const to = ACCEPTED[levels][role]?.[status]?.[decision];
@@ -88,7 +94,10 @@ describe('the Dinas decision rule, every role × approval levels × status × de
 
 describe('what an accepted decision writes', () => {
   it('the new status, a decision record with the person’s own role, and an audit entry naming the move', () => {
-    const plan = planDecision({ status: 'diajukan', validation: { ok: true } }, { role: 'verifikator', approval: 'satu_tingkat', decision: 'setujui', note: 'Sesuai BA' });
+    const plan = planDecision(
+      { status: 'diajukan', validation: { ok: true } },
+      { role: 'verifikator', approval: 'satu_tingkat', decision: 'setujui', note: 'Sesuai BA' },
+    );
     expect(plan).toEqual({
       ok: true,
       actor: 'dinas',
@@ -101,11 +110,17 @@ describe('what an accepted decision writes', () => {
 
   it('keeps the note whole on the record and masks any NIK in it in the audit summary; no note, no "Catatan"', () => {
     const nik = nikOf('1980-01-01', 'L');
-    const refused = planDecision({ status: 'diverifikasi', validation: null }, { role: 'kadis', approval: undefined, decision: 'tolak', note: `NIK ${nik} ganda` });
+    const refused = planDecision(
+      { status: 'diverifikasi', validation: null },
+      { role: 'kadis', approval: undefined, decision: 'tolak', note: `NIK ${nik} ganda` },
+    );
     expect(refused.ok && refused.record.note).toBe(`NIK ${nik} ganda`);
     expect(refused.ok && refused.audit.summary).not.toContain(nik);
     expect(refused.ok && refused.audit.summary).toBe(`Status usulan: diverifikasi → ditolak. Catatan: NIK ${maskNik(nik)} ganda`);
-    const plain = planDecision({ status: 'diajukan', validation: { ok: true } }, { role: 'verifikator', approval: 'dua_tingkat', decision: 'setujui', note: '' });
+    const plain = planDecision(
+      { status: 'diajukan', validation: { ok: true } },
+      { role: 'verifikator', approval: 'dua_tingkat', decision: 'setujui', note: '' },
+    );
     expect(plain.ok && plain.audit.summary).toBe('Status usulan: diajukan → diverifikasi');
   });
 });
@@ -121,7 +136,11 @@ describe('a decision for a whole musyawarah', () => {
   it('moves each usulan that can take it and leaves the others with their reason', () => {
     const plan = planMusyawarahDecision(items, { role: 'verifikator', approval: 'dua_tingkat', decision: 'setujui', note: '' });
     expect(plan.decided.map((d) => [d.usulan.id, d.plan.to])).toEqual([['a', 'diverifikasi']]);
-    expect(plan.skipped.map((s) => [s.usulan.id, s.reason.code])).toEqual([['b', 'decision.not_validated'], ['c', 'transition.forbidden_role'], ['d', 'transition.illegal']]);
+    expect(plan.skipped.map((s) => [s.usulan.id, s.reason.code])).toEqual([
+      ['b', 'decision.not_validated'],
+      ['c', 'transition.forbidden_role'],
+      ['d', 'transition.illegal'],
+    ]);
     expect(plan.refusal).toBeNull();
   });
 
@@ -132,7 +151,9 @@ describe('a decision for a whole musyawarah', () => {
     const admin = planMusyawarahDecision(items, { role: 'admin', approval: 'satu_tingkat', decision: 'setujui', note: '' });
     expect(admin.refusal?.code).toBe('decision.role');
     expect(admin.skipped).toHaveLength(items.length);
-    expect(planMusyawarahDecision([], { role: 'verifikator', approval: undefined, decision: 'setujui', note: '' }).refusal?.code).toBe('decision.nothing_to_decide');
+    expect(planMusyawarahDecision([], { role: 'verifikator', approval: undefined, decision: 'setujui', note: '' }).refusal?.code).toBe(
+      'decision.nothing_to_decide',
+    );
   });
 });
 
@@ -142,7 +163,12 @@ describe('who decides as whom, on what', () => {
     expect(decidingActor('kadis', 'dua_tingkat')).toBe('kadis');
     expect(decidingActor('kadis', 'satu_tingkat')).toBe('dinas');
     expect(decidingActor('verifikator', 'satu_tingkat')).toBe('dinas');
-    expect([approvalOf(null), approvalOf(undefined), approvalOf({}), approvalOf({ approval: 'satu_tingkat' })]).toEqual(['dua_tingkat', 'dua_tingkat', 'dua_tingkat', 'satu_tingkat']);
+    expect([approvalOf(null), approvalOf(undefined), approvalOf({}), approvalOf({ approval: 'satu_tingkat' })]).toEqual([
+      'dua_tingkat',
+      'dua_tingkat',
+      'dua_tingkat',
+      'satu_tingkat',
+    ]);
   });
 
   it('the statuses each actor acts on are those the table accepts a decision from', () => {
@@ -156,7 +182,10 @@ describe('who decides as whom, on what', () => {
 
 describe('what decideUsulan receives', () => {
   it('a decision on one usulan, or on a musyawarah when it names one', () => {
-    expect(parseDecisionCall({ usulanId: 'u1', decision: 'setujui' })).toEqual({ ok: true, value: { on: 'usulan', usulanId: 'u1', decision: 'setujui', note: '' } });
+    expect(parseDecisionCall({ usulanId: 'u1', decision: 'setujui' })).toEqual({
+      ok: true,
+      value: { on: 'usulan', usulanId: 'u1', decision: 'setujui', note: '' },
+    });
     expect(parseDecisionCall({ musyawarahId: 'm1', decision: 'tolak', note: ' Tidak hadir ' })).toEqual({
       ok: true,
       value: { on: 'musyawarah', musyawarahId: 'm1', decision: 'tolak', note: 'Tidak hadir' },

@@ -100,7 +100,11 @@ describe('PKH components', () => {
     const school = program({
       versions: [
         {
-          effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 4, legalBasis: 'Uji',
+          effectiveFrom: '2025-01-01',
+          effectiveTo: null,
+          desilMin: 1,
+          desilMax: 4,
+          legalBasis: 'Uji',
           criteria: { anyOf: [{ kind: 'school_child', minAge: 6, maxAge: 21, levels: ['sd'] }] },
         },
       ],
@@ -119,7 +123,13 @@ describe('PKH components', () => {
       eligibilityMember({ birthDate: '2012-01-01', school: 'smp' }),
       eligibilityMember({ birthDate: '1950-01-01', disability: 'berat' }),
     ]);
-    expect(codesOf(d)).toEqual(['desil.in_band', 'criteria.met.early_childhood', 'criteria.met.school_child', 'criteria.met.elderly', 'criteria.met.severe_disability']);
+    expect(codesOf(d)).toEqual([
+      'desil.in_band',
+      'criteria.met.early_childhood',
+      'criteria.met.school_child',
+      'criteria.met.elderly',
+      'criteria.met.severe_disability',
+    ]);
     expect(reasonText(d.reasons[3]!)).toBe('Memenuhi komponen lanjut usia (60 tahun ke atas): anggota ke-5');
   });
 
@@ -226,7 +236,9 @@ describe('decideHousehold: one decision from the household document, for every c
     const today = decideHousehold(doc, inForce);
     const later = decideHousehold(doc, programsInForce(defaultPrograms(), new Date(REF.getTime() + 3 * 86_400_000)));
     expect(sameDecisions(today, later)).toBe(true);
-    expect(sameDecisions(today, decideHousehold({ ...doc, memberCriteria: [...withSchoolChild, eligibilityMember({ birthDate: '1950-01-01' })] }, inForce))).toBe(false);
+    expect(
+      sameDecisions(today, decideHousehold({ ...doc, memberCriteria: [...withSchoolChild, eligibilityMember({ birthDate: '1950-01-01' })] }, inForce)),
+    ).toBe(false);
   });
 });
 
@@ -258,7 +270,10 @@ describe('reasons are codes with params, rendered in Bahasa Indonesia and Englis
 describe('the hot path shares decisions between households alike, and never mixes them up', () => {
   const member = fc.record(
     {
-      birthDate: fc.oneof(fc.date({ min: new Date('1930-01-01'), max: new Date('2026-06-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constant('1990-02-30')),
+      birthDate: fc.oneof(
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2026-06-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc.constant('1990-02-30'),
+      ),
       sex: fc.constantFrom('L' as const, 'P' as const),
       occupation: fc.constantFrom('petani' as const, 'asn' as const, 'tni' as const, 'polri' as const, 'pelajar' as const),
       pregnant: fc.boolean(),

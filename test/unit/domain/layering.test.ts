@@ -4,9 +4,21 @@ import { defaultPrograms, eligibilityMember, program, REF } from './factories.js
 
 const v = { effectiveFrom: '2025-01-01', effectiveTo: null, legalBasis: 'Pergub/Perbup uji' };
 const provinsi = (quota?: number, overlapsWith?: string[]): Program =>
-  program({ id: 'BENGKULU-SEJAHTERA', name: 'Bengkulu Sejahtera', level: 'provinsi', scope: '17', versions: [{ ...v, desilMin: 1, desilMax: 6, quota, overlapsWith }] });
+  program({
+    id: 'BENGKULU-SEJAHTERA',
+    name: 'Bengkulu Sejahtera',
+    level: 'provinsi',
+    scope: '17',
+    versions: [{ ...v, desilMin: 1, desilMax: 6, quota, overlapsWith }],
+  });
 const kabupaten = (quota?: number, overlapsWith?: string[]): Program =>
-  program({ id: 'RL-PEDULI', name: 'Rejang Lebong Peduli', level: 'kabupaten', scope: '17.02', versions: [{ ...v, desilMin: 1, desilMax: 6, quota, overlapsWith }] });
+  program({
+    id: 'RL-PEDULI',
+    name: 'Rejang Lebong Peduli',
+    level: 'kabupaten',
+    scope: '17.02',
+    versions: [{ ...v, desilMin: 1, desilMax: 6, quota, overlapsWith }],
+  });
 
 const h = (id: string, desil: number | null, extra: Partial<LayeringHousehold> = {}): LayeringHousehold => ({
   id,

@@ -7,13 +7,21 @@ describe('zod messages are in Bahasa Indonesia everywhere the domain is loaded',
 
   it('a missing field names the field and says it is required', () => {
     expect(schema.safeParse({}).error?.issues.map((i) => i.message)).toEqual([
-      'Kolom usulanId wajib diisi', 'Kolom jumlah wajib diisi', 'Kolom ok wajib diisi', 'Kolom daftar wajib diisi', 'Kolom detail wajib diisi',
+      'Kolom usulanId wajib diisi',
+      'Kolom jumlah wajib diisi',
+      'Kolom ok wajib diisi',
+      'Kolom daftar wajib diisi',
+      'Kolom detail wajib diisi',
     ]);
   });
 
   it('a mistyped field says what it should be', () => {
     expect(schema.safeParse({ usulanId: 1, jumlah: 'x', ok: 'ya', daftar: {}, detail: { n: 'x' } }).error?.issues.map((i) => i.message)).toEqual([
-      'Kolom usulanId harus berupa teks', 'Kolom jumlah harus berupa angka', 'Kolom ok harus berupa ya/tidak', 'Kolom daftar harus berupa daftar', 'Kolom detail.n harus berupa angka',
+      'Kolom usulanId harus berupa teks',
+      'Kolom jumlah harus berupa angka',
+      'Kolom ok harus berupa ya/tidak',
+      'Kolom daftar harus berupa daftar',
+      'Kolom detail.n harus berupa angka',
     ]);
   });
 
@@ -34,19 +42,25 @@ describe('parseKabupatenPolicy', () => {
     expect(parseKabupatenPolicy(stored)).toEqual(stored);
   });
 
-  it.each([undefined, null, {}, { staleness: { freezeAfterMonths: 0 } }, { staleness: { warnAfterMonths: [], freezeAfterMonths: 3, cutoffDay: null }, approval: 'tiga_tingkat' }])(
-    'gives null for a missing or malformed policy (%j)',
-    (data) => {
-      expect(parseKabupatenPolicy(data)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    {},
+    { staleness: { freezeAfterMonths: 0 } },
+    { staleness: { warnAfterMonths: [], freezeAfterMonths: 3, cutoffDay: null }, approval: 'tiga_tingkat' },
+  ])('gives null for a missing or malformed policy (%j)', (data) => {
+    expect(parseKabupatenPolicy(data)).toBeNull();
+  });
 });
 
 describe('members are strict', () => {
   it('an unknown field on a member is refused with its name, not dropped', async () => {
     const { validateUsulanBaru } = await import('../../../functions/src/domain/index.js');
     const member = { nik: null, name: 'Sutrisno', sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga', gaji: 9_000_000 };
-    const result = validateUsulanBaru({ type: 'baru', household: { kkNumber: '1702061203150007', address: 'Derati', desil: 4, members: [member] } }, new Date('2026-11-22'));
+    const result = validateUsulanBaru(
+      { type: 'baru', household: { kkNumber: '1702061203150007', address: 'Derati', desil: 4, members: [member] } },
+      new Date('2026-11-22'),
+    );
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual([expect.objectContaining({ code: 'schema.unrecognized_keys', field: 'household.members.0' })]);
     expect(result.errors[0]!.message).toContain('gaji');
@@ -68,6 +82,10 @@ describe('document ids sent by clients', () => {
     ['129 characters', 'a'.repeat(129), 'ID usulan tidak valid'],
   ])('refuses %s with one clear message', async (_case, id, message) => {
     const { documentIdSchema } = await import('../../../functions/src/domain/index.js');
-    expect(documentIdSchema('ID usulan').safeParse(id).error?.issues.map((i) => i.message)).toEqual([message]);
+    expect(
+      documentIdSchema('ID usulan')
+        .safeParse(id)
+        .error?.issues.map((i) => i.message),
+    ).toEqual([message]);
   });
 });

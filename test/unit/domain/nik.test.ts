@@ -268,23 +268,30 @@ describe('NIK properties (fast-check)', () => {
     const known = new Set(kecamatan);
     fc.assert(
       // Half fully random, half with a real kecamatan so that acceptance is exercised too.
-      fc.property(fc.oneof(fc.stringMatching(/^\d{16}$/), fc.tuple(fc.constantFrom(...kecamatan), fc.stringMatching(/^\d{10}$/)).map(([k, rest]) => k.replaceAll('.', '') + rest)), refDate, (nik, ref) => {
-        const r = parseNik(nik, ref);
-        if (r.ok) {
-          const rawDay = Number(nik.slice(6, 8));
-          expect(known.has(`${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`)).toBe(true);
-          expect((rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71)).toBe(true);
-          expect(r.value.sex).toBe(rawDay > 40 ? 'P' : 'L');
-          expect(nik.slice(12)).not.toBe('0000');
-          // The inferred birth date is a real date, not after the reference date, within 100 years.
-          const refDay = formatIsoDate(jakartaDateOf(ref));
-          expect(r.value.birthDate <= refDay).toBe(true);
-          expect(Number(refDay.slice(0, 4)) - Number(r.value.birthDate.slice(0, 4))).toBeLessThanOrEqual(100);
-        } else {
-          expect(r.reasons.length).toBeGreaterThan(0);
-          for (const reason of r.reasons) expect(NIK_REASON_CODES).toContain(reason.code);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^\d{16}$/),
+          fc.tuple(fc.constantFrom(...kecamatan), fc.stringMatching(/^\d{10}$/)).map(([k, rest]) => k.replaceAll('.', '') + rest),
+        ),
+        refDate,
+        (nik, ref) => {
+          const r = parseNik(nik, ref);
+          if (r.ok) {
+            const rawDay = Number(nik.slice(6, 8));
+            expect(known.has(`${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`)).toBe(true);
+            expect((rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71)).toBe(true);
+            expect(r.value.sex).toBe(rawDay > 40 ? 'P' : 'L');
+            expect(nik.slice(12)).not.toBe('0000');
+            // The inferred birth date is a real date, not after the reference date, within 100 years.
+            const refDay = formatIsoDate(jakartaDateOf(ref));
+            expect(r.value.birthDate <= refDay).toBe(true);
+            expect(Number(refDay.slice(0, 4)) - Number(r.value.birthDate.slice(0, 4))).toBeLessThanOrEqual(100);
+          } else {
+            expect(r.reasons.length).toBeGreaterThan(0);
+            for (const reason of r.reasons) expect(NIK_REASON_CODES).toContain(reason.code);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

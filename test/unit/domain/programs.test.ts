@@ -67,8 +67,26 @@ describe('checkProgramConfig', () => {
   it('ids are unique; versions do not overlap; overlaps name other known programs', () => {
     expect(codes([program({ id: 'A' }), program({ id: 'A' })])).toEqual(['program.duplicate_id']);
     expect(codes([program({ versions: [v, { ...v, effectiveFrom: '2026-01-01' }] })])).toEqual(['program.version_overlap']);
-    expect(codes([program({ versions: [{ ...v, effectiveTo: '2026-01-01' }, { ...v, effectiveFrom: '2026-01-01' }] })])).toEqual(['program.version_overlap']);
-    expect(codes([program({ versions: [{ ...v, effectiveFrom: '2026-01-01' }, { ...v, effectiveTo: '2025-12-31' }] })])).toEqual([]);
+    expect(
+      codes([
+        program({
+          versions: [
+            { ...v, effectiveTo: '2026-01-01' },
+            { ...v, effectiveFrom: '2026-01-01' },
+          ],
+        }),
+      ]),
+    ).toEqual(['program.version_overlap']);
+    expect(
+      codes([
+        program({
+          versions: [
+            { ...v, effectiveFrom: '2026-01-01' },
+            { ...v, effectiveTo: '2025-12-31' },
+          ],
+        }),
+      ]),
+    ).toEqual([]);
     expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['B'] }] })])).toEqual(['program.overlap_unknown']);
     expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['A'] }] })])).toEqual(['program.overlap_unknown']);
     expect(codes([program({ id: 'A', versions: [{ ...v, overlapsWith: ['B'] }] }), program({ id: 'B' })])).toEqual([]);
@@ -78,7 +96,11 @@ describe('checkProgramConfig', () => {
 describe('kabupaten policy', () => {
   it('accepts the existing { staleness } documents and the new optional parts', () => {
     expect(kabupatenPolicySchema.safeParse({ staleness: DEFAULT_STALENESS_POLICY }).success).toBe(true);
-    const full = kabupatenPolicySchema.parse({ staleness: DEFAULT_STALENESS_POLICY, suspension: { route: 'reaktivasi', maxReactivations: 2 }, unknownNikRegion: 'warning' });
+    const full = kabupatenPolicySchema.parse({
+      staleness: DEFAULT_STALENESS_POLICY,
+      suspension: { route: 'reaktivasi', maxReactivations: 2 },
+      unknownNikRegion: 'warning',
+    });
     expect(suspensionPolicyOf(full)).toEqual({ route: 'reaktivasi', maxReactivations: 2 });
     expect(suspensionPolicyOf({})).toEqual({ route: 'usulan_baru', maxReactivations: 2 });
     expect(suspensionPolicyOf(null)).toEqual({ route: 'usulan_baru', maxReactivations: 2 });
@@ -92,7 +114,13 @@ describe('kabupaten policy', () => {
 });
 
 describe('programsChangingOn: the days a dated band takes or leaves effect', () => {
-  const band = (effectiveFrom: string, effectiveTo: string | null) => ({ effectiveFrom, effectiveTo, desilMin: 1, desilMax: 4, legalBasis: 'Kepmensos 79/HUK/2025' });
+  const band = (effectiveFrom: string, effectiveTo: string | null) => ({
+    effectiveFrom,
+    effectiveTo,
+    desilMin: 1,
+    desilMax: 4,
+    legalBasis: 'Kepmensos 79/HUK/2025',
+  });
   const program = (id: string, versions: ReturnType<typeof band>[]) => ({ id, name: id, level: 'pusat' as const, versions });
   const programs = [
     program('STARTS', [band('2026-11-22', null)]),

@@ -73,10 +73,7 @@ function roleSamples(): Reason[] {
 }
 
 function usulanStatusSamples(): Reason[] {
-  return [
-    errorOf(checkTransition('diajukan', 'disetujui', 'operator')),
-    errorOf(checkTransition('diterapkan', 'draft', 'sistem')),
-  ];
+  return [errorOf(checkTransition('diajukan', 'disetujui', 'operator')), errorOf(checkTransition('diterapkan', 'draft', 'sistem'))];
 }
 
 function validationSamples(): Reason[] {
@@ -93,12 +90,24 @@ function validationSamples(): Reason[] {
     REF,
   );
   const evidence = { documentId: 'uploads/u1/surat.pdf', date: '2025-06-01' };
-  const target = (o: Partial<TargetHousehold> = {}): TargetHousehold => ({ id: 'h1', desaCode: '17.02.06.2001', kkNumber: '1702061203150007', status: 'aktif', ...o });
+  const target = (o: Partial<TargetHousehold> = {}): TargetHousehold => ({
+    id: 'h1',
+    desaCode: '17.02.06.2001',
+    kkNumber: '1702061203150007',
+    status: 'aktif',
+    ...o,
+  });
   const perbaikan = { type: 'perbaikan', householdId: 'h1', household: household(), note: 'Alamat diperbarui' };
   const pindah = { type: 'pindah_masuk', householdId: 'h1', fromDesaCode: '17.02.06.2001', address: 'Jl. Baru 2', note: 'Pindah karena pekerjaan' };
-  const reaktivasi = { type: 'reaktivasi', householdId: 'h1', suratPernyataan: evidence, baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] } };
+  const reaktivasi = {
+    type: 'reaktivasi',
+    householdId: 'h1',
+    suratPernyataan: evidence,
+    baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] },
+  };
   // The NIK checks' own reasons (nik.ts) are sampled by their tests.
-  const all = (r: { errors: Reason[]; warnings: Reason[] }) => [...r.errors, ...r.warnings].filter((x) => !(NIK_REASON_CODES as readonly string[]).includes(x.code));
+  const all = (r: { errors: Reason[]; warnings: Reason[] }) =>
+    [...r.errors, ...r.warnings].filter((x) => !(NIK_REASON_CODES as readonly string[]).includes(x.code));
   return [
     ...all(proposal),
     ...all(validateUsulan(perbaikan, REF, { target: target({ id: 'h2' }) })),

@@ -40,14 +40,17 @@ describe('the reason catalogue', () => {
 });
 
 describe('the converted rules (KK, wilayah, roles, usulan status and validation, suspension, transfer, programs)', () => {
-  it.each(samples.map(([rule, r]) => [rule, r.code, r] as const))('%s gives %s from the catalogue: code and params, no written-out message', (_rule, code, r) => {
-    expect(REASON_TEXTS[code], code).toBeDefined();
-    expect(r.message).toBeUndefined();
-    const id = reasonText(r, 'id');
-    const en = reasonText(r, 'en');
-    expect(en).not.toBe(id);
-    for (const text of [id, en]) expect(text).not.toMatch(/undefined|null|\[object|""|“”/);
-  });
+  it.each(samples.map(([rule, r]) => [rule, r.code, r] as const))(
+    '%s gives %s from the catalogue: code and params, no written-out message',
+    (_rule, code, r) => {
+      expect(REASON_TEXTS[code], code).toBeDefined();
+      expect(r.message).toBeUndefined();
+      const id = reasonText(r, 'id');
+      const en = reasonText(r, 'en');
+      expect(en).not.toBe(id);
+      for (const text of [id, en]) expect(text).not.toMatch(/undefined|null|\[object|""|“”/);
+    },
+  );
 
   it('every text of their catalogue files is one the rules give (no entry is left over)', () => {
     const given = new Set(samples.map(([, r]) => r.code));
@@ -56,7 +59,9 @@ describe('the converted rules (KK, wilayah, roles, usulan status and validation,
   });
 
   it('no code has texts in two files (a later spread would silently replace the earlier)', () => {
-    const codes = Object.values({ ...CONVERTED, NIK_TEXTS, ELIGIBILITY_TEXTS, APPLY_TEXTS, DUPLICATE_TEXTS, STALENESS_TEXTS }).flatMap((texts) => Object.keys(texts));
+    const codes = Object.values({ ...CONVERTED, NIK_TEXTS, ELIGIBILITY_TEXTS, APPLY_TEXTS, DUPLICATE_TEXTS, STALENESS_TEXTS }).flatMap((texts) =>
+      Object.keys(texts),
+    );
     expect(codes.filter((c, i) => codes.indexOf(c) !== i)).toEqual([]);
     expect(codes.sort()).toEqual(Object.keys(REASON_TEXTS).sort());
   });
@@ -103,7 +108,10 @@ describe('the converted rules (KK, wilayah, roles, usulan status and validation,
       ['pindah.same_desa', 'Desa asal sama dengan desa tujuan; gunakan perbaikan data untuk pindah alamat di desa yang sama'],
       ['keluar.evidence_missing', 'Sebaiknya lampirkan akta atau surat keterangan kematian'],
       ['reaktivasi.not_suspended', 'Hanya keluarga yang ditangguhkan yang dapat direaktivasi'],
-      ['reaktivasi.route_usulan_baru', 'Kabupaten ini tidak memakai reaktivasi: keluarga harus diusulkan kembali dari awal melalui desa (usulan baru dan musyawarah desa)'],
+      [
+        'reaktivasi.route_usulan_baru',
+        'Kabupaten ini tidak memakai reaktivasi: keluarga harus diusulkan kembali dari awal melalui desa (usulan baru dan musyawarah desa)',
+      ],
       ['suspension.already', 'Keluarga ini sudah ditangguhkan'],
       ['suspension.keluar', 'Keluarga ini sudah keluar dari register'],
       ['household.ditangguhkan.judi_online', 'Kepesertaan ditangguhkan sejak 2025-06-15: Terindikasi judi online (data PPATK)'],
@@ -114,9 +122,15 @@ describe('the converted rules (KK, wilayah, roles, usulan status and validation,
       ['nik.registered_suspended', 'Anggota ini terdaftar pada keluarga yang ditangguhkan; kabupaten ini memakai reaktivasi, bukan usulan baru'],
       ['pindah.lookup_empty', 'Ketik nomor KK keluarga (16 digit)'],
       ['pindah.lookup_empty', 'Ketik NIK salah satu anggota keluarga (16 digit)'],
-      ['pindah.same_desa', 'Keluarga ini sudah terdaftar di desa Anda, tidak perlu pindah masuk. Untuk pindah alamat di desa yang sama, usulkan perbaikan data.'],
+      [
+        'pindah.same_desa',
+        'Keluarga ini sudah terdaftar di desa Anda, tidak perlu pindah masuk. Untuk pindah alamat di desa yang sama, usulkan perbaikan data.',
+      ],
       ['usulan.household_keluar', 'Keluarga ini sudah keluar dari register, sehingga tidak dapat dipindahkan. Usulkan sebagai keluarga baru.'],
-      ['pindah.not_found', 'Tidak ada keluarga dengan nomor KK ini di register kabupaten Anda. Periksa nomornya; bila KK sudah diganti setelah pindah, cari dengan NIK salah satu anggota.'],
+      [
+        'pindah.not_found',
+        'Tidak ada keluarga dengan nomor KK ini di register kabupaten Anda. Periksa nomornya; bila KK sudah diganti setelah pindah, cari dengan NIK salah satu anggota.',
+      ],
       ['pindah.not_found', 'NIK ini tidak tercatat sebagai anggota aktif di register kabupaten Anda. Periksa nomornya, atau cari dengan nomor KK.'],
       ['program.duplicate_id', 'Kode program A dipakai lebih dari sekali'],
       ['program.scope_pusat', 'Program pusat B berlaku nasional dan tidak boleh dibatasi wilayah'],

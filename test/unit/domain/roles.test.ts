@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../../functions/src/domain/documents.js';
 import {
-  claimsFor, isDinasRole, manageUserInputSchema, mergeRoleClaims, readRoleClaims, ROLE_LABELS, USER_ROLES,
+  claimsFor,
+  isDinasRole,
+  manageUserInputSchema,
+  mergeRoleClaims,
+  readRoleClaims,
+  ROLE_LABELS,
+  USER_ROLES,
 } from '../../../functions/src/domain/roles.js';
 import { reasonText } from '../../../functions/src/domain/reason-text.js';
 
@@ -23,8 +29,12 @@ describe('claimsFor: the claims of a role in a kabupaten', () => {
     ['operator', '17.02', undefined, 'role.desa_required', 'Operator harus ditugaskan ke satu desa/kelurahan', 'An operator must be assigned to one village'],
     ['operator', '17.02', '17.08.01.2001', 'role.other_kabupaten', 'Desa/kelurahan itu tidak berada di kabupaten Anda', 'That village is not in your district'],
     [
-      'operator', '17.02', '17-02-06-2001', 'wilayah.format',
-      'Kode desa/kelurahan harus berbentuk PP.KK.CC.DDDD, contoh 17.02.06.2001', 'The village code must have the form PP.KK.CC.DDDD, for example 17.02.06.2001',
+      'operator',
+      '17.02',
+      '17-02-06-2001',
+      'wilayah.format',
+      'Kode desa/kelurahan harus berbentuk PP.KK.CC.DDDD, contoh 17.02.06.2001',
+      'The village code must have the form PP.KK.CC.DDDD, for example 17.02.06.2001',
     ],
     ['kadis', '17.70', undefined, 'role.kabupaten', 'Kode kabupaten/kota tidak valid', 'The district/city code is not valid'],
     ['admin', '1702', undefined, 'role.kabupaten', 'Kode kabupaten/kota tidak valid', 'The district/city code is not valid'],
@@ -77,12 +87,18 @@ describe('roles', () => {
   });
 
   it('manageUser input: accepts the three actions and refuses anything else', () => {
-    expect(manageUserInputSchema.safeParse({ action: 'create', email: 'a@b.id', displayName: 'Ani', role: 'operator', desaCode: '17.02.06.2001' }).success).toBe(true);
+    expect(
+      manageUserInputSchema.safeParse({ action: 'create', email: 'a@b.id', displayName: 'Ani', role: 'operator', desaCode: '17.02.06.2001' }).success,
+    ).toBe(true);
     expect(manageUserInputSchema.safeParse({ action: 'setRole', uid: 'u1', role: 'kadis' }).success).toBe(true);
     expect(manageUserInputSchema.safeParse({ action: 'deactivate', uid: 'u1' }).success).toBe(true);
     const bad = manageUserInputSchema.safeParse({ action: 'create', email: 'bukan email', displayName: 'A', role: 'raja' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => i.message)).toEqual(['Alamat email tidak valid', 'Nama wajib diisi', 'Pilih peran: operator, verifikator, kadis atau admin']);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual([
+      'Alamat email tidak valid',
+      'Nama wajib diisi',
+      'Pilih peran: operator, verifikator, kadis atau admin',
+    ]);
   });
 });
 

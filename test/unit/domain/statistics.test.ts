@@ -140,15 +140,22 @@ describe('a household contributes', () => {
   });
 
   it('a frozen household: no verval progress, no recipients (its eligibility was removed), still in the desil count', () => {
-    const c = householdContribution(householdData({ status: 'beku', eligibility: { PKH: { eligible: false } }, sticker: { installedOn: '2026-01-01', by: 'op' } }));
+    const c = householdContribution(
+      householdData({ status: 'beku', eligibility: { PKH: { eligible: false } }, sticker: { installedOn: '2026-01-01', by: 'op' } }),
+    );
     expect(tallyAt(c, 'kabupaten')).toEqual({ households: { beku: 1 }, people: { beku: 4 }, desil: { '3': 1 } });
   });
 
   it('a household that left the register counts by status only; one without desil counts as "tanpa"', () => {
-    expect(tallyAt(householdContribution(householdData({ status: 'keluar', eligibility: {} })), 'desa')).toEqual({ households: { keluar: 1 }, people: { keluar: 4 } });
+    expect(tallyAt(householdContribution(householdData({ status: 'keluar', eligibility: {} })), 'desa')).toEqual({
+      households: { keluar: 1 },
+      people: { keluar: 4 },
+    });
     expect(tallyAt(householdContribution(householdData({ desil: null, lastVervalAt: null })), 'desa')).toMatchObject({ desil: { tanpa: 1 } });
     expect(tallyAt(householdContribution(householdData({ lastVervalAt: undefined, eligibility: undefined })), 'desa')).toEqual({
-      households: { aktif: 1 }, people: { aktif: 4 }, desil: { '3': 1 },
+      households: { aktif: 1 },
+      people: { aktif: 4 },
+      desil: { '3': 1 },
     });
   });
 
@@ -165,7 +172,14 @@ describe('a household contributes', () => {
 });
 
 describe('a member contributes', () => {
-  const member = (overrides: Record<string, unknown> = {}) => ({ desaCode: DERATI, kabupatenCode: '17.02', nik: null, name: 'Dimas', flags: ['nik.missing'], ...overrides });
+  const member = (overrides: Record<string, unknown> = {}) => ({
+    desaCode: DERATI,
+    kabupatenCode: '17.02',
+    nik: null,
+    name: 'Dimas',
+    flags: ['nik.missing'],
+    ...overrides,
+  });
 
   it('its data-quality flags while in the household', () => {
     expect(tallyAt(memberContribution(member()), 'kecamatan')).toEqual({ nikMissing: 1 });
@@ -258,7 +272,10 @@ describe('deltas: after − before, per stats document', () => {
       fc.property(fc.array(state, { minLength: 1, maxLength: 6 }), fc.infiniteStream(fc.nat()), (states, seeds) => {
         const contributions = [null, ...states.map((s) => householdContribution(s))];
         const events = contributions.slice(1).map((c, i) => statsDeltas(contributions[i]!, c));
-        const shuffled = events.map((e) => ({ e, k: seeds.next().value })).sort((a, b) => a.k - b.k).map((x) => x.e);
+        const shuffled = events
+          .map((e) => ({ e, k: seeds.next().value }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.e);
         const total = applyAll(shuffled.flat());
         expect(pruned(total)).toEqual(pruned(applyAll(contributions[contributions.length - 1]!)));
       }),

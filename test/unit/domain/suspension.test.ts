@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkReactivation,
-  checkReturnByUsulanBaru,
-  reactivate,
-  reasonText,
-  suspend,
-  type SuspensionPolicy,
-} from '../../../functions/src/domain/index.js';
+import { checkReactivation, checkReturnByUsulanBaru, reactivate, reasonText, suspend, type SuspensionPolicy } from '../../../functions/src/domain/index.js';
 
 const kepahiang: SuspensionPolicy = { route: 'usulan_baru', maxReactivations: 2 };
 const kemensos: SuspensionPolicy = { route: 'reaktivasi', maxReactivations: 2 };

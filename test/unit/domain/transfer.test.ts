@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransferLookup, reasonText, transferCandidates, TRANSFER_MAX_MATCHES, type Reason, type TransferMatch } from '../../../functions/src/domain/index.js';
+import {
+  parseTransferLookup,
+  reasonText,
+  transferCandidates,
+  TRANSFER_MAX_MATCHES,
+  type Reason,
+  type TransferMatch,
+} from '../../../functions/src/domain/index.js';
 
 /** The lookup behind a pindah masuk: the number the family carries, checked first; then which households can move. */
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -67,7 +74,12 @@ describe('parseTransferLookup: the KK number or NIK typed by the operator', () =
 
 describe('transferCandidates: which matched households can move in, as pindah_masuk is validated and applied', () => {
   const TO = '17.02.11.2003';
-  const h = (id: string, desaCode: string, status: TransferMatch['status']): TransferMatch & { headName: string } => ({ id, desaCode, status, headName: `Kepala ${id}` });
+  const h = (id: string, desaCode: string, status: TransferMatch['status']): TransferMatch & { headName: string } => ({
+    id,
+    desaCode,
+    status,
+    headName: `Kepala ${id}`,
+  });
 
   it('a household of another desa can move, whatever its status but keluar (a frozen or suspended one moves with its status)', () => {
     const found = [h('a', '17.02.06.2001', 'aktif'), h('b', '17.02.06.2002', 'beku'), h('c', '17.02.06.2002', 'ditangguhkan')];

@@ -52,11 +52,15 @@ describe('usulan state machine: who may move each transition', () => {
   it('a known transition by the wrong role is forbidden_role; an unknown one is illegal', () => {
     const forbidden = checkTransition('diajukan', 'disetujui', 'operator');
     expect(forbidden).toEqual({ ok: false, reason: { code: 'transition.forbidden_role', params: { by: 'operator', from: 'diajukan', to: 'disetujui' } } });
-    expect(forbidden.ok ? '' : reasonText(forbidden.reason)).toBe('Operator desa/kelurahan tidak boleh mengubah status usulan dari "Diajukan" menjadi "Disetujui"');
+    expect(forbidden.ok ? '' : reasonText(forbidden.reason)).toBe(
+      'Operator desa/kelurahan tidak boleh mengubah status usulan dari "Diajukan" menjadi "Disetujui"',
+    );
     // In English the portal names the role and the statuses with its own labels.
     const labels: Record<string, string> = { operator: 'Village operator', diajukan: 'Submitted', disetujui: 'Approved' };
     const english = (kind: string, value: string) => labels[value] ?? `${kind}:${value}`;
-    expect(forbidden.ok ? '' : reasonText(forbidden.reason, 'en', english)).toBe("Village operator may not change a proposal's status from “Submitted” to “Approved”");
+    expect(forbidden.ok ? '' : reasonText(forbidden.reason, 'en', english)).toBe(
+      "Village operator may not change a proposal's status from “Submitted” to “Approved”",
+    );
     expect(checkTransition('diajukan', 'disetujui', 'kadis').ok).toBe(false); // the kadis approves only after verification
     expect(checkTransition('diajukan', 'disetujui', 'admin').ok).toBe(false);
     const illegal = checkTransition('diterapkan', 'draft', 'admin');
@@ -98,7 +102,11 @@ describe('usulan state machine properties (fast-check)', () => {
       return seen;
     };
     expect([...reach('draft')].sort()).toEqual([...USULAN_STATUSES].sort());
-    for (const s of USULAN_STATUSES) expect(FINAL_USULAN_STATUSES.some((f) => reach(s).has(f)), s).toBe(true);
+    for (const s of USULAN_STATUSES)
+      expect(
+        FINAL_USULAN_STATUSES.some((f) => reach(s).has(f)),
+        s,
+      ).toBe(true);
   });
 });
 

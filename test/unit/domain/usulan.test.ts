@@ -113,7 +113,13 @@ describe('validateUsulan: every usulan type', () => {
   });
 
   describe('perbaikan', () => {
-    const perbaikan = (overrides = {}) => ({ type: 'perbaikan', householdId: 'h1', household: household(), note: 'Alamat dan anggota diperbarui', ...overrides });
+    const perbaikan = (overrides = {}) => ({
+      type: 'perbaikan',
+      householdId: 'h1',
+      household: household(),
+      note: 'Alamat dan anggota diperbarui',
+      ...overrides,
+    });
 
     it('checks the corrected household; its own NIKs are no conflict', () => {
       const index = new Map<string, NikIndexEntry>([[nikOf('1984-03-12', 'L'), { householdId: 'h1', desaCode: '17.02.06.2001', status: 'aktif' }]]);
@@ -176,7 +182,9 @@ describe('validateUsulan: every usulan type', () => {
     it('needs the surat pernyataan and a BA klarifikasi signed by the KPM, the pendamping and the Kadinsos', () => {
       expect(usulanContentSchema.safeParse(reaktivasi()).success).toBe(true);
       const r = validateUsulan(reaktivasi(['kpm', 'pendamping']), REF);
-      expect(r.errors).toEqual([expect.objectContaining({ field: 'baKlarifikasi.signedBy', message: 'BA klarifikasi harus ditandatangani KPM, pendamping, dan Kepala Dinas Sosial' })]);
+      expect(r.errors).toEqual([
+        expect.objectContaining({ field: 'baKlarifikasi.signedBy', message: 'BA klarifikasi harus ditandatangani KPM, pendamping, dan Kepala Dinas Sosial' }),
+      ]);
       const { suratPernyataan: _omit, ...noSurat } = reaktivasi();
       expect(validateUsulan(noSurat, REF).errors.map((e) => e.field)).toEqual(['suratPernyataan']);
     });
@@ -185,25 +193,38 @@ describe('validateUsulan: every usulan type', () => {
       const suspended = target({ status: 'ditangguhkan', reactivations: 0 });
       const kemensos = { route: 'reaktivasi', maxReactivations: 2 } as const;
       expect(validateUsulan(reaktivasi(), REF, { target: suspended, suspensionPolicy: kemensos }).ok).toBe(true);
-      expect(codes(validateUsulan(reaktivasi(), REF, { target: { ...suspended, reactivations: 2 }, suspensionPolicy: kemensos }).errors)).toEqual(['reaktivasi.limit']);
+      expect(codes(validateUsulan(reaktivasi(), REF, { target: { ...suspended, reactivations: 2 }, suspensionPolicy: kemensos }).errors)).toEqual([
+        'reaktivasi.limit',
+      ]);
       expect(codes(validateUsulan(reaktivasi(), REF, { target: suspended }).errors)).toEqual(['reaktivasi.route_usulan_baru']);
       expect(codes(validateUsulan(reaktivasi(), REF, { target: target(), suspensionPolicy: kemensos }).errors)).toEqual(['reaktivasi.not_suspended']);
     });
   });
 
   describe('pindah masuk', () => {
-    const pindah = (overrides = {}) => ({ type: 'pindah_masuk', householdId: 'h1', fromDesaCode: '17.02.06.2001', address: 'Jl. Baru 2', note: 'Pindah karena pekerjaan', ...overrides });
+    const pindah = (overrides = {}) => ({
+      type: 'pindah_masuk',
+      householdId: 'h1',
+      fromDesaCode: '17.02.06.2001',
+      address: 'Jl. Baru 2',
+      note: 'Pindah karena pekerjaan',
+      ...overrides,
+    });
 
     it('the receiving desa proposes a household registered in the desa it leaves', () => {
       expect(validateUsulan(pindah(), REF, { target: target(), desaCode: '17.08.01.2001' }).ok).toBe(true);
-      expect(codes(validateUsulan(pindah(), REF, { target: target({ desaCode: '17.02.06.2002' }), desaCode: '17.08.01.2001' }).errors)).toEqual(['pindah.from_mismatch']);
+      expect(codes(validateUsulan(pindah(), REF, { target: target({ desaCode: '17.02.06.2002' }), desaCode: '17.08.01.2001' }).errors)).toEqual([
+        'pindah.from_mismatch',
+      ]);
       expect(codes(validateUsulan(pindah(), REF, { desaCode: '17.02.06.2001' }).errors)).toEqual(['pindah.same_desa']);
     });
 
     it('checks a new KK number when one is given', () => {
       expect(validateUsulan(pindah({ kkNumber: '1708011203150007' }), REF).ok).toBe(true);
       expect(codes(validateUsulan(pindah({ kkNumber: '1708011203150000' }), REF).errors)).toEqual(['kk.serial']);
-      expect(codes(validateUsulan(pindah({ kkNumber: '6405011203150007' }), REF, { nik: { unknownRegion: 'warning' } }).warnings)).toEqual(['kk.region_unknown']);
+      expect(codes(validateUsulan(pindah({ kkNumber: '6405011203150007' }), REF, { nik: { unknownRegion: 'warning' } }).warnings)).toEqual([
+        'kk.region_unknown',
+      ]);
       expect(validateUsulan(pindah({ fromDesaCode: '17.02.01' }), REF).errors.map((e) => e.field)).toEqual(['fromDesaCode']);
     });
   });
@@ -216,14 +237,32 @@ describe('other payload schemas keep their rules', () => {
   });
 
   it('the meeting record', () => {
-    const meeting = { type: 'musdesus', date: '2025-06-10', place: 'Balai desa', chair: 'Ketua BPD', attendees: 40, bpdPresent: true, poorHouseholdRepresentatives: 5, notes: '' };
+    const meeting = {
+      type: 'musdesus',
+      date: '2025-06-10',
+      place: 'Balai desa',
+      chair: 'Ketua BPD',
+      attendees: 40,
+      bpdPresent: true,
+      poorHouseholdRepresentatives: 5,
+      notes: '',
+    };
     expect(meetingSchema.safeParse(meeting).success).toBe(true);
     expect(meetingSchema.safeParse({ ...meeting, attendees: 0 }).success).toBe(false);
     expect(meetingSchema.safeParse({ ...meeting, date: '2025-02-30' }).success).toBe(false);
   });
 
   it('the berita acara records whether the BPD came and how many poor households were represented', () => {
-    const meeting = { type: 'musdesus', date: '2025-06-10', place: 'Balai desa', chair: 'Ketua BPD', attendees: 40, bpdPresent: false, poorHouseholdRepresentatives: 0, notes: '' };
+    const meeting = {
+      type: 'musdesus',
+      date: '2025-06-10',
+      place: 'Balai desa',
+      chair: 'Ketua BPD',
+      attendees: 40,
+      bpdPresent: false,
+      poorHouseholdRepresentatives: 0,
+      notes: '',
+    };
     expect(meetingSchema.safeParse(meeting).success).toBe(true);
     const { bpdPresent: _b, ...withoutBpd } = meeting;
     expect(meetingSchema.safeParse(withoutBpd).error?.issues.map((i) => i.message)).toEqual(['Isi apakah BPD hadir']);

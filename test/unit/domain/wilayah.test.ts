@@ -78,7 +78,10 @@ describe('codes of any level', () => {
   });
 
   it('parses each level', () => {
-    expect(parseWilayahCode('17')).toEqual({ ok: true, value: { level: 'provinsi', code: '17', province: '17', kabupaten: null, kecamatan: null, desa: null } });
+    expect(parseWilayahCode('17')).toEqual({
+      ok: true,
+      value: { level: 'provinsi', code: '17', province: '17', kabupaten: null, kecamatan: null, desa: null },
+    });
     expect(parseWilayahCode('1702')).toMatchObject({ ok: true, value: { level: 'kabupaten', kabupaten: '17.02' } });
     expect(parseWilayahCode('17.02.06')).toMatchObject({ ok: true, value: { level: 'kecamatan', kecamatan: '17.02.06' } });
     expect(parseWilayahCode('1702062001')).toMatchObject({ ok: true, value: { level: 'desa', desa: '17.02.06.2001' } });
@@ -189,7 +192,11 @@ describe('generated tables are in sync with the installed idn-area-data', () => 
     expect(nationalKecamatanCodes()).toEqual(csvCodes('districts.csv').sort());
     const villages = csvCodes('villages.csv');
     expect(villages.filter((c) => !isKnownDesa(c))).toEqual([]);
-    expect(nationalKecamatanCodes().flatMap((k) => desaCodesIn(k)).sort()).toEqual(villages.sort());
+    expect(
+      nationalKecamatanCodes()
+        .flatMap((k) => desaCodesIn(k))
+        .sort(),
+    ).toEqual(villages.sort());
     const regencies = csvCodes('regencies.csv');
     expect(regencies.every((c) => nationalRegions().hasKabupaten(c))).toBe(true);
     expect(csvCodes('provinces.csv').every((c) => nationalRegions().hasProvince(c))).toBe(true);

@@ -49,7 +49,9 @@ describe('inviting and assigning people', () => {
     const kadis = toSetRoleInput('u1', { role: 'kadis', kecamatan: '', desaCode: '' }, '17.02', t);
     expect(kadis).toEqual({ input: { action: 'setRole', uid: 'u1', role: 'kadis' }, errors: {} });
     expect('desaCode' in kadis.input!).toBe(false);
-    expect(toSetRoleInput('u1', { role: 'operator', kecamatan: '17.02.10', desaCode: '' }, '17.02', t).errors).toEqual({ desaCode: ['Operator harus ditugaskan ke satu desa/kelurahan'] });
+    expect(toSetRoleInput('u1', { role: 'operator', kecamatan: '17.02.10', desaCode: '' }, '17.02', t).errors).toEqual({
+      desaCode: ['Operator harus ditugaskan ke satu desa/kelurahan'],
+    });
     expect(toSetRoleInput('', { role: 'admin', kecamatan: '', desaCode: '' }, '17.02', t).errors.role).toHaveLength(1);
   });
 
@@ -65,10 +67,26 @@ describe('inviting and assigning people', () => {
 });
 
 const sembako: Program = {
-  id: 'SEMBAKO', name: 'Sembako/BPNT', level: 'pusat',
-  versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 5, legalBasis: 'Kepmensos 79/HUK/2025', exclusions: { occupations: ['asn', 'tni', 'polri'] } }],
+  id: 'SEMBAKO',
+  name: 'Sembako/BPNT',
+  level: 'pusat',
+  versions: [
+    {
+      effectiveFrom: '2025-01-01',
+      effectiveTo: null,
+      desilMin: 1,
+      desilMax: 5,
+      legalBasis: 'Kepmensos 79/HUK/2025',
+      exclusions: { occupations: ['asn', 'tni', 'polri'] },
+    },
+  ],
 };
-const pkh: Program = { id: 'PKH', name: 'PKH', level: 'pusat', versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 4, legalBasis: 'Kepmensos 79/HUK/2025' }] };
+const pkh: Program = {
+  id: 'PKH',
+  name: 'PKH',
+  level: 'pusat',
+  versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 4, legalBasis: 'Kepmensos 79/HUK/2025' }],
+};
 const TODAY = '2026-11-22';
 
 describe('a new decree: a new version closes the one in force', () => {
@@ -80,7 +98,14 @@ describe('a new decree: a new version closes the one in force', () => {
     expect(plan.closes).toEqual([{ effectiveFrom: '2025-01-01', effectiveTo: '2026-11-21' }]);
     expect(plan.program!.versions).toEqual([
       { ...sembako.versions[0], effectiveTo: '2026-11-21' },
-      { effectiveFrom: TODAY, effectiveTo: null, desilMin: 1, desilMax: 4, legalBasis: 'Kepmensos 100/HUK/2026', exclusions: { occupations: ['asn', 'tni', 'polri'] } },
+      {
+        effectiveFrom: TODAY,
+        effectiveTo: null,
+        desilMin: 1,
+        desilMax: 4,
+        legalBasis: 'Kepmensos 100/HUK/2026',
+        exclusions: { occupations: ['asn', 'tni', 'polri'] },
+      },
     ]);
     expect(programSchema.safeParse(plan.program).success).toBe(true);
     expect(checkProgramConfig([plan.program!, pkh])).toEqual([]);
@@ -88,7 +113,13 @@ describe('a new decree: a new version closes the one in force', () => {
   });
 
   it('without carrying over the rules, and with a start date in the future', () => {
-    const plan = planNewVersion(sembako, [sembako], { effectiveFrom: '2027-01-01', desilMin: 1, desilMax: 3, legalBasis: 'Kepmensos 5/HUK/2026', keepRules: false }, TODAY, t);
+    const plan = planNewVersion(
+      sembako,
+      [sembako],
+      { effectiveFrom: '2027-01-01', desilMin: 1, desilMax: 3, legalBasis: 'Kepmensos 5/HUK/2026', keepRules: false },
+      TODAY,
+      t,
+    );
     expect(plan.program!.versions[1]).toEqual({ effectiveFrom: '2027-01-01', effectiveTo: null, desilMin: 1, desilMax: 3, legalBasis: 'Kepmensos 5/HUK/2026' });
     expect(plan.closes).toEqual([{ effectiveFrom: '2025-01-01', effectiveTo: '2026-12-31' }]);
     expect(plan.notes[0]).toContain('tetap berlaku sampai 2026-12-31');
@@ -97,11 +128,15 @@ describe('a new decree: a new version closes the one in force', () => {
   });
 
   it('a start date in the past is allowed, with a note', () => {
-    expect(planNewVersion(sembako, [sembako], { effectiveFrom: '2026-06-01', desilMin: 1, desilMax: 3, legalBasis: 'X', keepRules: true }, TODAY, t).notes[0]).toContain('sudah lewat');
+    expect(
+      planNewVersion(sembako, [sembako], { effectiveFrom: '2026-06-01', desilMin: 1, desilMax: 3, legalBasis: 'X', keepRules: true }, TODAY, t).notes[0],
+    ).toContain('sudah lewat');
   });
 
   it('every problem next to its field', () => {
-    expect(planNewVersion(sembako, [sembako], { effectiveFrom: '2024-12-01', desilMin: 5, desilMax: 3, legalBasis: ' ', keepRules: true }, TODAY, t).errors).toEqual({
+    expect(
+      planNewVersion(sembako, [sembako], { effectiveFrom: '2024-12-01', desilMin: 5, desilMax: 3, legalBasis: ' ', keepRules: true }, TODAY, t).errors,
+    ).toEqual({
       effectiveFrom: ['Tanggal mulai harus sesudah 2025-01-01, awal ketentuan yang terakhir tersimpan'],
       legalBasis: ['Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)'],
       desilMin: ['Batas bawah desil tidak boleh melebihi batas atas'],
@@ -138,37 +173,69 @@ describe('the kabupaten policy form', () => {
   it('round-trips a stored policy, filling the defaults it lacks', () => {
     const form = policyToForm(stored);
     expect(form).toEqual({
-      freezeAfterMonths: 3, warnAfterMonths: [1, 2], cutoff: 'akhir_bulan', cutoffDay: 17, approval: 'dua_tingkat', route: 'usulan_baru', maxReactivations: 2, unknownNikRegion: 'error',
+      freezeAfterMonths: 3,
+      warnAfterMonths: [1, 2],
+      cutoff: 'akhir_bulan',
+      cutoffDay: 17,
+      approval: 'dua_tingkat',
+      route: 'usulan_baru',
+      maxReactivations: 2,
+      unknownNikRegion: 'error',
     });
     expect(formToPolicy(form, t)).toEqual({
-      policy: { staleness: { warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: null }, suspension: { route: 'usulan_baru', maxReactivations: 2 }, approval: 'dua_tingkat', unknownNikRegion: 'error' },
+      policy: {
+        staleness: { warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: null },
+        suspension: { route: 'usulan_baru', maxReactivations: 2 },
+        approval: 'dua_tingkat',
+        unknownNikRegion: 'error',
+      },
       errors: {},
     });
     expect(policyToForm(null).freezeAfterMonths).toBe(3);
   });
 
   it('a cut-off day, single-level approval and the reactivation route', () => {
-    const form: PolicyForm = { ...policyToForm(stored), cutoff: 'tanggal', cutoffDay: 17, approval: 'satu_tingkat', route: 'reaktivasi', maxReactivations: 1, unknownNikRegion: 'warning' };
+    const form: PolicyForm = {
+      ...policyToForm(stored),
+      cutoff: 'tanggal',
+      cutoffDay: 17,
+      approval: 'satu_tingkat',
+      route: 'reaktivasi',
+      maxReactivations: 1,
+      unknownNikRegion: 'warning',
+    };
     expect(formToPolicy(form, t).policy).toEqual({
-      staleness: { warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: 17 }, suspension: { route: 'reaktivasi', maxReactivations: 1 }, approval: 'satu_tingkat', unknownNikRegion: 'warning',
+      staleness: { warnAfterMonths: [1, 2], freezeAfterMonths: 3, cutoffDay: 17 },
+      suspension: { route: 'reaktivasi', maxReactivations: 1 },
+      approval: 'satu_tingkat',
+      unknownNikRegion: 'warning',
     });
   });
 
   it('every problem next to its field', () => {
-    expect(formToPolicy({ ...policyToForm(stored), warnAfterMonths: [1, 4] }, t).errors).toEqual({ warnAfterMonths: ['Peringatan harus sebelum batas data beku'] });
-    expect(formToPolicy({ ...policyToForm(stored), freezeAfterMonths: null, cutoff: 'tanggal', cutoffDay: 30, route: 'reaktivasi', maxReactivations: 0 }, t).errors).toEqual({
+    expect(formToPolicy({ ...policyToForm(stored), warnAfterMonths: [1, 4] }, t).errors).toEqual({
+      warnAfterMonths: ['Peringatan harus sebelum batas data beku'],
+    });
+    expect(
+      formToPolicy({ ...policyToForm(stored), freezeAfterMonths: null, cutoff: 'tanggal', cutoffDay: 30, route: 'reaktivasi', maxReactivations: 0 }, t).errors,
+    ).toEqual({
       freezeAfterMonths: ['Isi jumlah bulan 1–24'],
       cutoffDay: ['Tanggal cut-off harus 1–28 (agar ada di setiap bulan)'],
       maxReactivations: ['Batas reaktivasi harus 1–10 kali'],
     });
-    expect(formToPolicy({ ...policyToForm(stored), cutoff: 'tanggal', cutoffDay: 30 }, en).errors).toEqual({ cutoffDay: ['The cut-off day must be 1–28 (so that every month has it)'] });
+    expect(formToPolicy({ ...policyToForm(stored), cutoff: 'tanggal', cutoffDay: 30 }, en).errors).toEqual({
+      cutoffDay: ['The cut-off day must be 1–28 (so that every month has it)'],
+    });
   });
 
   it('says in dates what the policy means for a household verified today', () => {
     const now = new Date('2026-11-22T05:00:00Z');
     expect(policyPreview(formToPolicy(policyToForm(stored), t).policy!, now)).toEqual({
       cycleEnds: '2026-11-30',
-      warnings: [{ months: 1, from: '2027-01-01' }, { months: 2, from: '2027-02-01' }],
+      warnings: [
+        { months: 1, from: '2027-01-01' },
+        { months: 2, from: '2027-02-01' },
+      ],
       freezesOn: '2027-03-01',
     });
     const cutoff = formToPolicy({ ...policyToForm(stored), cutoff: 'tanggal', cutoffDay: 17 }, t).policy!;

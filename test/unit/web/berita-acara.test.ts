@@ -15,13 +15,32 @@ import {
 import { household, nikOf } from '../domain/factories.js';
 
 /** The berita acara PDF's content and the public announcement: what they say, and never a NIK. */
-const baru = (name: string, nik: string): UsulanContent => ({ type: 'baru', household: household({ members: [{ nik, name, sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga' }] }) });
-const row = (content: UsulanContent, over: Partial<BaUsulan> = {}): BaUsulan => ({ content, status: 'diajukan', validation: null, decisions: [], outcome: null, ...over });
+const baru = (name: string, nik: string): UsulanContent => ({
+  type: 'baru',
+  household: household({ members: [{ nik, name, sex: 'L', birthDate: '1984-03-12', relationship: 'kepala_keluarga' }] }),
+});
+const row = (content: UsulanContent, over: Partial<BaUsulan> = {}): BaUsulan => ({
+  content,
+  status: 'diajukan',
+  validation: null,
+  decisions: [],
+  outcome: null,
+  ...over,
+});
 
 function input(usulan: BaUsulan[], notes = ''): BeritaAcaraInput {
   return {
     musyawarahId: 'm1',
-    meeting: { type: 'musdesus', date: '2026-11-20', place: 'Balai Desa Sambirejo', chair: 'Kepala Desa Sambirejo', attendees: 41, bpdPresent: true, poorHouseholdRepresentatives: 9, notes },
+    meeting: {
+      type: 'musdesus',
+      date: '2026-11-20',
+      place: 'Balai Desa Sambirejo',
+      chair: 'Kepala Desa Sambirejo',
+      attendees: 41,
+      bpdPresent: true,
+      poorHouseholdRepresentatives: 9,
+      notes,
+    },
     status: 'diajukan',
     desaCode: '17.02.11.2003',
     places: { desa: 'Sambirejo', kecamatan: 'Selupu Rejang', kabupaten: 'Kabupaten Rejang Lebong' },
@@ -33,7 +52,13 @@ function input(usulan: BaUsulan[], notes = ''): BeritaAcaraInput {
 }
 
 const NIK = nikOf('1984-03-12', 'L');
-const keluar: UsulanContent = { type: 'keluar', householdId: 'hh-1', reason: 'meninggal', memberIds: [], note: `Meninggal dunia, NIK ${NIK} sudah tidak aktif` };
+const keluar: UsulanContent = {
+  type: 'keluar',
+  householdId: 'hh-1',
+  reason: 'meninggal',
+  memberIds: [],
+  note: `Meninggal dunia, NIK ${NIK} sudah tidak aktif`,
+};
 const pindah: UsulanContent = { type: 'pindah_masuk', householdId: 'hh-9', fromDesaCode: '17.02.06.2001', address: 'Dusun I', note: 'Pindah karena menikah' };
 
 describe('berita acara rows', () => {
@@ -61,7 +86,17 @@ describe('berita acara rows', () => {
     expect(placeLine(i)).toBe('Desa Sambirejo, Kecamatan Selupu Rejang, Kabupaten Rejang Lebong');
     expect(signatories(i).map((s) => s.role)).toEqual(['Pimpinan musyawarah', 'Perwakilan BPD', 'Perwakilan warga miskin', 'Operator desa']);
     const text = JSON.stringify(beritaAcaraDocument(i));
-    for (const s of ['BERITA ACARA', 'MUSYAWARAH DESA KHUSUS (MUSDESUS)', 'Balai Desa Sambirejo', '41 orang', '9 orang', 'Hadir', '( Kepala Desa Sambirejo )', '( operator@desa.test )']) expect(text).toContain(s);
+    for (const s of [
+      'BERITA ACARA',
+      'MUSYAWARAH DESA KHUSUS (MUSDESUS)',
+      'Balai Desa Sambirejo',
+      '41 orang',
+      '9 orang',
+      'Hadir',
+      '( Kepala Desa Sambirejo )',
+      '( operator@desa.test )',
+    ])
+      expect(text).toContain(s);
     expect(beritaAcaraFileName(i)).toBe('berita-acara-musdesus-1702112003-2026-11-20.pdf');
   });
 });

@@ -54,7 +54,13 @@ const airMunduCounts = counts({
   musyawarahByDay: { [today]: 1, [lastMonth]: 4 },
 });
 const docs: StatsLike[] = [
-  { level: 'kabupaten', code: '17.02', counts: airMunduCounts, likelyDuplicates: 1, operators: { activeDesa: 2, activeDesaCodes: [KOTA_PAGU, '17.02.06.2001'], desaTotal: 156 } },
+  {
+    level: 'kabupaten',
+    code: '17.02',
+    counts: airMunduCounts,
+    likelyDuplicates: 1,
+    operators: { activeDesa: 2, activeDesaCodes: [KOTA_PAGU, '17.02.06.2001'], desaTotal: 156 },
+  },
   { level: 'kecamatan', code: BERMANI_ULU, counts: airMunduCounts, likelyDuplicates: 1 },
   { level: 'desa', code: AIR_MUNDU, counts: airMunduCounts, likelyDuplicates: 1 },
   { level: 'kecamatan', code: CURUP_UTARA, counts: { households: { aktif: 2 }, vervalByDay: { [today]: 1 } } },
@@ -90,9 +96,15 @@ describe('the register in numbers', () => {
     expect(rows.find((r) => r.code === BERMANI_ULU)).toEqual({ code: BERMANI_ULU, name: 'Kec. Bermani Ulu', verified: 2, active: 3, percent: 67 });
     expect(rows.find((r) => r.code === '17.02.24')).toMatchObject({ verified: 0, active: 0, percent: 0 });
     expect(vervalRows(index, '17.02', CURUP_UTARA, policy, NOW)).toEqual([{ code: KOTA_PAGU, name: 'Desa Kota Pagu', verified: 1, active: 2, percent: 50 }]);
-    const chart = vervalChart(rows.filter((r) => r.active > 0), t);
+    const chart = vervalChart(
+      rows.filter((r) => r.active > 0),
+      t,
+    );
     expect(chart.labels).toEqual(['Bermani Ulu', 'Curup Utara']);
-    expect(chart.series.map((s) => s.values)).toEqual([[2, 1], [1, 1]]);
+    expect(chart.series.map((s) => s.values)).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
   });
 
   it('a cut-off day moves late-month verval into the next cycle', () => {
@@ -168,13 +180,23 @@ describe('the register in numbers', () => {
 });
 
 describe('chart data and its table', () => {
-  const data = toChartData([{ k: 'A', x: 3, y: 1 }, { k: 'B', x: 5, y: 0 }], (r) => r.k, [
-    { label: 'X', value: (r) => r.x },
-    { label: 'Y', value: (r) => r.y, color: '#000000' },
-  ]);
+  const data = toChartData(
+    [
+      { k: 'A', x: 3, y: 1 },
+      { k: 'B', x: 5, y: 0 },
+    ],
+    (r) => r.k,
+    [
+      { label: 'X', value: (r) => r.x },
+      { label: 'Y', value: (r) => r.y, color: '#000000' },
+    ],
+  );
 
   it('the table holds the same numbers as the chart', () => {
-    expect(tableRows(data)).toEqual([{ label: 'A', values: [3, 1] }, { label: 'B', values: [5, 0] }]);
+    expect(tableRows(data)).toEqual([
+      { label: 'A', values: [3, 1] },
+      { label: 'B', values: [5, 0] },
+    ]);
     expect(totalOf(data)).toBe(9);
     expect(data.series[1]!.color).toBe('#000000');
     expect(describeChart(data, t, idNumber)).toBe('X: tertinggi B (5); Y: tertinggi A (1)');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approveAllLabel, approveLabel, blockedBecause, previewDecision, roleGuidance, type Decidable, type Decider } from '../../../web/src/lib/dinas/decisions.js';
+import {
+  approveAllLabel,
+  approveLabel,
+  blockedBecause,
+  previewDecision,
+  roleGuidance,
+  type Decidable,
+  type Decider,
+} from '../../../web/src/lib/dinas/decisions.js';
 import { adviceFor, explain, fieldLabel } from '../../../web/src/lib/dinas/reasons.js';
 import { translator } from './messages.js';
 
@@ -92,7 +100,15 @@ describe('validation results explained', () => {
   });
 
   it('explains each reason with its field and advice', () => {
-    expect(explain([{ code: 'kk.date', message: 'Tanggal pencatatan pada nomor KK tidak valid', field: 'household.kkNumber' }, { code: 'x', message: 'Lain' }], t)).toEqual([
+    expect(
+      explain(
+        [
+          { code: 'kk.date', message: 'Tanggal pencatatan pada nomor KK tidak valid', field: 'household.kkNumber' },
+          { code: 'x', message: 'Lain' },
+        ],
+        t,
+      ),
+    ).toEqual([
       { code: 'kk.date', message: 'Tanggal pencatatan pada nomor KK tidak valid', field: 'Nomor KK', advice: expect.stringContaining('Kartu Keluarga asli') },
       { code: 'x', message: 'Lain', field: null, advice: null },
     ]);

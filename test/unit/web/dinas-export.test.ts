@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { expectedDurationMs, fileBytes, formatBytes, formatDuration, progressOf, sha256Hex, toExportRequest, type ExportForm, type PastExport } from '../../../web/src/lib/dinas/export.js';
+import {
+  expectedDurationMs,
+  fileBytes,
+  formatBytes,
+  formatDuration,
+  progressOf,
+  sha256Hex,
+  toExportRequest,
+  type ExportForm,
+  type PastExport,
+} from '../../../web/src/lib/dinas/export.js';
 import { translator } from './messages.js';
 
 const t = translator('id');
@@ -26,18 +36,39 @@ describe('the export form, checked with exportRegister’s schema', () => {
   });
 
   it('says what is missing next to its field', () => {
-    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', t)).toEqual({ request: null, errors: { kecamatan: ['Pilih kecamatan'], desa: ['Pilih desa/kelurahan'] } });
-    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', en).errors).toEqual({ kecamatan: ['Choose a subdistrict'], desa: ['Choose a village'] });
-    expect(toExportRequest(form({ kind: 'perubahan', since: '2026-02-30' }), 'csv', '17.02', t).errors).toEqual({ since: ['Tanggal tidak valid (format TTTT-BB-HH)'] });
-    expect(toExportRequest(form({ scopeLevel: 'desa', kecamatan: '17.02.10', desa: '17.02.10' }), 'csv', '17.02', t).errors.desa).toEqual(['Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)']);
+    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', t)).toEqual({
+      request: null,
+      errors: { kecamatan: ['Pilih kecamatan'], desa: ['Pilih desa/kelurahan'] },
+    });
+    expect(toExportRequest(form({ scopeLevel: 'desa' }), 'csv', '17.02', en).errors).toEqual({
+      kecamatan: ['Choose a subdistrict'],
+      desa: ['Choose a village'],
+    });
+    expect(toExportRequest(form({ kind: 'perubahan', since: '2026-02-30' }), 'csv', '17.02', t).errors).toEqual({
+      since: ['Tanggal tidak valid (format TTTT-BB-HH)'],
+    });
+    expect(toExportRequest(form({ scopeLevel: 'desa', kecamatan: '17.02.10', desa: '17.02.10' }), 'csv', '17.02', t).errors.desa).toEqual([
+      'Kode desa/kelurahan tidak valid (PP.KK.CC.DDDD)',
+    ]);
   });
 });
 
 describe('progress of a long export', () => {
-  const past = (kind: PastExport['kind'], level: 'desa' | 'kabupaten', durationMs: number | null, status: PastExport['status'] = 'selesai'): PastExport => ({ kind, scope: { level }, status, durationMs });
+  const past = (kind: PastExport['kind'], level: 'desa' | 'kabupaten', durationMs: number | null, status: PastExport['status'] = 'selesai'): PastExport => ({
+    kind,
+    scope: { level },
+    status,
+    durationMs,
+  });
 
   it('expects the median of recent exports of the same kind and scope', () => {
-    const history = [past('bnba', 'kabupaten', 30_000), past('bnba', 'kabupaten', 10_000), past('bnba', 'kabupaten', 20_000), past('bnba', 'desa', 1_000), past('bnba', 'kabupaten', null, 'gagal')];
+    const history = [
+      past('bnba', 'kabupaten', 30_000),
+      past('bnba', 'kabupaten', 10_000),
+      past('bnba', 'kabupaten', 20_000),
+      past('bnba', 'desa', 1_000),
+      past('bnba', 'kabupaten', null, 'gagal'),
+    ];
     expect(expectedDurationMs(history, 'bnba', 'kabupaten')).toBe(20_000);
     expect(expectedDurationMs([past('perubahan', 'desa', 1_000), past('perubahan', 'desa', 2_000)], 'perubahan', 'desa')).toBe(1_500);
     expect(expectedDurationMs(history, 'perubahan', 'kabupaten')).toBeNull();

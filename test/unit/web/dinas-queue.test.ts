@@ -11,7 +11,13 @@ function summary(counts: Partial<MusyawarahSummary>): MusyawarahSummary {
 }
 
 const item = (id: string, desaCode: string, s: Partial<MusyawarahSummary> | undefined, submittedMs: number | null = 1): QueueItem => ({
-  id, desaCode, kecamatanCode: desaCode.slice(0, 8), status: 'diajukan', meetingDate: '2026-11-20', submittedMs, summary: s ? summary(s) : undefined,
+  id,
+  desaCode,
+  kecamatanCode: desaCode.slice(0, 8),
+  status: 'diajukan',
+  meetingDate: '2026-11-20',
+  submittedMs,
+  summary: s ? summary(s) : undefined,
 });
 
 const DERATI = '17.02.06.2001';
@@ -63,7 +69,11 @@ describe('the queue by kecamatan and desa', () => {
       [TABA_ANYAR, 'Desa Taba Anyar', 1],
     ]);
     // Oldest submission first.
-    expect(kotaPadang.desa[0]!.items.map((i) => [i.id, i.waiting])).toEqual([['m-derati-done', 0], ['m-derati-old', 0], ['m-derati-new', 1]]);
+    expect(kotaPadang.desa[0]!.items.map((i) => [i.id, i.waiting])).toEqual([
+      ['m-derati-done', 0],
+      ['m-derati-old', 0],
+      ['m-derati-new', 1],
+    ]);
     expect(groups[1]!.desa[0]!.name).toBe('Kelurahan Talang Benih');
   });
 

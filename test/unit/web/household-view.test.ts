@@ -26,11 +26,17 @@ describe('vervalFacts (default policy: warn after 1 and 2 months, beku after 3, 
 
   it('a frozen household stays "beku" even if today computes otherwise; the stored level wins when more severe', () => {
     expect(vervalFacts({ status: 'beku', lastVervalAt: at('2026-11-01'), staleness: ok }, at('2026-11-22')).level).toBe('beku');
-    expect(vervalFacts({ status: 'aktif', lastVervalAt: at('2026-11-01'), staleness: { level: 'peringatan', missed: 1, freezesAt: null } }, at('2026-11-22')).level).toBe('peringatan');
+    expect(
+      vervalFacts({ status: 'aktif', lastVervalAt: at('2026-11-01'), staleness: { level: 'peringatan', missed: 1, freezesAt: null } }, at('2026-11-22')).level,
+    ).toBe('peringatan');
   });
 
   it('follows a kabupaten cut-off day', () => {
-    const f = vervalFacts({ status: 'aktif', lastVervalAt: at('2026-11-20'), staleness: ok }, at('2026-11-22'), { warnAfterMonths: [1], freezeAfterMonths: 2, cutoffDay: 17 });
+    const f = vervalFacts({ status: 'aktif', lastVervalAt: at('2026-11-20'), staleness: ok }, at('2026-11-22'), {
+      warnAfterMonths: [1],
+      freezeAfterMonths: 2,
+      cutoffDay: 17,
+    });
     expect(f.deadline).toBe('2027-02-17');
   });
 });

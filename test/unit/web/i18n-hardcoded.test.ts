@@ -26,22 +26,37 @@ import { WEB } from './messages.js';
  */
 const OFFICIAL_DOCUMENTS: Record<string, string> = {
   'routes/operator/musyawarah/[id]/pengumuman/+page.svelte': "the announcement of the musyawarah's result, printed for the village notice board",
-  'lib/operator/musyawarah/berita-acara.ts': 'the berita acara PDF the musyawarah signs and the desa keeps and sends to the Dinas Sosial, and the rows of the announcement',
+  'lib/operator/musyawarah/berita-acara.ts':
+    'the berita acara PDF the musyawarah signs and the desa keeps and sends to the Dinas Sosial, and the rows of the announcement',
 };
 
 /** Files that hold no text for people to translate. */
 const NO_TEXT: Record<string, string> = {
   'lib/i18n': 'the messages themselves, and each language named in that language (Bahasa Indonesia, English) in the language switch',
   'lib/components/charts/chart-setup.ts': "Chart.js defaults: a CSS font stack ('Segoe UI', …), no words",
-  'lib/demo/accounts.ts': "the demo accounts' Auth display names, data the seed stores with each account (the sign-in list shows the role and place through the messages)",
+  'lib/demo/accounts.ts':
+    "the demo accounts' Auth display names, data the seed stores with each account (the sign-in list shows the role and place through the messages)",
 };
 
 /** Attributes and component props whose value is read (or heard) by people. */
-const TEXT_ATTRIBUTES = ['title', 'placeholder', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'alt', 'label', 'description', 'rowHeader'];
+const TEXT_ATTRIBUTES = [
+  'title',
+  'placeholder',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'alt',
+  'label',
+  'description',
+  'rowHeader',
+];
 /** Words that are the same in every language: the product's name. */
 const SAME_IN_EVERY_LANGUAGE = new Set(['Tepat']);
 
-const notRead = (path: string) => Object.keys(NO_TEXT).some((x) => path === x || path.startsWith(`${x}/`)) || (path.endsWith('.ts') && path in OFFICIAL_DOCUMENTS);
+const notRead = (path: string) =>
+  Object.keys(NO_TEXT).some((x) => path === x || path.startsWith(`${x}/`)) || (path.endsWith('.ts') && path in OFFICIAL_DOCUMENTS);
 
 /** The portal's files ending in `ext`, as paths relative to `web/src`, but for those not read. */
 function files(ext: string, path = ''): string[] {
@@ -129,8 +144,7 @@ function markupWithoutExpressions(markup: string, strings: string[]): string {
  * console, or in an `Error` our code throws: the pages show people `common.error.unknown` instead)
  * and CSS selectors.
  */
-const withoutDeveloperStrings = (code: string) =>
-  code.replace(/(console\.\w+|new Error|querySelector(?:All)?(?:<\w+>)?)\(\s*(['"`])(?:(?!\2).)*\2/g, '$1(');
+const withoutDeveloperStrings = (code: string) => code.replace(/(console\.\w+|new Error|querySelector(?:All)?(?:<\w+>)?)\(\s*(['"`])(?:(?!\2).)*\2/g, '$1(');
 
 /** A page holding an official document, with the document (the element marked `lang="id"`) taken out. */
 const withoutOfficialDocument = (source: string) => source.replace(/<(\w+)\b[^>]*\slang="id"[^>]*>[\s\S]*?<\/\1>/g, '');
@@ -140,7 +154,10 @@ function hardCodedInSvelte(source: string): string[] {
   const found: string[] = [];
   const scripts = [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => withoutDeveloperStrings(m[1]!));
   for (const script of scripts) scanCode(script, 0, (s) => readsLikeASentence(s) && found.push(`script: '${s}'`));
-  const markup = source.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  const markup = source
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
   const expressionStrings: string[] = [];
   const bare = markupWithoutExpressions(markup, expressionStrings);
   for (const s of expressionStrings) if (readsLikeASentence(s) || startsWithACapitalisedWord(s)) found.push(`expression: '${s}'`);
@@ -184,7 +201,9 @@ describe('the heuristic', () => {
       'text: Musyawarah masuk',
     ]);
     expect(hardCodedInSvelte(`<h1>{$_('a')}</h1><button onclick={() => (open = !open)} aria-expanded={open}>{$_('b')}</button>`)).toEqual([]);
-    expect(hardCodedInModule("// Komentar boleh.\nexport const a = t('dinas.x');\nconst b = 'Pilih kecamatan dulu';\nconst c = `Kabupaten ${name}`;")).toEqual(["'Pilih kecamatan dulu'"]);
+    expect(hardCodedInModule("// Komentar boleh.\nexport const a = t('dinas.x');\nconst b = 'Pilih kecamatan dulu';\nconst c = `Kabupaten ${name}`;")).toEqual([
+      "'Pilih kecamatan dulu'",
+    ]);
   });
 
   it('finds a single letter between tags and a capitalised word in an expression, not the codes compared there', () => {
@@ -195,7 +214,8 @@ describe('the heuristic', () => {
   });
 
   it("leaves out developers' messages and CSS selectors, and only the official document of a page", () => {
-    const code = "if (!uid) throw new Error('signed out');\nconsole.error('query failed', err.code);\ndocument.querySelector<HTMLElement>(`[aria-labelledby=\"u${n}-title\"] :is(input, select, textarea)`)?.focus();";
+    const code =
+      "if (!uid) throw new Error('signed out');\nconsole.error('query failed', err.code);\ndocument.querySelector<HTMLElement>(`[aria-labelledby=\"u${n}-title\"] :is(input, select, textarea)`)?.focus();";
     expect(hardCodedInModule(code)).toEqual([]);
     const page = `<p><a href="/back">Kembali ke musyawarah</a></p>\n<article class="sheet" lang="id"><h1>PENGUMUMAN</h1><p>Hasil musyawarah</p></article>`;
     expect(hardCodedInSvelte(withoutOfficialDocument(page))).toEqual(['text: Kembali ke musyawarah']);
@@ -220,7 +240,16 @@ describe('no hard-coded text in the portal', () => {
 
   it('the operator pages and their modules are read', () => {
     expect(files('.svelte').filter((f) => f.startsWith('routes/operator/') || f.startsWith('lib/operator/')).length).toBeGreaterThan(15);
-    expect(files('.ts')).toEqual(expect.arrayContaining(['lib/live.svelte.ts', 'lib/sync.svelte.ts', 'lib/operator/household/view.ts', 'lib/operator/musyawarah/wizard.ts', 'lib/operator/usulan/form.ts', 'lib/operator/usulan/register-lookup.svelte.ts']));
+    expect(files('.ts')).toEqual(
+      expect.arrayContaining([
+        'lib/live.svelte.ts',
+        'lib/sync.svelte.ts',
+        'lib/operator/household/view.ts',
+        'lib/operator/musyawarah/wizard.ts',
+        'lib/operator/usulan/form.ts',
+        'lib/operator/usulan/register-lookup.svelte.ts',
+      ]),
+    );
   });
 
   it('every exemption names a file that exists, with its reason; an official page marks its document lang="id"', () => {

@@ -28,7 +28,10 @@ describe('portal messages', () => {
   });
 
   it('every message is valid ICU and formats with its placeholders', () => {
-    for (const [lang, messages] of [['id', id], ['en', en]] as const) {
+    for (const [lang, messages] of [
+      ['id', id],
+      ['en', en],
+    ] as const) {
       for (const [key, message] of Object.entries(messages)) {
         const values = Object.fromEntries([...message.matchAll(/\{(\w+)/g)].map((m) => [m[1], 1]));
         expect(() => new IntlMessageFormat(message, lang).format(values), `${lang} ${key}`).not.toThrow();
@@ -47,7 +50,11 @@ describe('portal messages', () => {
   }
 
   it('every key the portal uses exists', () => {
-    const missing = sources(WEB).flatMap((file) => keysUsedIn(file).filter((key) => !(key in id)).map((key) => `${relative(WEB, file)}: ${key}`));
+    const missing = sources(WEB).flatMap((file) =>
+      keysUsedIn(file)
+        .filter((key) => !(key in id))
+        .map((key) => `${relative(WEB, file)}: ${key}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -56,7 +63,11 @@ describe('portal messages', () => {
     const main = mainMessages('id');
     const staffOnly = sources(WEB)
       .filter((file) => !STAFF_SOURCES.test(relative(WEB, file)))
-      .flatMap((file) => keysUsedIn(file).filter((key) => !(key in main) && key in id).map((key) => `${relative(WEB, file)}: ${key}`));
+      .flatMap((file) =>
+        keysUsedIn(file)
+          .filter((key) => !(key in main) && key in id)
+          .map((key) => `${relative(WEB, file)}: ${key}`),
+      );
     expect(staffOnly).toEqual([]);
     // And the operator's download carries none of the staff sections.
     expect(Object.keys(main).filter((k) => /^(dinas|admin|chart)\./.test(k))).toEqual([]);
@@ -68,12 +79,18 @@ describe('portal messages', () => {
 
   it('English translates: no message of the new sections is left in Bahasa Indonesia', () => {
     // Words that are the same in both languages (acronyms, names, placeholders) are allowed.
-    const same = Object.keys(id).filter((k) => /^(common|dinas|admin|chart)\./.test(k) && id[k] === en[k] && /\p{L}{4,}/u.test(id[k]!.replace(/\{[^}]*\}/g, '')));
+    const same = Object.keys(id).filter(
+      (k) => /^(common|dinas|admin|chart)\./.test(k) && id[k] === en[k] && /\p{L}{4,}/u.test(id[k]!.replace(/\{[^}]*\}/g, '')),
+    );
     expect(same.sort()).toEqual(['common.email', 'common.status', 'dinas.export.format']);
   });
 
   it('English names every value of every domain label', () => {
-    const missing = Object.entries(DOMAIN_LABELS).flatMap(([kind, labels]) => Object.keys(labels).filter((v) => !(`label.${kind}.${v}` in en)).map((v) => `${kind}.${v}`));
+    const missing = Object.entries(DOMAIN_LABELS).flatMap(([kind, labels]) =>
+      Object.keys(labels)
+        .filter((v) => !(`label.${kind}.${v}` in en))
+        .map((v) => `${kind}.${v}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ export type Lang = 'id' | 'en';
 
 export function flatten(o: Record<string, unknown>, prefix = ''): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)))),
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)),
+    ),
   );
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { newHousehold } from '../../../web/src/lib/operator/musyawarah/form.js';
-import { checkWizard, contentsOf, countByType, firstInvalidStep, moveTo, newWizard, stepIsValid, type WizardForm } from '../../../web/src/lib/operator/musyawarah/wizard.js';
+import {
+  checkWizard,
+  contentsOf,
+  countByType,
+  firstInvalidStep,
+  moveTo,
+  newWizard,
+  stepIsValid,
+  type WizardForm,
+} from '../../../web/src/lib/operator/musyawarah/wizard.js';
 import { newUsulanForm, type UsulanCheckContext } from '../../../web/src/lib/operator/usulan/form.js';
 import { household, REF } from '../domain/factories.js';
 import { translator } from './messages.js';
@@ -17,8 +26,19 @@ function validBaru() {
   if (row.type !== 'baru') throw new Error('unreachable');
   const h = household();
   row.household = {
-    kkNumber: h.kkNumber, address: h.address, desil: h.desil,
-    members: h.members.map((m) => ({ ...newHousehold().members[0]!, nik: m.nik ?? '', noNik: m.nik === null, name: m.name, sex: m.sex, birthDate: m.birthDate, relationship: m.relationship, school: m.school ?? '' })),
+    kkNumber: h.kkNumber,
+    address: h.address,
+    desil: h.desil,
+    members: h.members.map((m) => ({
+      ...newHousehold().members[0]!,
+      nik: m.nik ?? '',
+      noNik: m.nik === null,
+      name: m.name,
+      sex: m.sex,
+      birthDate: m.birthDate,
+      relationship: m.relationship,
+      school: m.school ?? '',
+    })),
   };
   return row;
 }
@@ -75,7 +95,16 @@ describe('musyawarah wizard', () => {
     const check = checkWizard(form, REF, ctx);
     expect(check.ok).toBe(true);
     expect(firstInvalidStep(check)).toBeNull();
-    expect(check.meeting).toEqual({ type: 'musdesus', date: '2025-06-15', place: 'Balai Desa Derati', chair: 'Kepala Desa', attendees: 30, bpdPresent: true, poorHouseholdRepresentatives: 5, notes: '' });
+    expect(check.meeting).toEqual({
+      type: 'musdesus',
+      date: '2025-06-15',
+      place: 'Balai Desa Derati',
+      chair: 'Kepala Desa',
+      attendees: 30,
+      bpdPresent: true,
+      poorHouseholdRepresentatives: 5,
+      notes: '',
+    });
     expect(contentsOf(check)?.map((c) => c.type)).toEqual(['baru']);
     expect(countByType(form)).toEqual({ baru: 1 });
   });

@@ -22,22 +22,33 @@ const suspended = (() => {
   if (!r.ok) throw new Error('expected a suspension');
   return r.statusReason;
 })();
-const scope = checkProgramConfig([{ id: 'BANSOS-RL', name: 'Bansos kabupaten', level: 'kabupaten', versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 3, legalBasis: 'Perbup 1/2025' }] }])[0]!;
-const pindah = validateUsulan({ type: 'pindah_masuk', householdId: 'h1', fromDesaCode: '17.02.06.2001', address: 'Jl. Baru 2', note: 'Pindah karena pekerjaan' }, ON, { desaCode: '17.02.06.2001' }).errors[0]!;
+const scope = checkProgramConfig([
+  {
+    id: 'BANSOS-RL',
+    name: 'Bansos kabupaten',
+    level: 'kabupaten',
+    versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 3, legalBasis: 'Perbup 1/2025' }],
+  },
+])[0]!;
+const pindah = validateUsulan(
+  { type: 'pindah_masuk', householdId: 'h1', fromDesaCode: '17.02.06.2001', address: 'Jl. Baru 2', note: 'Pindah karena pekerjaan' },
+  ON,
+  { desaCode: '17.02.06.2001' },
+).errors[0]!;
 
 /** What the portal shows for each reason, with the page's translator. */
 function shown(lang: 'id' | 'en'): string[] {
-  locale.set(lang);
+  void locale.set(lang);
   const t = translator(lang);
   return [transition, suspended, scope, pindah].map((r) => reasonMessage(r, t));
 }
 
 describe('reasonMessage: a reason in the portal’s language', () => {
   beforeAll(() => {
-    init({ fallbackLocale: 'id', initialLocale: 'id' });
+    void init({ fallbackLocale: 'id', initialLocale: 'id' });
   });
   afterAll(() => {
-    locale.set('id');
+    void locale.set('id');
   });
 
   it('in English when the locale is en, with the roles, statuses, suspension reasons and program levels named in English', () => {
@@ -59,17 +70,24 @@ describe('reasonMessage: a reason in the portal’s language', () => {
   });
 
   it('switches with the locale, without the reason changing', () => {
-    locale.set('en');
+    void locale.set('en');
     expect(reasonMessage(pindah)).toContain('The old village is the same as the new one');
-    locale.set('id');
+    void locale.set('id');
     expect(reasonMessage(pindah)).toContain('Desa asal sama dengan desa tujuan');
   });
 
   it('an older reason stored with only its message shows that message in both languages', () => {
-    const stored: Reason = { code: 'household.ditangguhkan.judi_online', message: 'Kepesertaan ditangguhkan sejak 2025-11-01: Terindikasi judi online (data PPATK)' };
-    const unknown: Reason = { code: 'usulan.ganda', message: 'Ganda: NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)', field: 'household.members.0.nik' };
+    const stored: Reason = {
+      code: 'household.ditangguhkan.judi_online',
+      message: 'Kepesertaan ditangguhkan sejak 2025-11-01: Terindikasi judi online (data PPATK)',
+    };
+    const unknown: Reason = {
+      code: 'usulan.ganda',
+      message: 'Ganda: NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)',
+      field: 'household.members.0.nik',
+    };
     for (const lang of ['en', 'id'] as const) {
-      locale.set(lang);
+      void locale.set(lang);
       expect([stored, unknown].map((r) => reasonMessage(r, translator(lang)))).toEqual([stored.message, unknown.message]);
     }
   });

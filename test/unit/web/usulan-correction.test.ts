@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { usulanContentSchema, type Reason, type UsulanContent } from '../../../functions/src/domain/index.js';
 import { contentKeys, contentUpdate, correctable, formFromContent, mergeErrors, previousErrors } from '../../../web/src/lib/operator/usulan/correction.js';
-import { ARCHIVE_PREFIX, checkUsulan, toUsulanContent, type BaruForm, type KeluarForm, type ReaktivasiForm, type RegisterHousehold, type UsulanCheckContext } from '../../../web/src/lib/operator/usulan/form.js';
+import {
+  ARCHIVE_PREFIX,
+  checkUsulan,
+  toUsulanContent,
+  type BaruForm,
+  type KeluarForm,
+  type ReaktivasiForm,
+  type RegisterHousehold,
+  type UsulanCheckContext,
+} from '../../../web/src/lib/operator/usulan/form.js';
 import { nikOf } from '../domain/factories.js';
 import { translator } from './messages.js';
 
@@ -13,7 +22,14 @@ import { translator } from './messages.js';
 const DESA = '17.02.06.2001';
 const t = translator('id');
 const target: RegisterHousehold = {
-  id: 'hh-1', desaCode: DESA, kkNumber: '1702061708790002', address: 'Dusun II RT 03, Derati', desil: 3, headName: 'Hendra Saputra', status: 'aktif', reactivations: 0,
+  id: 'hh-1',
+  desaCode: DESA,
+  kkNumber: '1702061708790002',
+  address: 'Dusun II RT 03, Derati',
+  desil: 3,
+  headName: 'Hendra Saputra',
+  status: 'aktif',
+  reactivations: 0,
 };
 const ctx: UsulanCheckContext = { desaCode: DESA, households: new Map([[target.id, target]]), t };
 
@@ -22,9 +38,24 @@ const household = () => ({
   address: 'Dusun II RT 03, Derati',
   desil: 3,
   members: [
-    { nik: nikOf('1979-08-17', 'L'), name: 'Hendra Saputra', sex: 'L' as const, birthDate: '1979-08-17', relationship: 'kepala_keluarga' as const, occupation: 'petani' as const },
+    {
+      nik: nikOf('1979-08-17', 'L'),
+      name: 'Hendra Saputra',
+      sex: 'L' as const,
+      birthDate: '1979-08-17',
+      relationship: 'kepala_keluarga' as const,
+      occupation: 'petani' as const,
+    },
     { nik: null, name: 'Sari', sex: 'P' as const, birthDate: '1983-02-11', relationship: 'istri' as const, pregnant: true },
-    { nik: null, name: 'Rizki', sex: 'L' as const, birthDate: '2015-05-02', relationship: 'anak' as const, school: 'sd' as const, disability: 'ringan' as const },
+    {
+      nik: null,
+      name: 'Rizki',
+      sex: 'L' as const,
+      birthDate: '2015-05-02',
+      relationship: 'anak' as const,
+      school: 'sd' as const,
+      disability: 'ringan' as const,
+    },
   ],
 });
 const archived = (number: string, date: string) => ({ documentId: `${ARCHIVE_PREFIX}${number}`, number, date });
@@ -32,19 +63,48 @@ const archived = (number: string, date: string) => ({ documentId: `${ARCHIVE_PRE
 /** One valid content of every type, as the portal writes it. */
 const CONTENTS: UsulanContent[] = [
   { type: 'baru', household: household() },
-  { type: 'perbaikan', householdId: 'hh-1', household: { ...household(), kkNumber: '1702061708790099' }, kkChangeReason: 'pecah_kk', note: 'Anak sulung pecah KK' },
-  { type: 'keluar', householdId: 'hh-1', reason: 'meninggal', memberIds: ['m2'], evidence: archived('474.3/12/2026', '2026-03-02'), note: 'Meninggal dunia bulan lalu' },
+  {
+    type: 'perbaikan',
+    householdId: 'hh-1',
+    household: { ...household(), kkNumber: '1702061708790099' },
+    kkChangeReason: 'pecah_kk',
+    note: 'Anak sulung pecah KK',
+  },
+  {
+    type: 'keluar',
+    householdId: 'hh-1',
+    reason: 'meninggal',
+    memberIds: ['m2'],
+    evidence: archived('474.3/12/2026', '2026-03-02'),
+    note: 'Meninggal dunia bulan lalu',
+  },
   { type: 'keluar', householdId: 'hh-1', reason: 'ganda', memberIds: [], duplicateOfHouseholdId: 'hh-9', note: 'Terdaftar dua kali' },
-  { type: 'reaktivasi', householdId: 'hh-1', suratPernyataan: archived('SP-01', '2026-03-01'), baKlarifikasi: { ...archived('BA-07', '2026-03-03'), signedBy: ['kpm', 'pendamping', 'kadinsos'] }, note: 'Klarifikasi selesai' },
-  { type: 'pindah_masuk', householdId: 'hh-7', fromDesaCode: '17.02.06.2002', address: 'Dusun I RT 01, Derati', kkNumber: '1702061111260001', note: 'Pindah karena pekerjaan' },
+  {
+    type: 'reaktivasi',
+    householdId: 'hh-1',
+    suratPernyataan: archived('SP-01', '2026-03-01'),
+    baKlarifikasi: { ...archived('BA-07', '2026-03-03'), signedBy: ['kpm', 'pendamping', 'kadinsos'] },
+    note: 'Klarifikasi selesai',
+  },
+  {
+    type: 'pindah_masuk',
+    householdId: 'hh-7',
+    fromDesaCode: '17.02.06.2002',
+    address: 'Dusun I RT 01, Derati',
+    kkNumber: '1702061111260001',
+    note: 'Pindah karena pekerjaan',
+  },
 ];
 
 describe('formFromContent: a stored usulan back into the wizard row', () => {
-  it.each(CONTENTS.map((c) => [`${c.type}${'reason' in c ? ` (${c.reason})` : ''}`, c] as const))('%s: the row writes the same content again', (_case, content) => {
-    const stored = { ...content, status: 'tidak_lolos_validasi', desaCode: DESA };
-    const form = formFromContent(stored);
-    expect(usulanContentSchema.parse(toUsulanContent(form))).toEqual(usulanContentSchema.parse(content));
-  });
+  it.each(CONTENTS.map((c) => [`${c.type}${'reason' in c ? ` (${c.reason})` : ''}`, c] as const))(
+    '%s: the row writes the same content again',
+    (_case, content) => {
+      const stored = { ...content, status: 'tidak_lolos_validasi', desaCode: DESA };
+      const form = formFromContent(stored);
+      expect(usulanContentSchema.parse(toUsulanContent(form))).toEqual(usulanContentSchema.parse(content));
+    },
+  );
 
   it('a keluar of the whole household opens with that scope and no evidence', () => {
     const keluar: UsulanContent = { type: 'keluar', householdId: 'hh-1', reason: 'mampu', memberIds: [], note: 'Sudah mampu' };
@@ -53,7 +113,12 @@ describe('formFromContent: a stored usulan back into the wizard row', () => {
   });
 
   it('a reactivation lists who signed the BA klarifikasi, and who did not', () => {
-    const stored = { type: 'reaktivasi' as const, householdId: 'hh-1', suratPernyataan: { documentId: 'dok/sp-1', date: '2026-03-01' }, baKlarifikasi: { documentId: 'dok/ba-1', date: '2026-03-02', signedBy: ['kpm'] } };
+    const stored = {
+      type: 'reaktivasi' as const,
+      householdId: 'hh-1',
+      suratPernyataan: { documentId: 'dok/sp-1', date: '2026-03-01' },
+      baKlarifikasi: { documentId: 'dok/ba-1', date: '2026-03-02', signedBy: ['kpm'] },
+    };
     const form = formFromContent(stored) as ReaktivasiForm;
     expect(form.baKlarifikasi.signedBy).toEqual({ kpm: true, pendamping: false, kadinsos: false });
     // A document stored by path (not the village archive) keeps its reference in the number field.
@@ -61,7 +126,10 @@ describe('formFromContent: a stored usulan back into the wizard row', () => {
   });
 
   it('content that failed the schemas is read leniently: what is there is kept, what is missing starts empty', () => {
-    const stored = { type: 'baru' as const, household: { kkNumber: '170206', address: 42, members: [{ nik: '12345', name: 'Budi', sex: 'X', birthDate: '1990-01-01' }, 'not a member'] } };
+    const stored = {
+      type: 'baru' as const,
+      household: { kkNumber: '170206', address: 42, members: [{ nik: '12345', name: 'Budi', sex: 'X', birthDate: '1990-01-01' }, 'not a member'] },
+    };
     const form = formFromContent(stored) as BaruForm;
     expect(form.household).toMatchObject({ kkNumber: '170206', address: '', desil: null });
     expect(form.household.members[0]).toMatchObject({ nik: '12345', noNik: false, name: 'Budi', sex: '', relationship: '', pregnant: false });

@@ -27,13 +27,29 @@ import { translator } from './messages.js';
  */
 const DESA = '17.02.06.2001';
 const household = (overrides: Partial<RegisterHousehold> = {}): RegisterHousehold => ({
-  id: 'hh-1', desaCode: DESA, kkNumber: '1702061708790002', address: 'Dusun II RT 03, Derati', desil: 3, headName: 'Hendra Saputra',
-  status: 'aktif', reactivations: 0, ...overrides,
+  id: 'hh-1',
+  desaCode: DESA,
+  kkNumber: '1702061708790002',
+  address: 'Dusun II RT 03, Derati',
+  desil: 3,
+  headName: 'Hendra Saputra',
+  status: 'aktif',
+  reactivations: 0,
+  ...overrides,
 });
 const t = translator('id');
 const ctx = (...households: RegisterHousehold[]): UsulanCheckContext => ({ desaCode: DESA, households: new Map(households.map((h) => [h.id, h])), t });
 const members: RegisterMember[] = [
-  { id: 'm1', nik: nikOf('1979-08-17', 'L'), name: 'Hendra Saputra', sex: 'L', birthDate: '1979-08-17', relationship: 'kepala_keluarga', occupation: 'petani', status: 'aktif' },
+  {
+    id: 'm1',
+    nik: nikOf('1979-08-17', 'L'),
+    name: 'Hendra Saputra',
+    sex: 'L',
+    birthDate: '1979-08-17',
+    relationship: 'kepala_keluarga',
+    occupation: 'petani',
+    status: 'aktif',
+  },
   { id: 'm2', nik: null, name: 'Rizki', sex: 'L', birthDate: '2015-05-02', relationship: 'anak', school: 'sd', status: 'aktif' },
   { id: 'm3', nik: nikOf('1950-01-01', 'P'), name: 'Nenek', sex: 'P', birthDate: '1950-01-01', relationship: 'orang_tua', status: 'keluar' },
 ];
@@ -42,7 +58,10 @@ const members: RegisterMember[] = [
 const RULE_KEYS: Record<string, [string[], string[]]> = {
   baru: [['household'], []],
   perbaikan: [['householdId', 'household', 'note'], ['kkChangeReason']],
-  keluar: [['householdId', 'reason', 'memberIds', 'note'], ['duplicateOfHouseholdId', 'destinationDesaCode', 'evidence']],
+  keluar: [
+    ['householdId', 'reason', 'memberIds', 'note'],
+    ['duplicateOfHouseholdId', 'destinationDesaCode', 'evidence'],
+  ],
   reaktivasi: [['householdId', 'suratPernyataan', 'baKlarifikasi'], ['note']],
   pindah_masuk: [['householdId', 'fromDesaCode', 'address', 'note'], ['kkNumber']],
 };
@@ -82,8 +101,14 @@ describe('toUsulanContent', () => {
       expect(parsed.success, form.type).toBe(true);
       const keys = Object.keys(parsed.data!).filter((k) => k !== 'type' && (parsed.data as Record<string, unknown>)[k] !== undefined);
       const [required, optional] = RULE_KEYS[form.type]!;
-      expect(keys.filter((k) => !required.includes(k) && !optional.includes(k)), form.type).toEqual([]);
-      expect(required.filter((k) => !keys.includes(k)), form.type).toEqual([]);
+      expect(
+        keys.filter((k) => !required.includes(k) && !optional.includes(k)),
+        form.type,
+      ).toEqual([]);
+      expect(
+        required.filter((k) => !keys.includes(k)),
+        form.type,
+      ).toEqual([]);
     }
   });
 
@@ -143,7 +168,9 @@ describe('checkUsulan: errors next to their fields', () => {
     const f = filledKeluar();
     f.scope = 'anggota';
     expect(checkUsulan(f, REF, ctx(household())).errors.memberIds).toEqual(['Pilih anggota yang keluar, atau pilih "seluruh keluarga"']);
-    expect(checkUsulan(f, REF, { ...ctx(household()), t: translator('en') }).errors.memberIds).toEqual(['Choose the members who leave, or choose "The whole household"']);
+    expect(checkUsulan(f, REF, { ...ctx(household()), t: translator('en') }).errors.memberIds).toEqual([
+      'Choose the members who leave, or choose "The whole household"',
+    ]);
   });
 
   it('keluar: a death without its certificate is a warning, not an error', () => {
@@ -181,7 +208,10 @@ describe('checkUsulan: errors next to their fields', () => {
     expect(allowed.content).not.toBeNull();
     const active = checkUsulan(filledReaktivasi(), REF, { ...ctx(household()), suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 } });
     expect(active.errors['']).toHaveLength(1);
-    const used = checkUsulan(filledReaktivasi(), REF, { ...ctx(household({ status: 'ditangguhkan', reactivations: 2 })), suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 } });
+    const used = checkUsulan(filledReaktivasi(), REF, {
+      ...ctx(household({ status: 'ditangguhkan', reactivations: 2 })),
+      suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 },
+    });
     expect(used.errors['']).toEqual([expect.stringContaining('2 kali')]);
   });
 
@@ -215,8 +245,14 @@ describe('checkUsulan: errors next to their fields', () => {
 
 describe('where errors are shown', () => {
   it('moves documentId errors to the number field', () => {
-    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, t)).toEqual({ code: 'x', message: 'Nomor dokumen wajib diisi (dokumen disimpan di arsip desa)', field: 'evidence.number' });
-    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, translator('en')).message).toBe('The document number is required (the document is kept in the village archive)');
+    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, t)).toEqual({
+      code: 'x',
+      message: 'Nomor dokumen wajib diisi (dokumen disimpan di arsip desa)',
+      field: 'evidence.number',
+    });
+    expect(placeReason({ code: 'x', message: 'Dokumen wajib diunggah', field: 'evidence.documentId' }, translator('en')).message).toBe(
+      'The document number is required (the document is kept in the village archive)',
+    );
     expect(placeReason({ code: 'x', message: 'm', field: 'note' }, t)).toEqual({ code: 'x', message: 'm', field: 'note' });
   });
 

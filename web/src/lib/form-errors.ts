@@ -45,7 +45,7 @@ function kindOf(code: string): ErrorKind | null {
  * message is for developers and never shown: people read `common.error.unknown`.
  */
 export function firebaseErrorMessage(err: unknown, t: Translate): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : '';
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   const kind = kindOf(code);
   if (!kind && code.startsWith('functions/') && err instanceof Error && err.message) return err.message;
   return t(`common.error.${kind ?? 'unknown'}`);

@@ -46,16 +46,18 @@ export class SyncStatus {
   /** Counts a write until the server confirms it; a refusal is kept for the indicator to show. */
   track(write: Promise<unknown>): void {
     this.pending += 1;
-    write.then(
-      () => {
-        this.lastSyncedAt = new Date();
-      },
-      (err: unknown) => {
-        this.failures = [...this.failures, err];
-      },
-    ).finally(() => {
-      this.pending -= 1;
-    });
+    write
+      .then(
+        () => {
+          this.lastSyncedAt = new Date();
+        },
+        (err: unknown) => {
+          this.failures = [...this.failures, err];
+        },
+      )
+      .finally(() => {
+        this.pending -= 1;
+      });
   }
 
   /** Looks for writes queued by an earlier visit; shown only if the queue does not empty at once. */

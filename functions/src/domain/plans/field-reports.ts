@@ -62,8 +62,12 @@ export function planVerval({ householdId, report, household: h, programs, now }:
       updatedAt: SERVER_TIME,
     },
     audit: {
-      actorUid: report.by, actorRole: 'operator', action: unfreeze ? 'keluarga.verval_aktif_kembali' : 'keluarga.verval', target: { collection: 'households', id: householdId },
-      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode,
+      actorUid: report.by,
+      actorRole: 'operator',
+      action: unfreeze ? 'keluarga.verval_aktif_kembali' : 'keluarga.verval',
+      target: { collection: 'households', id: householdId },
+      kabupatenCode: h.kabupatenCode,
+      desaCode: h.desaCode,
       summary: `Verval: ${result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${newer ? '' : ' (kunjungan lebih lama dari verval terakhir)'}${note ? `. Catatan: ${redactNiks(note)}` : ''}`,
     },
   };
@@ -98,8 +102,13 @@ export function planSticker({ householdId, report, household: h, now }: StickerI
     ok: true,
     update: { sticker: { installedOn, by }, updatedAt: SERVER_TIME },
     audit: {
-      actorUid: report.recordedBy, actorRole: 'operator', action: 'keluarga.stiker', target: { collection: 'households', id: householdId },
-      kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary: `Stiker bansos terpasang ${installedOn} oleh ${by}`,
+      actorUid: report.recordedBy,
+      actorRole: 'operator',
+      action: 'keluarga.stiker',
+      target: { collection: 'households', id: householdId },
+      kabupatenCode: h.kabupatenCode,
+      desaCode: h.desaCode,
+      summary: `Stiker bansos terpasang ${installedOn} oleh ${by}`,
     },
   };
 }

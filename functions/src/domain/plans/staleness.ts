@@ -15,8 +15,13 @@ export interface StalenessChange {
 }
 
 const auditOf = (householdId: string, h: DueHousehold, action: string, summary: string): AuditEntry => ({
-  actorUid: 'sistem', actorRole: 'sistem', action, target: { collection: 'households', id: householdId },
-  kabupatenCode: h.kabupatenCode, desaCode: h.desaCode, summary,
+  actorUid: 'sistem',
+  actorRole: 'sistem',
+  action,
+  target: { collection: 'households', id: householdId },
+  kabupatenCode: h.kabupatenCode,
+  desaCode: h.desaCode,
+  summary,
 });
 
 /**
@@ -45,6 +50,11 @@ export function planWarning(householdId: string, h: DueHousehold, policy: Stalen
   const s = stalenessOf(h.lastVervalAt, now, policy);
   return {
     update: { staleness: { level: 'peringatan', missed: s.missed, freezesAt: s.freezesAt }, updatedAt: SERVER_TIME },
-    audit: auditOf(householdId, h, 'keluarga.peringatan_verval', `Peringatan: ${s.missed} bulan tanpa verval; data beku mulai ${isoDateOn(s.freezesAt)} bila tidak diverval`),
+    audit: auditOf(
+      householdId,
+      h,
+      'keluarga.peringatan_verval',
+      `Peringatan: ${s.missed} bulan tanpa verval; data beku mulai ${isoDateOn(s.freezesAt)} bila tidak diverval`,
+    ),
   };
 }

@@ -76,7 +76,13 @@ export function earlierPendingTransfer(usulanId: string, submittedAt: Date, othe
   });
 }
 
-const targetOf = (id: string, h: StoredHousehold): TargetHousehold => ({ id, desaCode: h.desaCode, kkNumber: h.kkNumber, status: h.status, reactivations: h.reactivations ?? 0 });
+const targetOf = (id: string, h: StoredHousehold): TargetHousehold => ({
+  id,
+  desaCode: h.desaCode,
+  kkNumber: h.kkNumber,
+  status: h.status,
+  reactivations: h.reactivations ?? 0,
+});
 
 /** The validation of one submission (`needsValidation` must hold: it has a submission time). */
 export function planValidation(input: ValidationInput): ValidationPlan {
@@ -111,8 +117,12 @@ export function planValidation(input: ValidationInput): ValidationPlan {
       updatedAt: SERVER_TIME,
     },
     audit: {
-      actorUid: 'sistem', actorRole: 'sistem', action: ok ? 'usulan.lolos_validasi' : 'usulan.tidak_lolos_validasi', target: { collection: 'usulan', id: usulanId },
-      kabupatenCode: doc.kabupatenCode, desaCode: doc.desaCode,
+      actorUid: 'sistem',
+      actorRole: 'sistem',
+      action: ok ? 'usulan.lolos_validasi' : 'usulan.tidak_lolos_validasi',
+      target: { collection: 'usulan', id: usulanId },
+      kabupatenCode: doc.kabupatenCode,
+      desaCode: doc.desaCode,
       summary: ok
         ? `Usulan ${doc.type} lolos validasi (${result.warnings.length} catatan)`
         : `Usulan ${doc.type} tidak lolos validasi: ${errors.map((e) => e.code).join(', ')}`,
@@ -140,8 +150,12 @@ export function planTakeBack(usulanId: string, before: StoredUsulan): { entryId:
   return {
     entryId: `${usulanId}-ditarik-${before.validation?.forSubmission ?? before.submittedAt?.getTime() ?? 0}`,
     audit: {
-      actorUid: `operator:${before.desaCode}`, actorRole: 'operator', action: 'usulan.ditarik_untuk_perbaikan', target: { collection: 'usulan', id: usulanId },
-      kabupatenCode: before.kabupatenCode, desaCode: before.desaCode,
+      actorUid: `operator:${before.desaCode}`,
+      actorRole: 'operator',
+      action: 'usulan.ditarik_untuk_perbaikan',
+      target: { collection: 'usulan', id: usulanId },
+      kabupatenCode: before.kabupatenCode,
+      desaCode: before.desaCode,
       summary: `Usulan ${before.type} yang tidak lolos validasi ditarik untuk diperbaiki${codes ? ` (${codes})` : ''}`,
     },
   };

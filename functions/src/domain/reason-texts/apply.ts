@@ -33,7 +33,10 @@ const invalidReport = (whatId: string, whatEn: string): ReasonEntry => ({
 
 export const APPLY_TEXTS: Record<string, ReasonEntry> = {
   // Application of an approved usulan (plans/apply).
-  'usulan.invalid': fixed('Isi usulan tidak valid lagi sehingga tidak dapat diterapkan', 'The content of the usulan is no longer valid, so it cannot be applied'),
+  'usulan.invalid': fixed(
+    'Isi usulan tidak valid lagi sehingga tidak dapat diterapkan',
+    'The content of the usulan is no longer valid, so it cannot be applied',
+  ),
   'usulan.ganda': {
     id: (p) => `Ganda: NIK anggota ke-${str(p.member)} sudah terdaftar di register (desa ${str(p.desaCode)}) sebelum usulan ini diterapkan`,
     en: (p) => `Duplicate: the NIK of member ${str(p.member)} was registered (village ${str(p.desaCode)}) before this usulan was applied`,
@@ -43,8 +46,14 @@ export const APPLY_TEXTS: Record<string, ReasonEntry> = {
     'Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial',
     'This household is already proposed to move in by another usulan still waiting for the Dinas Sosial',
   ),
-  'keluar.member_unknown': fixed('Anggota yang diusulkan keluar tidak (lagi) tercatat aktif di keluarga ini', 'A member proposed to leave is not (or no longer) an active member of this household'),
-  'keluar.no_member_left': fixed('Semua anggota keluar: usulkan keluarga keluar seluruhnya', 'Every member would leave: propose that the whole household leaves'),
+  'keluar.member_unknown': fixed(
+    'Anggota yang diusulkan keluar tidak (lagi) tercatat aktif di keluarga ini',
+    'A member proposed to leave is not (or no longer) an active member of this household',
+  ),
+  'keluar.no_member_left': fixed(
+    'Semua anggota keluar: usulkan keluarga keluar seluruhnya',
+    'Every member would leave: propose that the whole household leaves',
+  ),
   ...Object.fromEntries(KELUAR_REASONS.map((r) => [`keluar.${r}`, keluarEntry(r)])),
   'member.perbaikan': {
     id: (p) => `Tidak lagi tercantum setelah perbaikan data (usulan ${str(p.usulanId)})`,
@@ -57,11 +66,26 @@ export const APPLY_TEXTS: Record<string, ReasonEntry> = {
 
   // Reports from the field (plans/field-reports).
   'verval.invalid': invalidReport('verval', 'verval'),
-  'verval.not_in_desa': fixed('Keluarga ini tidak lagi terdaftar di desa Anda; verval tidak diterapkan.', 'This household is no longer registered in your village; the verval was not applied.'),
-  'verval.household_left': fixed('Keluarga ini sudah keluar dari register; verval tidak diterapkan.', 'This household has left the register; the verval was not applied.'),
-  'verval.household_suspended': fixed('Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.', 'This household is suspended; it returns through an usulan, not a verval.'),
+  'verval.not_in_desa': fixed(
+    'Keluarga ini tidak lagi terdaftar di desa Anda; verval tidak diterapkan.',
+    'This household is no longer registered in your village; the verval was not applied.',
+  ),
+  'verval.household_left': fixed(
+    'Keluarga ini sudah keluar dari register; verval tidak diterapkan.',
+    'This household has left the register; the verval was not applied.',
+  ),
+  'verval.household_suspended': fixed(
+    'Keluarga ini ditangguhkan; kembalinya melalui usulan, bukan verval.',
+    'This household is suspended; it returns through an usulan, not a verval.',
+  ),
   'sticker.invalid': invalidReport('stiker', 'sticker'),
   'sticker.future': fixed('Tanggal pemasangan tidak boleh di masa depan.', 'The installation date cannot be in the future.'),
-  'sticker.not_in_desa': fixed('Keluarga ini tidak lagi terdaftar di desa Anda; stiker tidak dicatat.', 'This household is no longer registered in your village; the sticker was not recorded.'),
-  'sticker.not_recipient': fixed('Stiker hanya untuk rumah keluarga penerima bansos yang aktif.', 'The sticker is only for the houses of active recipient households.'),
+  'sticker.not_in_desa': fixed(
+    'Keluarga ini tidak lagi terdaftar di desa Anda; stiker tidak dicatat.',
+    'This household is no longer registered in your village; the sticker was not recorded.',
+  ),
+  'sticker.not_recipient': fixed(
+    'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.',
+    'The sticker is only for the houses of active recipient households.',
+  ),
 };

@@ -9,7 +9,9 @@ function criterionId(c: ReasonParams, label: ReasonLabelOf): string {
     case 'early_childhood':
       return `anak usia dini (0–${str(c.maxAge)} tahun)`;
     case 'school_child':
-      return `anak sekolah (${str(c.minAge)}–${str(c.maxAge)} tahun, ${strs(c.levels).map((l) => label('school', l)).join('/')})`;
+      return `anak sekolah (${str(c.minAge)}–${str(c.maxAge)} tahun, ${strs(c.levels)
+        .map((l) => label('school', l))
+        .join('/')})`;
     case 'elderly':
       return `lanjut usia (${str(c.minAge)} tahun ke atas)`;
     case 'severe_disability':
@@ -26,7 +28,9 @@ function criterionEn(c: ReasonParams, label: ReasonLabelOf): string {
     case 'early_childhood':
       return `a young child (0–${str(c.maxAge)} years)`;
     case 'school_child':
-      return `a school child (${str(c.minAge)}–${str(c.maxAge)} years, ${strs(c.levels).map((l) => label('school', l)).join('/')})`;
+      return `a school child (${str(c.minAge)}–${str(c.maxAge)} years, ${strs(c.levels)
+        .map((l) => label('school', l))
+        .join('/')})`;
     case 'elderly':
       return `an elderly member (${str(c.minAge)} years or older)`;
     case 'severe_disability':
@@ -45,7 +49,6 @@ const met: ReasonEntry = {
   id: (p, l) => `Memenuhi komponen ${criterionId((p.criterion ?? {}) as ReasonParams, l)}: ${membersId(p)}`,
   en: (p, l) => `Meets the component ${criterionEn((p.criterion ?? {}) as ReasonParams, l)}: ${membersEn(p)}`,
 };
-
 
 /** Eligibility (eligibility.ts) and the household status it reads. */
 export const ELIGIBILITY_TEXTS: Record<string, ReasonEntry> = {
@@ -92,8 +95,14 @@ export const ELIGIBILITY_TEXTS: Record<string, ReasonEntry> = {
     en: (p) => `Decile ${str(p.desil)} is outside ${str(p.program)}: ${band.en(p)}`,
   },
   'criteria.not_checked': {
-    id: (p, l) => `Komponen ${str(p.program)} (${list(p.criteria).map((c) => criterionId(c, l)).join('; ')}) belum diperiksa karena data anggota tidak disertakan`,
-    en: (p, l) => `The components of ${str(p.program)} (${list(p.criteria).map((c) => criterionEn(c, l)).join('; ')}) were not checked: no member data`,
+    id: (p, l) =>
+      `Komponen ${str(p.program)} (${list(p.criteria)
+        .map((c) => criterionId(c, l))
+        .join('; ')}) belum diperiksa karena data anggota tidak disertakan`,
+    en: (p, l) =>
+      `The components of ${str(p.program)} (${list(p.criteria)
+        .map((c) => criterionEn(c, l))
+        .join('; ')}) were not checked: no member data`,
   },
   'criteria.met.pregnancy': met,
   'criteria.met.early_childhood': met,
@@ -102,15 +111,22 @@ export const ELIGIBILITY_TEXTS: Record<string, ReasonEntry> = {
   'criteria.met.severe_disability': met,
   'criteria.none': {
     id: (p, l) =>
-      `Tidak ada anggota yang memenuhi komponen ${str(p.program)}: ${list(p.criteria).map((c) => criterionId(c, l)).join('; ')}` +
-      (p.incomplete === true ? '; sebagian data kehamilan/disabilitas/sekolah anggota belum diisi' : ''),
+      `Tidak ada anggota yang memenuhi komponen ${str(p.program)}: ${list(p.criteria)
+        .map((c) => criterionId(c, l))
+        .join('; ')}` + (p.incomplete === true ? '; sebagian data kehamilan/disabilitas/sekolah anggota belum diisi' : ''),
     en: (p, l) =>
-      `No member meets a component of ${str(p.program)}: ${list(p.criteria).map((c) => criterionEn(c, l)).join('; ')}` +
-      (p.incomplete === true ? "; some members' pregnancy/disability/school data is not filled in" : ''),
+      `No member meets a component of ${str(p.program)}: ${list(p.criteria)
+        .map((c) => criterionEn(c, l))
+        .join('; ')}` + (p.incomplete === true ? "; some members' pregnancy/disability/school data is not filled in" : ''),
   },
   'exclusion.occupation': {
-    id: (p, l) => `Dikecualikan: ${membersId(p)} bekerja sebagai ${strs(p.occupations).map((o) => l('occupation', o)).join(', ')} (${str(p.legalBasis)})`,
-    en: (p, l) => `Excluded: ${membersEn(p)} ${nums(p.members).length === 1 ? 'works' : 'work'} as ${strs(p.occupations).map((o) => l('occupation', o)).join(', ')} (${str(p.legalBasis)})`,
+    id: (p, l) =>
+      `Dikecualikan: ${membersId(p)} bekerja sebagai ${strs(p.occupations)
+        .map((o) => l('occupation', o))
+        .join(', ')} (${str(p.legalBasis)})`,
+    en: (p, l) =>
+      `Excluded: ${membersEn(p)} ${nums(p.members).length === 1 ? 'works' : 'work'} as ${strs(p.occupations)
+        .map((o) => l('occupation', o))
+        .join(', ')} (${str(p.legalBasis)})`,
   },
 };
-

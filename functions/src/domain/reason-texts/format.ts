@@ -33,7 +33,10 @@ export const list = (v: ReasonParam | undefined): ReasonParams[] =>
   Array.isArray(v) ? v.filter((x): x is ReasonParams => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 
 /** Members are numbered from 1 as on the KK: "anggota ke-1, ke-3" / "members 1, 3". */
-export const membersId = (p: ReasonParams) => `anggota ${nums(p.members).map((n) => `ke-${n}`).join(', ')}`;
+export const membersId = (p: ReasonParams) =>
+  `anggota ${nums(p.members)
+    .map((n) => `ke-${n}`)
+    .join(', ')}`;
 export const membersEn = (p: ReasonParams) => {
   const n = nums(p.members);
   return `${n.length === 1 ? 'member' : 'members'} ${n.join(', ')}`;

@@ -8,7 +8,10 @@ export const KK_TEXTS: Record<string, ReasonEntry> = {
     id: (p) => `Kode wilayah ${str(p.code)} pada nomor KK tidak ada dalam data wilayah Kemendagri`,
     en: (p) => `The region code ${str(p.code)} in the KK number is not in the Kemendagri region data`,
   },
-  'kk.date': fixed('Tanggal pencatatan pada nomor KK (digit 7–12, HHBBTT) tidak valid', 'The recording date in the KK number (digits 7–12, DDMMYY) is not valid'),
+  'kk.date': fixed(
+    'Tanggal pencatatan pada nomor KK (digit 7–12, HHBBTT) tidak valid',
+    'The recording date in the KK number (digits 7–12, DDMMYY) is not valid',
+  ),
   'kk.serial': fixed('Nomor urut pada nomor KK tidak boleh 0000', 'The serial number in the KK number cannot be 0000'),
   'kk.unchanged': fixed('Nomor KK baru sama dengan nomor KK yang berlaku', 'The new KK number is the same as the KK number in force'),
   'kk.history_order': {

@@ -43,7 +43,10 @@ export const USULAN_VALIDATION_TEXTS: Record<string, ReasonEntry> = {
     'This household is registered in another village; the proposal must come from the village where it is registered',
   ),
   'perbaikan.kk_reason_required': fixed('Nomor KK berubah: pilih alasan perubahan KK', 'The KK number changed: choose why the KK changed'),
-  'keluar.evidence_missing': fixed('Sebaiknya lampirkan akta atau surat keterangan kematian', 'Please attach the death certificate or a letter confirming the death'),
+  'keluar.evidence_missing': fixed(
+    'Sebaiknya lampirkan akta atau surat keterangan kematian',
+    'Please attach the death certificate or a letter confirming the death',
+  ),
   // `moved`: found at the application, after the validation had passed.
   'pindah.from_mismatch': {
     id: (p) => `Menurut register, keluarga ini ${p.moved === true ? 'sudah ' : ''}tidak berada di desa asal yang disebut`,

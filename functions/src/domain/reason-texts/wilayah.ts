@@ -4,9 +4,14 @@ import { fixed, type ReasonEntry } from './format.js';
 export const WILAYAH_TEXTS: Record<string, ReasonEntry> = {
   // `level: 'desa'` when a desa/kelurahan code was asked for; otherwise a code of any level.
   'wilayah.format': {
-    id: (p) => (p.level === 'desa' ? 'Kode desa/kelurahan harus berbentuk PP.KK.CC.DDDD, contoh 17.02.06.2001' : 'Kode wilayah harus berbentuk PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD'),
+    id: (p) =>
+      p.level === 'desa'
+        ? 'Kode desa/kelurahan harus berbentuk PP.KK.CC.DDDD, contoh 17.02.06.2001'
+        : 'Kode wilayah harus berbentuk PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD',
     en: (p) =>
-      p.level === 'desa' ? 'The village code must have the form PP.KK.CC.DDDD, for example 17.02.06.2001' : 'The region code must have the form PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD',
+      p.level === 'desa'
+        ? 'The village code must have the form PP.KK.CC.DDDD, for example 17.02.06.2001'
+        : 'The region code must have the form PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD',
   },
   'wilayah.province': fixed('Kode provinsi tidak dikenal', 'Unknown province code'),
   'wilayah.regency': fixed('Kode kabupaten harus 01–69 atau kode kota 71–99', 'A regency code must be 01–69, a city code 71–99'),

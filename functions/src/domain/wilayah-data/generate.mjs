@@ -84,9 +84,7 @@ for (const d of districts) {
   if (!list) throw new Error(`district ${d.code} has no regency`);
   list.push(d.code.slice(6));
 }
-const regencyEntries = [...byRegency.entries()]
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([code, ccs]) => code.replace('.', '') + ccs.sort().join(''));
+const regencyEntries = [...byRegency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, ccs]) => code.replace('.', '') + ccs.sort().join(''));
 const provinceCodes = provinces.map((p) => p.code).sort();
 
 writeFileSync(

@@ -51,8 +51,7 @@ function householdWrite<K extends 'createHousehold' | 'updateHousehold'>(plan: A
   if (!w) throw new Error(`no ${kind}`);
   return w;
 }
-const memberWrites = (plan: ApplicationPlan, kind: 'createMember' | 'updateMember') =>
-  applied(plan).writes.flatMap((w) => (w.kind === kind ? [w] : []));
+const memberWrites = (plan: ApplicationPlan, kind: 'createMember' | 'updateMember') => applied(plan).writes.flatMap((w) => (w.kind === kind ? [w] : []));
 /** No reason a planner gives carries a NIK (they name members by position and desa by code). */
 const expectNoNik = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/\d{16}/);
 
@@ -68,8 +67,19 @@ describe('planApplication', () => {
     const baru: UsulanContent = { type: 'baru', household: proposal() };
     const [kepala, istri] = proposal().members as [Member, Member, Member];
     const child = member({ name: 'Putri', sex: 'P', birthDate: '2019-04-02', relationship: 'anak', nik: nikOf('2019-04-02', 'P', { serial: '0005' }) });
-    const perbaikan: UsulanPerbaikanContent = { type: 'perbaikan', householdId: 'h-1', household: proposal({ members: [kepala, child, member({ nik: null, relationship: 'anak', name: 'Tanpa NIK' })] }), note: 'Anak baru lahir' };
-    expect([membersToRead(null), membersToRead(baru), membersToRead(perbaikan), membersToRead(keluar()), membersToRead(pindah())]).toEqual(['none', 'none', 'active', 'active', 'all']);
+    const perbaikan: UsulanPerbaikanContent = {
+      type: 'perbaikan',
+      householdId: 'h-1',
+      household: proposal({ members: [kepala, child, member({ nik: null, relationship: 'anak', name: 'Tanpa NIK' })] }),
+      note: 'Anak baru lahir',
+    };
+    expect([membersToRead(null), membersToRead(baru), membersToRead(perbaikan), membersToRead(keluar()), membersToRead(pindah())]).toEqual([
+      'none',
+      'none',
+      'active',
+      'active',
+      'all',
+    ]);
     expect(niksToCheck(baru, [])).toEqual([kepala.nik, istri.nik]);
     expect(niksToCheck(perbaikan, storedMembers())).toEqual([child.nik]);
     expect(niksToCheck(keluar(), storedMembers())).toEqual([]);
@@ -87,10 +97,25 @@ describe('baru: a household enters the register', () => {
     const h = householdWrite(plan, 'createHousehold');
     const members = proposal().members;
     expect(h.data).toMatchObject({
-      kkNumber: '1702061203150007', kkHistory: [{ kkNumber: '1702061203150007', since: '2025-06-15', reason: 'pendaftaran', sourceUsulanId: 'usulan-9' }],
-      desaCode: DERATI, kecamatanCode: '17.02.06', kabupatenCode: '17.02', desil: 3, status: 'aktif', statusReason: null, headName: 'Sutrisno', memberCount: 3,
-      lastVervalAt: REF, staleness: { level: 'ok', missed: 0, freezesAt: null }, reactivations: 0, suspension: null, sticker: null, sourceUsulanId: 'usulan-9',
-      createdAt: SERVER_TIME, updatedAt: SERVER_TIME, memberCriteria: criteriaOf(members),
+      kkNumber: '1702061203150007',
+      kkHistory: [{ kkNumber: '1702061203150007', since: '2025-06-15', reason: 'pendaftaran', sourceUsulanId: 'usulan-9' }],
+      desaCode: DERATI,
+      kecamatanCode: '17.02.06',
+      kabupatenCode: '17.02',
+      desil: 3,
+      status: 'aktif',
+      statusReason: null,
+      headName: 'Sutrisno',
+      memberCount: 3,
+      lastVervalAt: REF,
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      reactivations: 0,
+      suspension: null,
+      sticker: null,
+      sourceUsulanId: 'usulan-9',
+      createdAt: SERVER_TIME,
+      updatedAt: SERVER_TIME,
+      memberCriteria: criteriaOf(members),
     });
     // The stored decision is the one a re-evaluation of the stored document gives.
     expect(h.data.eligibility).toEqual(decideHousehold({ ...h.data, status: 'aktif' }, inForce()));
@@ -102,16 +127,35 @@ describe('baru: a household enters the register', () => {
       ['new-1', 'new-3', 'Rahmawati', fakeHash(members[1]!.nik!)],
       ['new-1', 'new-4', 'Dimas', null],
     ]);
-    expect(created[2]!.data).toMatchObject({ nik: null, nikMasked: '—', flags: ['nik.missing'], school: 'sd', status: 'aktif', leftReason: null, desaCode: DERATI, kabupatenCode: '17.02' });
+    expect(created[2]!.data).toMatchObject({
+      nik: null,
+      nikMasked: '—',
+      flags: ['nik.missing'],
+      school: 'sd',
+      status: 'aktif',
+      leftReason: null,
+      desaCode: DERATI,
+      kabupatenCode: '17.02',
+    });
     expect(created[0]!.data.nikMasked).toBe('1702••••••••0001');
-    expect(plan.writes[2]).toEqual({ kind: 'setIndex', hash: fakeHash(members[0]!.nik!), data: { householdId: 'new-1', memberId: 'new-2', active: true, desaCode: DERATI, kabupatenCode: '17.02', createdAt: SERVER_TIME } });
+    expect(plan.writes[2]).toEqual({
+      kind: 'setIndex',
+      hash: fakeHash(members[0]!.nik!),
+      data: { householdId: 'new-1', memberId: 'new-2', active: true, desaCode: DERATI, kabupatenCode: '17.02', createdAt: SERVER_TIME },
+    });
     expect(plan.summary).toBe('Keluarga 3 anggota ditambahkan; desil 3');
   });
 
   it('is refused as ganda when a NIK is held by a household still in the register (the approval lost a race), naming the member and the desa', () => {
-    const nikIndex = new Map<string, NikIndexEntry>([[proposal().members[1]!.nik!, { householdId: 'h-other', memberId: 'm-9', desaCode: TABA_ANYAR, status: 'aktif' }]]);
+    const nikIndex = new Map<string, NikIndexEntry>([
+      [proposal().members[1]!.nik!, { householdId: 'h-other', memberId: 'm-9', desaCode: TABA_ANYAR, status: 'aktif' }],
+    ]);
     const plan = refusal(planApplication(applicationInput(baru(), { nikIndex })));
-    expect(plan).toEqual({ ok: false, householdId: null, reasons: [{ code: 'usulan.ganda', params: { member: 2, desaCode: TABA_ANYAR }, field: 'household.members.1.nik' }] });
+    expect(plan).toEqual({
+      ok: false,
+      householdId: null,
+      reasons: [{ code: 'usulan.ganda', params: { member: 2, desaCode: TABA_ANYAR }, field: 'household.members.1.nik' }],
+    });
     expect(reasonText(plan.reasons[0]!)).toBe('Ganda: NIK anggota ke-2 sudah terdaftar di register (desa 17.02.06.2002) sebelum usulan ini diterapkan');
     expect(reasonText(plan.reasons[0]!, 'en')).toBe('Duplicate: the NIK of member 2 was registered (village 17.02.06.2002) before this usulan was applied');
     expectNoNik(plan);
@@ -119,9 +163,15 @@ describe('baru: a household enters the register', () => {
 
   it('a NIK freed by a household that left is taken over: the index entry points at the new member', () => {
     const nik = proposal().members[0]!.nik!;
-    const plan = applied(planApplication(applicationInput(baru(), { nikIndex: new Map([[nik, { householdId: 'h-old', memberId: 'm-old', desaCode: TABA_ANYAR, status: 'keluar' as const }]]) })));
+    const plan = applied(
+      planApplication(
+        applicationInput(baru(), { nikIndex: new Map([[nik, { householdId: 'h-old', memberId: 'm-old', desaCode: TABA_ANYAR, status: 'keluar' as const }]]) }),
+      ),
+    );
     expect(plan.writes.filter((w) => w.kind === 'updateMember')).toEqual([]);
-    expect(plan.writes).toContainEqual(expect.objectContaining({ kind: 'setIndex', hash: fakeHash(nik), data: expect.objectContaining({ householdId: 'new-1', memberId: 'new-2' }) }));
+    expect(plan.writes).toContainEqual(
+      expect.objectContaining({ kind: 'setIndex', hash: fakeHash(nik), data: expect.objectContaining({ householdId: 'new-1', memberId: 'new-2' }) }),
+    );
   });
 
   it('suspension route usulan_baru: a member of a suspended household returns, and their old record leaves with the reason', () => {
@@ -129,7 +179,9 @@ describe('baru: a household enters the register', () => {
     const nikIndex = new Map([[nik, { householdId: 'h-suspended', memberId: 'm-old', desaCode: TABA_ANYAR, status: 'ditangguhkan' as const }]]);
     const plan = applied(planApplication(applicationInput(baru(), { nikIndex })));
     expect(plan.writes[0]).toEqual({
-      kind: 'updateMember', householdId: 'h-suspended', memberId: 'm-old',
+      kind: 'updateMember',
+      householdId: 'h-suspended',
+      memberId: 'm-old',
       data: { status: 'keluar', leftReason: { code: 'member.kembali_usulan_baru', params: { usulanId: 'usulan-9' } } },
     });
     const closed = plan.writes[0] as Extract<Write, { kind: 'updateMember' }>;
@@ -172,13 +224,23 @@ describe('perbaikan: the household is corrected, members matched by NIK', () => 
     note: 'Istri pindah, anak lahir',
     ...overrides,
   });
-  const input = (content: UsulanPerbaikanContent, overrides = {}) => applicationInput(content, { household: storedHousehold(), members: storedMembers(), ...overrides });
+  const input = (content: UsulanPerbaikanContent, overrides = {}) =>
+    applicationInput(content, { household: storedHousehold(), members: storedMembers(), ...overrides });
 
   it('who stays is updated, who joins gets a record and an index entry, who is no longer listed leaves with the reason and frees the NIK', () => {
     const members = storedMembers();
     const plan = applied(planApplication(input(perbaikan())));
     expect(plan.householdId).toBe('h-1');
-    expect(kinds(plan.writes)).toEqual(['updateMember', 'deactivateIndex', 'updateMember', 'updateMember', 'createMember', 'setIndex', 'createMember', 'updateHousehold']);
+    expect(kinds(plan.writes)).toEqual([
+      'updateMember',
+      'deactivateIndex',
+      'updateMember',
+      'updateMember',
+      'createMember',
+      'setIndex',
+      'createMember',
+      'updateHousehold',
+    ]);
     const left = { status: 'keluar', leftReason: { code: 'member.perbaikan', params: { usulanId: 'usulan-9' } } };
     expect(plan.writes.slice(0, 3)).toEqual([
       { kind: 'updateMember', householdId: 'h-1', memberId: 'm-2', data: left },
@@ -195,10 +257,19 @@ describe('perbaikan: the household is corrected, members matched by NIK', () => 
       ['new-2', 'Dimas', null],
     ]);
     const h = householdWrite(plan, 'updateHousehold');
-    expect(h.data).toMatchObject({ kkNumber: '1702061203150007', address: 'Jl. Baru No. 2', desil: 2, headName: 'Sutrisno', memberCount: 3, updatedAt: SERVER_TIME });
+    expect(h.data).toMatchObject({
+      kkNumber: '1702061203150007',
+      address: 'Jl. Baru No. 2',
+      desil: 2,
+      headName: 'Sutrisno',
+      memberCount: 3,
+      updatedAt: SERVER_TIME,
+    });
     // The KK number did not change: its history neither.
     expect(h.data.kkHistory).toEqual(storedHousehold().kkHistory);
-    expect(h.data.eligibility).toEqual(decideHousehold({ desil: 2, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(perbaikan().household.members) }, inForce()));
+    expect(h.data.eligibility).toEqual(
+      decideHousehold({ desil: 2, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(perbaikan().household.members) }, inForce()),
+    );
     expect(plan.summary).toBe('Data keluarga diperbaiki: 1 anggota tetap, 2 masuk, 2 keluar');
   });
 
@@ -207,7 +278,10 @@ describe('perbaikan: the household is corrected, members matched by NIK', () => 
     const plan = applied(planApplication(input(content)));
     const h = householdWrite(plan, 'updateHousehold');
     expect(h.data.kkNumber).toBe('1702062506250001');
-    expect(h.data.kkHistory).toEqual([...storedHousehold().kkHistory, { kkNumber: '1702062506250001', since: '2025-06-15', reason: 'pecah_kk', sourceUsulanId: 'usulan-9' }]);
+    expect(h.data.kkHistory).toEqual([
+      ...storedHousehold().kkHistory,
+      { kkNumber: '1702062506250001', since: '2025-06-15', reason: 'pecah_kk', sourceUsulanId: 'usulan-9' },
+    ]);
     expect(plan.summary).toMatch(/; nomor KK berubah$/);
     // Without a reason given, the change is recorded as a change of population data.
     const unnamed = householdWrite(planApplication(input(perbaikan({ household: content.household }))), 'updateHousehold');
@@ -241,7 +315,8 @@ function keluar(overrides: Partial<UsulanKeluarContent> = {}): UsulanKeluarConte
 }
 
 describe('keluar: a household or some of its members leave (a status with its reason, never a deletion)', () => {
-  const input = (content: UsulanKeluarContent, overrides = {}) => applicationInput(content, { household: storedHousehold(), members: storedMembers(), ...overrides });
+  const input = (content: UsulanKeluarContent, overrides = {}) =>
+    applicationInput(content, { household: storedHousehold(), members: storedMembers(), ...overrides });
 
   it('the whole household: its status and reason, every NIK freed, the members keep their records', () => {
     const members = storedMembers();
@@ -293,7 +368,9 @@ describe('keluar: a household or some of its members leave (a status with its re
     expect(reasonText(unknown.reasons[0]!)).toBe('Anggota yang diusulkan keluar tidak (lagi) tercatat aktif di keluarga ini');
     // A member who already left is not active any more.
     const members = storedMembers().map((m) => (m.id === 'm-2' ? { ...m, status: 'keluar' as const } : m));
-    expect(refusal(planApplication(input(keluar({ reason: 'pindah', memberIds: ['m-2'] }), { members }))).reasons.map((r) => r.code)).toEqual(['keluar.member_unknown']);
+    expect(refusal(planApplication(input(keluar({ reason: 'pindah', memberIds: ['m-2'] }), { members }))).reasons.map((r) => r.code)).toEqual([
+      'keluar.member_unknown',
+    ]);
 
     const all = refusal(planApplication(input(keluar({ reason: 'meninggal', memberIds: ['m-1', 'm-2', 'm-3'] }))));
     expect(all.reasons).toEqual([{ code: 'keluar.no_member_left', params: {}, field: 'memberIds' }]);
@@ -303,22 +380,35 @@ describe('keluar: a household or some of its members leave (a status with its re
 
 describe('reaktivasi: a suspended household returns (route reaktivasi)', () => {
   const reaktivasi: UsulanReaktivasiContent = {
-    type: 'reaktivasi', householdId: 'h-1', suratPernyataan: evidence, baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] },
+    type: 'reaktivasi',
+    householdId: 'h-1',
+    suratPernyataan: evidence,
+    baKlarifikasi: { ...evidence, signedBy: ['kpm', 'pendamping', 'kadinsos'] },
   };
   const kemensos = { route: 'reaktivasi' as const, maxReactivations: 2 };
   const suspended = () =>
     storedHousehold({
-      status: 'ditangguhkan', statusReason: { code: 'household.ditangguhkan.judi_online', message: 'Ditangguhkan: judi online' },
-      suspension: { reason: 'judi_online', since: '2025-03-01', note: 'Data PPATK' }, lastVervalAt: new Date('2024-12-01T03:00:00Z'),
+      status: 'ditangguhkan',
+      statusReason: { code: 'household.ditangguhkan.judi_online', message: 'Ditangguhkan: judi online' },
+      suspension: { reason: 'judi_online', since: '2025-03-01', note: 'Data PPATK' },
+      lastVervalAt: new Date('2024-12-01T03:00:00Z'),
     });
 
   it('is active again with one reactivation used, its clock restarted and its eligibility decided again', () => {
     const plan = applied(planApplication(applicationInput(reaktivasi, { household: suspended(), members: storedMembers(), suspension: kemensos })));
     const h = householdWrite(plan, 'updateHousehold');
     expect(h.data).toMatchObject({
-      status: 'aktif', statusReason: null, reactivations: 1, suspension: null, lastVervalAt: REF, staleness: { level: 'ok', missed: 0, freezesAt: null }, updatedAt: SERVER_TIME,
+      status: 'aktif',
+      statusReason: null,
+      reactivations: 1,
+      suspension: null,
+      lastVervalAt: REF,
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      updatedAt: SERVER_TIME,
     });
-    expect(h.data.eligibility).toEqual(decideHousehold({ desil: 3, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(storedMembers()) }, inForce()));
+    expect(h.data.eligibility).toEqual(
+      decideHousehold({ desil: 3, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(storedMembers()) }, inForce()),
+    );
     expect(plan.summary).toBe('Keluarga direaktivasi (reaktivasi ke-1)');
   });
 
@@ -326,7 +416,8 @@ describe('reaktivasi: a suspended household returns (route reaktivasi)', () => {
     const missing = refusal(planApplication(applicationInput(reaktivasi, { household: null, suspension: kemensos })));
     expect(missing.reasons).toEqual([{ code: 'usulan.household_missing' }]);
     expect(reasonText(missing.reasons[0]!)).toBe('Keluarga yang diusulkan tidak ada di register');
-    const codes = (overrides: Parameters<typeof applicationInput>[1]) => refusal(planApplication(applicationInput(reaktivasi, overrides))).reasons.map((r) => r.code);
+    const codes = (overrides: Parameters<typeof applicationInput>[1]) =>
+      refusal(planApplication(applicationInput(reaktivasi, overrides))).reasons.map((r) => r.code);
     expect(codes({ household: suspended() })).toEqual(['reaktivasi.route_usulan_baru']);
     expect(codes({ household: { ...suspended(), reactivations: 2 }, suspension: kemensos })).toEqual(['reaktivasi.limit']);
     expect(codes({ household: storedHousehold(), suspension: kemensos })).toEqual(['reaktivasi.not_suspended']);
@@ -342,9 +433,13 @@ describe('pindah masuk: the household moves to the receiving desa', () => {
   /** Three active members (one without NIK) and one who left, all recorded in Taba Anyar. */
   const members = () => [
     ...storedMembers().map((m) => ({ ...m, desaCode: TABA_ANYAR })),
-    storedMember('m-4', member({ name: 'Kakek', birthDate: '1940-01-01', relationship: 'orang_tua', nik: nikOf('1940-01-01', 'L', { serial: '0004' }) }), { status: 'keluar', desaCode: TABA_ANYAR }),
+    storedMember('m-4', member({ name: 'Kakek', birthDate: '1940-01-01', relationship: 'orang_tua', nik: nikOf('1940-01-01', 'L', { serial: '0004' }) }), {
+      status: 'keluar',
+      desaCode: TABA_ANYAR,
+    }),
   ];
-  const input = (content: UsulanPindahMasukContent, overrides = {}) => applicationInput(content, { household: atTabaAnyar(), members: members(), ...overrides });
+  const input = (content: UsulanPindahMasukContent, overrides = {}) =>
+    applicationInput(content, { household: atTabaAnyar(), members: members(), ...overrides });
 
   it('moves every member record and the active members’ index entries, restarts the staleness clock, decides again in the new desa', () => {
     const plan = applied(planApplication(input(pindah())));
@@ -360,18 +455,31 @@ describe('pindah masuk: the household moves to the receiving desa', () => {
     ]);
     const h = householdWrite(plan, 'updateHousehold');
     expect(h.data).toMatchObject({
-      desaCode: DERATI, kecamatanCode: '17.02.06', kabupatenCode: '17.02', address: 'Jl. Derati No. 5', kkNumber: '1702061203150007',
-      lastVervalAt: REF, staleness: { level: 'ok', missed: 0, freezesAt: null }, memberCriteria: criteriaOf(ms.slice(0, 3)), updatedAt: SERVER_TIME,
+      desaCode: DERATI,
+      kecamatanCode: '17.02.06',
+      kabupatenCode: '17.02',
+      address: 'Jl. Derati No. 5',
+      kkNumber: '1702061203150007',
+      lastVervalAt: REF,
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      memberCriteria: criteriaOf(ms.slice(0, 3)),
+      updatedAt: SERVER_TIME,
     });
     expect(h.data).not.toHaveProperty('status');
     expect(plan.summary).toBe('Keluarga pindah dari Desa Taba Anyar (17.02.06.2002) ke Desa Derati (17.02.06.2001)');
   });
 
   it('lifts a freeze (the receiving desa verified the family) but not a suspension', () => {
-    const frozen = applied(planApplication(input(pindah(), { household: atTabaAnyar({ status: 'beku', statusReason: { code: 'household.beku', params: { missed: 3, limit: 3 } } }) })));
+    const frozen = applied(
+      planApplication(
+        input(pindah(), { household: atTabaAnyar({ status: 'beku', statusReason: { code: 'household.beku', params: { missed: 3, limit: 3 } } }) }),
+      ),
+    );
     const h = householdWrite(frozen, 'updateHousehold');
     expect(h.data).toMatchObject({ status: 'aktif', statusReason: null });
-    expect(h.data.eligibility).toEqual(decideHousehold({ desil: 3, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(members().slice(0, 3)) }, inForce()));
+    expect(h.data.eligibility).toEqual(
+      decideHousehold({ desil: 3, status: 'aktif', desaCode: DERATI, memberCriteria: criteriaOf(members().slice(0, 3)) }, inForce()),
+    );
     expect(frozen.summary).toMatch(/; data beku diaktifkan kembali \(diverval oleh desa tujuan\)$/);
     const suspended = householdWrite(planApplication(input(pindah(), { household: atTabaAnyar({ status: 'ditangguhkan' }) })), 'updateHousehold');
     expect(suspended.data).not.toHaveProperty('status');
@@ -398,6 +506,8 @@ describe('pindah masuk: the household moves to the receiving desa', () => {
     expect(reasonText(moved.reasons[0]!, 'en')).toBe('According to the register, this household is no longer in the village of origin named');
 
     const late = atTabaAnyar({ kkHistory: [{ kkNumber: '1702061203150007', since: '2025-12-01', reason: 'pendaftaran', sourceUsulanId: null }] });
-    expect(refusal(planApplication(input(pindah({ kkNumber: '1702062506250001' }), { household: late }))).reasons.map((r) => r.code)).toEqual(['kk.history_order']);
+    expect(refusal(planApplication(input(pindah({ kkNumber: '1702062506250001' }), { household: late }))).reasons.map((r) => r.code)).toEqual([
+      'kk.history_order',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { desaLabel } from '../../../../functions/src/domain/wilayah-data/names.js';
 import {
   criteriaOf,
   decideHousehold,
@@ -101,6 +102,7 @@ export function applicationInput<C extends UsulanContent | null>(content: C, ove
     now: REF,
     newId: ids(),
     nikHash: fakeHash,
+    desaName: desaLabel,
     ...overrides,
   };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideHousehold, reasonText } from '../../../../functions/src/domain/index.js';
-import { planSticker, planVerval, receivesSticker, SERVER_TIME, vervalNeedsPrograms, type FieldReportPlan, type VervalInput } from '../../../../functions/src/domain/plans/index.js';
+import {
+  planSticker,
+  planVerval,
+  receivesSticker,
+  SERVER_TIME,
+  vervalNeedsPrograms,
+  type FieldReportPlan,
+  type VervalInput,
+} from '../../../../functions/src/domain/plans/index.js';
 import { DERATI, inForce, REF, storedHousehold, TABA_ANYAR } from './documents.js';
 
 /** Reports from the field (domain/plans/field-reports.ts): verval and sticker, without an emulator. */
@@ -16,16 +24,30 @@ const refused = (plan: FieldReportPlan) => {
 describe('planVerval', () => {
   const lastVerval = new Date('2025-05-02T03:00:00Z');
   const report = (overrides: Partial<VervalInput['report']> = {}): VervalInput['report'] => ({
-    result: 'sesuai', note: '', by: 'uid-operator', desaCode: DERATI, visitedAt: new Date('2025-06-14T02:00:00Z'), ...overrides,
+    result: 'sesuai',
+    note: '',
+    by: 'uid-operator',
+    desaCode: DERATI,
+    visitedAt: new Date('2025-06-14T02:00:00Z'),
+    ...overrides,
   });
   const verval = (overrides: Partial<VervalInput> = {}) =>
     planVerval({ householdId: 'h-1', report: report(), household: storedHousehold({ lastVervalAt: lastVerval }), programs: null, now: REF, ...overrides });
 
   it('restarts the staleness clock from the visit, and audits it with the note (NIKs masked)', () => {
     const plan = applied(verval({ report: report({ result: 'diperbaiki', note: 'Alamat baru, NIK istri 1702064507880002' }) }));
-    expect(plan.update).toEqual({ lastVervalAt: new Date('2025-06-14T02:00:00Z'), staleness: { level: 'ok', missed: 0, freezesAt: null }, updatedAt: SERVER_TIME });
+    expect(plan.update).toEqual({
+      lastVervalAt: new Date('2025-06-14T02:00:00Z'),
+      staleness: { level: 'ok', missed: 0, freezesAt: null },
+      updatedAt: SERVER_TIME,
+    });
     expect(plan.audit).toEqual({
-      actorUid: 'uid-operator', actorRole: 'operator', action: 'keluarga.verval', target: { collection: 'households', id: 'h-1' }, kabupatenCode: '17.02', desaCode: DERATI,
+      actorUid: 'uid-operator',
+      actorRole: 'operator',
+      action: 'keluarga.verval',
+      target: { collection: 'households', id: 'h-1' },
+      kabupatenCode: '17.02',
+      desaCode: DERATI,
       summary: 'Verval: diperbaiki. Catatan: Alamat baru, NIK istri 1702••••••••0002',
     });
   });
@@ -73,14 +95,25 @@ describe('planVerval', () => {
 describe('planSticker', () => {
   const recipient = () => storedHousehold();
   const sticker = (overrides: Partial<Parameters<typeof planSticker>[0]> = {}) =>
-    planSticker({ householdId: 'h-1', report: { installedOn: '2025-06-15', by: 'Pendamping PKH', recordedBy: 'uid-operator', desaCode: DERATI }, household: recipient(), now: REF, ...overrides });
+    planSticker({
+      householdId: 'h-1',
+      report: { installedOn: '2025-06-15', by: 'Pendamping PKH', recordedBy: 'uid-operator', desaCode: DERATI },
+      household: recipient(),
+      now: REF,
+      ...overrides,
+    });
 
   it('records the day and who put it up on an active recipient household', () => {
     expect(receivesSticker(recipient())).toBe(true);
     const plan = applied(sticker());
     expect(plan.update).toEqual({ sticker: { installedOn: '2025-06-15', by: 'Pendamping PKH' }, updatedAt: SERVER_TIME });
     expect(plan.audit).toEqual({
-      actorUid: 'uid-operator', actorRole: 'operator', action: 'keluarga.stiker', target: { collection: 'households', id: 'h-1' }, kabupatenCode: '17.02', desaCode: DERATI,
+      actorUid: 'uid-operator',
+      actorRole: 'operator',
+      action: 'keluarga.stiker',
+      target: { collection: 'households', id: 'h-1' },
+      kabupatenCode: '17.02',
+      desaCode: DERATI,
       summary: 'Stiker bansos terpasang 2025-06-15 oleh Pendamping PKH',
     });
   });
@@ -98,6 +131,8 @@ describe('planSticker', () => {
     const rich = storedHousehold({ desil: 9 });
     expect(receivesSticker(rich)).toBe(false);
     expect(refused(sticker({ household: rich }))).toEqual({ code: 'sticker.not_recipient' });
-    expect(reasonText(refused(sticker({ household: storedHousehold({ status: 'beku' }) })))).toBe('Stiker hanya untuk rumah keluarga penerima bansos yang aktif.');
+    expect(reasonText(refused(sticker({ household: storedHousehold({ status: 'beku' }) })))).toBe(
+      'Stiker hanya untuk rumah keluarga penerima bansos yang aktif.',
+    );
   });
 });

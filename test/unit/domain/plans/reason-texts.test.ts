@@ -29,11 +29,29 @@ describe('the reason catalogue files', () => {
 
   it('have every code the planners, the NIK conflict check and the staleness rule give', () => {
     const codes = [
-      'usulan.invalid', 'usulan.ganda', 'usulan.household_keluar', 'usulan.household_missing', 'pindah.from_mismatch', 'pindah.pending_elsewhere',
-      'keluar.member_unknown', 'keluar.no_member_left', ...KELUAR_REASONS.map((r) => `keluar.${r}`), 'member.perbaikan', 'member.kembali_usulan_baru',
-      'verval.invalid', 'verval.not_in_desa', 'verval.household_left', 'verval.household_suspended',
-      'sticker.invalid', 'sticker.future', 'sticker.not_in_desa', 'sticker.not_recipient',
-      'nik.registered', 'nik.registered_keluar', 'household.verval_due', 'household.beku',
+      'usulan.invalid',
+      'usulan.ganda',
+      'usulan.household_keluar',
+      'usulan.household_missing',
+      'pindah.from_mismatch',
+      'pindah.pending_elsewhere',
+      'keluar.member_unknown',
+      'keluar.no_member_left',
+      ...KELUAR_REASONS.map((r) => `keluar.${r}`),
+      'member.perbaikan',
+      'member.kembali_usulan_baru',
+      'verval.invalid',
+      'verval.not_in_desa',
+      'verval.household_left',
+      'verval.household_suspended',
+      'sticker.invalid',
+      'sticker.future',
+      'sticker.not_in_desa',
+      'sticker.not_recipient',
+      'nik.registered',
+      'nik.registered_keluar',
+      'household.verval_due',
+      'household.beku',
     ];
     expect(codes.filter((c) => REASON_TEXTS[c] === undefined)).toEqual([]);
   });

@@ -25,7 +25,12 @@ describe('planFreeze: data beku after the policy’s months without verval', () 
     expect(change.update).not.toHaveProperty('desil');
     expect(change.update).not.toHaveProperty('memberCriteria');
     expect(change.audit).toEqual({
-      actorUid: 'sistem', actorRole: 'sistem', action: 'keluarga.dibekukan', target: { collection: 'households', id: 'h-1' }, kabupatenCode: '17.02', desaCode: DERATI,
+      actorUid: 'sistem',
+      actorRole: 'sistem',
+      action: 'keluarga.dibekukan',
+      target: { collection: 'households', id: 'h-1' },
+      kabupatenCode: '17.02',
+      desaCode: DERATI,
       // 00:00 WIB on 1 December is still 30 November in UTC: the audit says the Jakarta day.
       summary: 'Data beku: tidak ada verval selama 3 bulan berturut-turut (batas 3 bulan); beku mulai 2026-12-01',
     });
@@ -63,7 +68,12 @@ describe('planWarning: the operator is told when the data will freeze', () => {
     const now = wib('2026-10-01T01:00:00');
     const change = planWarning('h-1', household, policy, now);
     expect(change.update).toEqual({ staleness: { level: 'peringatan', missed: 1, freezesAt: wib('2026-12-01T00:00:00') }, updatedAt: SERVER_TIME });
-    expect(change.audit).toMatchObject({ action: 'keluarga.peringatan_verval', target: { collection: 'households', id: 'h-1' }, kabupatenCode: '17.02', desaCode: DERATI });
+    expect(change.audit).toMatchObject({
+      action: 'keluarga.peringatan_verval',
+      target: { collection: 'households', id: 'h-1' },
+      kabupatenCode: '17.02',
+      desaCode: DERATI,
+    });
     expect(change.audit.summary).toBe('Peringatan: 1 bulan tanpa verval; data beku mulai 2026-12-01 bila tidak diverval');
     // The status reason of the freeze that follows reads the same way in the portal.
     expect(reasonText(stalenessOf(household.lastVervalAt, now, policy).reason!)).toMatch(/paling lambat 2026-11-30 agar data tidak beku/);

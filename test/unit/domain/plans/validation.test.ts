@@ -19,8 +19,18 @@ const submittedAt = new Date('2025-06-15T04:00:00Z');
 function usulan(content: UsulanContent, overrides: Partial<StoredUsulan> = {}): StoredUsulan {
   return {
     ...content,
-    musyawarahId: 'mus-1', desaCode: DERATI, kecamatanCode: '17.02.06', kabupatenCode: '17.02', status: 'diajukan', createdBy: 'uid-operator',
-    createdAt: submittedAt, updatedAt: submittedAt, submittedAt, validation: null, decisions: [], outcome: null,
+    musyawarahId: 'mus-1',
+    desaCode: DERATI,
+    kecamatanCode: '17.02.06',
+    kabupatenCode: '17.02',
+    status: 'diajukan',
+    createdBy: 'uid-operator',
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+    submittedAt,
+    validation: null,
+    decisions: [],
+    outcome: null,
     ...overrides,
   } as StoredUsulan;
 }
@@ -34,11 +44,22 @@ describe('planValidation', () => {
     expect(plan.ok).toBe(true);
     expect(plan.update).toEqual({
       status: 'diajukan',
-      validation: { ok: true, errors: [], warnings: [expect.objectContaining({ code: 'nik.missing', field: 'household.members.2.nik' })], checkedAt: SERVER_TIME, forSubmission: submittedAt.getTime() },
+      validation: {
+        ok: true,
+        errors: [],
+        warnings: [expect.objectContaining({ code: 'nik.missing', field: 'household.members.2.nik' })],
+        checkedAt: SERVER_TIME,
+        forSubmission: submittedAt.getTime(),
+      },
       updatedAt: SERVER_TIME,
     });
     expect(plan.audit).toEqual({
-      actorUid: 'sistem', actorRole: 'sistem', action: 'usulan.lolos_validasi', target: { collection: 'usulan', id: 'u-2' }, kabupatenCode: '17.02', desaCode: DERATI,
+      actorUid: 'sistem',
+      actorRole: 'sistem',
+      action: 'usulan.lolos_validasi',
+      target: { collection: 'usulan', id: 'u-2' },
+      kabupatenCode: '17.02',
+      desaCode: DERATI,
       summary: 'Usulan baru lolos validasi (1 catatan)',
     });
   });
@@ -63,8 +84,17 @@ describe('planValidation', () => {
     const earlier = { id: 'u-1', submittedAt: new Date(submittedAt.getTime() - 60_000) };
     const later = validation({ usulan: usulan(pindah), household, pendingTransfers: [earlier, { id: 'u-2', submittedAt }] });
     expect(later.update.validation.errors).toEqual([{ code: 'pindah.pending_elsewhere', params: {}, field: 'householdId' }]);
-    expect(reasonText(later.update.validation.errors[0]!)).toBe('Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial');
-    const first = validation({ usulan: usulan(pindah), household, pendingTransfers: [{ id: 'u-3', submittedAt: new Date(submittedAt.getTime() + 1) }, { id: 'u-4', submittedAt: null }] });
+    expect(reasonText(later.update.validation.errors[0]!)).toBe(
+      'Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial',
+    );
+    const first = validation({
+      usulan: usulan(pindah),
+      household,
+      pendingTransfers: [
+        { id: 'u-3', submittedAt: new Date(submittedAt.getTime() + 1) },
+        { id: 'u-4', submittedAt: null },
+      ],
+    });
     expect(first.ok).toBe(true);
   });
 
@@ -72,7 +102,10 @@ describe('planValidation', () => {
     const oldRegion = proposal({ members: [{ ...proposal().members[0]!, nik: '6405011203840001' }] });
     const strict = validation({ usulan: usulan({ type: 'baru', household: oldRegion }) });
     expect(strict.update.validation.errors.map((e) => e.code)).toEqual(['nik.regency_unknown']);
-    const soft = validation({ usulan: usulan({ type: 'baru', household: oldRegion }), policy: { staleness: { warnAfterMonths: [1], freezeAfterMonths: 3, cutoffDay: null }, unknownNikRegion: 'warning' } });
+    const soft = validation({
+      usulan: usulan({ type: 'baru', household: oldRegion }),
+      policy: { staleness: { warnAfterMonths: [1], freezeAfterMonths: 3, cutoffDay: null }, unknownNikRegion: 'warning' },
+    });
     expect(soft.ok).toBe(true);
   });
 
@@ -84,8 +117,15 @@ describe('planValidation', () => {
 describe('what the validation reads and when it runs', () => {
   it('reads the household of every type but baru, the NIKs of baru and perbaikan, and other transfers for a pindah masuk', () => {
     const [kepala, istri] = proposal().members;
-    expect(validationReads(usulan({ type: 'baru', household: proposal() }))).toEqual({ householdId: null, niks: [kepala!.nik, istri!.nik], pendingTransfersOf: null });
-    expect(validationReads(usulan({ type: 'perbaikan', householdId: 'h-1', household: proposal(), note: 'Koreksi data' }))).toMatchObject({ householdId: 'h-1', niks: [kepala!.nik, istri!.nik] });
+    expect(validationReads(usulan({ type: 'baru', household: proposal() }))).toEqual({
+      householdId: null,
+      niks: [kepala!.nik, istri!.nik],
+      pendingTransfersOf: null,
+    });
+    expect(validationReads(usulan({ type: 'perbaikan', householdId: 'h-1', household: proposal(), note: 'Koreksi data' }))).toMatchObject({
+      householdId: 'h-1',
+      niks: [kepala!.nik, istri!.nik],
+    });
     expect(validationReads(usulan(pindah))).toEqual({ householdId: 'h-1', niks: [], pendingTransfersOf: 'h-1' });
     expect(validationReads({ type: 'entah' })).toEqual({ householdId: null, niks: [], pendingTransfersOf: null });
   });
@@ -94,7 +134,9 @@ describe('what the validation reads and when it runs', () => {
     const doc = usulan({ type: 'baru', household: proposal() });
     expect(needsValidation(doc)).toBe(true);
     expect(needsValidation({ ...doc, validation: { ok: true, errors: [], warnings: [], checkedAt: REF, forSubmission: submittedAt.getTime() } })).toBe(false);
-    expect(needsValidation({ ...doc, validation: { ok: false, errors: [], warnings: [], checkedAt: REF, forSubmission: submittedAt.getTime() - 1 } })).toBe(true);
+    expect(needsValidation({ ...doc, validation: { ok: false, errors: [], warnings: [], checkedAt: REF, forSubmission: submittedAt.getTime() - 1 } })).toBe(
+      true,
+    );
     expect(needsValidation({ ...doc, status: 'draft' })).toBe(false);
     expect(needsValidation({ ...doc, submittedAt: null })).toBe(false);
   });
@@ -110,20 +152,37 @@ describe('what the validation reads and when it runs', () => {
 
 describe('taking back an usulan that failed validation', () => {
   it('is a move from tidak_lolos_validasi to draft, audited once per failed submission with the codes being corrected', () => {
-    const failed = usulan({ type: 'baru', household: proposal() }, {
-      status: 'tidak_lolos_validasi',
-      validation: { ok: false, errors: [{ code: 'nik.registered', params: { member: 1, desaCode: TABA_ANYAR } }], warnings: [], checkedAt: REF, forSubmission: 1234 },
-    });
+    const failed = usulan(
+      { type: 'baru', household: proposal() },
+      {
+        status: 'tidak_lolos_validasi',
+        validation: {
+          ok: false,
+          errors: [{ code: 'nik.registered', params: { member: 1, desaCode: TABA_ANYAR } }],
+          warnings: [],
+          checkedAt: REF,
+          forSubmission: 1234,
+        },
+      },
+    );
     expect(takenBack(failed, { status: 'draft' })).toBe(true);
     expect(takenBack({ status: 'diajukan' }, { status: 'draft' })).toBe(false);
     expect(planTakeBack('u-2', failed)).toEqual({
       entryId: 'u-2-ditarik-1234',
       audit: {
-        actorUid: `operator:${DERATI}`, actorRole: 'operator', action: 'usulan.ditarik_untuk_perbaikan', target: { collection: 'usulan', id: 'u-2' }, kabupatenCode: '17.02', desaCode: DERATI,
+        actorUid: `operator:${DERATI}`,
+        actorRole: 'operator',
+        action: 'usulan.ditarik_untuk_perbaikan',
+        target: { collection: 'usulan', id: 'u-2' },
+        kabupatenCode: '17.02',
+        desaCode: DERATI,
         summary: 'Usulan baru yang tidak lolos validasi ditarik untuk diperbaiki (nik.registered)',
       },
     });
     expect(planTakeBack('u-2', { ...failed, validation: null }).entryId).toBe(`u-2-ditarik-${submittedAt.getTime()}`);
-    expect(planTakeBack('u-2', { ...failed, validation: null, submittedAt: null })).toMatchObject({ entryId: 'u-2-ditarik-0', audit: { summary: 'Usulan baru yang tidak lolos validasi ditarik untuk diperbaiki' } });
+    expect(planTakeBack('u-2', { ...failed, validation: null, submittedAt: null })).toMatchObject({
+      entryId: 'u-2-ditarik-0',
+      audit: { summary: 'Usulan baru yang tidak lolos validasi ditarik untuk diperbaiki' },
+    });
   });
 });

@@ -80,7 +80,12 @@ export function formToPolicy(form: PolicyForm, t: Translate): { policy: Kabupate
     },
     suspension: {
       route: form.route,
-      maxReactivations: form.route === 'reaktivasi' ? (form.maxReactivations ?? undefined) : (wholeIn(form.maxReactivations, 1, 10) ? form.maxReactivations : DEFAULT_SUSPENSION_POLICY.maxReactivations),
+      maxReactivations:
+        form.route === 'reaktivasi'
+          ? (form.maxReactivations ?? undefined)
+          : wholeIn(form.maxReactivations, 1, 10)
+            ? form.maxReactivations
+            : DEFAULT_SUSPENSION_POLICY.maxReactivations,
     },
     approval: form.approval,
     unknownNikRegion: form.unknownNikRegion,

@@ -58,7 +58,6 @@ export function dayBefore(isoDate: string): string {
   return isoDateOn(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1));
 }
 
-
 export function newVersionForm(program: Program, today: string): VersionForm {
   const open = openVersion(program);
   return { effectiveFrom: today, desilMin: open?.desilMin ?? 1, desilMax: open?.desilMax ?? 5, legalBasis: '', keepRules: true };
@@ -77,8 +76,10 @@ export interface VersionPlan {
 const VERSION_FIELDS: readonly string[] = ['effectiveFrom', 'desilMin', 'desilMax', 'legalBasis'];
 
 function desilError(value: number | null | undefined, which: 'min' | 'max', t: Translate): string | null {
-  if (value === null || value === undefined || Number.isNaN(value)) return t(which === 'min' ? 'admin.programs.error.desilMinRequired' : 'admin.programs.error.desilMaxRequired');
-  if (!Number.isInteger(value) || value < 1 || value > 10) return t(which === 'min' ? 'admin.programs.error.desilMinRange' : 'admin.programs.error.desilMaxRange');
+  if (value === null || value === undefined || Number.isNaN(value))
+    return t(which === 'min' ? 'admin.programs.error.desilMinRequired' : 'admin.programs.error.desilMaxRequired');
+  if (!Number.isInteger(value) || value < 1 || value > 10)
+    return t(which === 'min' ? 'admin.programs.error.desilMinRange' : 'admin.programs.error.desilMaxRange');
   return null;
 }
 
@@ -144,5 +145,7 @@ export function planNewVersion(program: Program, allPrograms: readonly Program[]
 
 /** "desil 1–4" */
 export function bandLabel(v: Pick<ProgramVersion, 'desilMin' | 'desilMax'>, t: Translate): string {
-  return v.desilMin === v.desilMax ? t('admin.programs.bandOne', { values: { min: v.desilMin } }) : t('admin.programs.band', { values: { min: v.desilMin, max: v.desilMax } });
+  return v.desilMin === v.desilMax
+    ? t('admin.programs.bandOne', { values: { min: v.desilMin } })
+    : t('admin.programs.band', { values: { min: v.desilMin, max: v.desilMax } });
 }

@@ -56,7 +56,12 @@ export function toCreateInput(form: UserForm, kabupaten: string, t: Translate): 
   return { input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
 }
 
-export function toSetRoleInput(uid: string, form: Pick<UserForm, 'role' | 'kecamatan' | 'desaCode'>, kabupaten: string, t: Translate): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
+export function toSetRoleInput(
+  uid: string,
+  form: Pick<UserForm, 'role' | 'kecamatan' | 'desaCode'>,
+  kabupaten: string,
+  t: Translate,
+): { input: ManageUserInput | null; errors: FieldErrors<UserField> } {
   const errors: FieldErrors<UserField> = {};
   const parsed = manageUserInputSchema.safeParse({ action: 'setRole', uid, role: form.role, ...(form.role === 'operator' ? { desaCode: form.desaCode } : {}) });
   if (!parsed.success) {

@@ -17,7 +17,8 @@ import { desaLabel, kecamatanLabel, nameOrCode, wilayahChildren } from './wilaya
  * kabupaten, kept by functions): what each chart and table shows, as plain data. Series and row
  * labels come through the page's `Translate` (`$_`).
  */
-export type StatsLike = Pick<StatsDoc<unknown>, 'level' | 'code' | 'counts'> & Partial<Pick<StatsDoc<unknown>, 'likelyDuplicates' | 'operators' | 'kecamatanCode'>>;
+export type StatsLike = Pick<StatsDoc<unknown>, 'level' | 'code' | 'counts'> &
+  Partial<Pick<StatsDoc<unknown>, 'likelyDuplicates' | 'operators' | 'kecamatanCode'>>;
 
 /** The stats documents of a kabupaten, by level and code. */
 export interface StatsIndex {
@@ -168,7 +169,9 @@ export function desilRows(doc: StatsLike | null): DesilRow[] {
 
 /** One bar per desil, named by its number ("Tanpa desil" for the rest). */
 export function desilChart(rows: readonly DesilRow[], t: Translate): ChartData {
-  return toChartData(rows, (r) => (r.desil === null ? t('dinas.dashboard.noDesil') : String(r.desil)), [{ label: t('dinas.dashboard.series.households'), value: (r) => r.count }]);
+  return toChartData(rows, (r) => (r.desil === null ? t('dinas.dashboard.noDesil') : String(r.desil)), [
+    { label: t('dinas.dashboard.series.households'), value: (r) => r.count },
+  ]);
 }
 
 export interface QualityRow {
@@ -206,7 +209,9 @@ export function qualityChart(rows: readonly QualityRow[], t: Translate): ChartDa
 
 export function statusChart(summary: Summary, t: Translate): ChartData {
   const statuses = HOUSEHOLD_STATUSES.filter((s) => s !== 'keluar');
-  return toChartData(statuses, (s) => labelText(t, 'householdStatus', s, HOUSEHOLD_STATUS_LABELS), [{ label: t('dinas.dashboard.series.households'), value: (s) => summary.households[s] }]);
+  return toChartData(statuses, (s) => labelText(t, 'householdStatus', s, HOUSEHOLD_STATUS_LABELS), [
+    { label: t('dinas.dashboard.series.households'), value: (s) => summary.households[s] },
+  ]);
 }
 
 export interface NearBekuInput {

@@ -1,12 +1,5 @@
 import { reasonMessage } from '../i18n/reasons.js';
-import {
-  exportRequestSchema,
-  reasonsFromZod,
-  type ExportFormat,
-  type ExportKind,
-  type ExportRequest,
-  type ExportResponse,
-} from '$domain/index.js';
+import { exportRequestSchema, reasonsFromZod, type ExportFormat, type ExportKind, type ExportRequest, type ExportResponse } from '$domain/index.js';
 import type { Translate } from '../i18n/label-text.js';
 
 /**

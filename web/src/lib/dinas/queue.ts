@@ -61,7 +61,11 @@ export function groupQueue(items: readonly QueueItem[], actor: ActorRole, filter
     const waiting = waitingFor(actor, item.summary);
     if (filter.onlyWaiting && waiting === 0) continue;
     const kec = byKecamatan.get(item.kecamatanCode) ?? {
-      code: item.kecamatanCode, name: kecamatanLabel(item.kecamatanCode), waiting: 0, musyawarah: 0, desa: [],
+      code: item.kecamatanCode,
+      name: kecamatanLabel(item.kecamatanCode),
+      waiting: 0,
+      musyawarah: 0,
+      desa: [],
     };
     byKecamatan.set(item.kecamatanCode, kec);
     let desa = kec.desa.find((d) => d.code === item.desaCode);

@@ -5,14 +5,7 @@ import { wilayahChildren, wilayahName, type Wilayah } from '$domain/wilayah-data
  * list. Only these pages import it statically, so the operator's first page does not carry the table
  * (operator pages use `$lib/places.svelte`, which loads it after the first paint).
  */
-export {
-  desaLabel,
-  desaPlace,
-  kabupatenLabel,
-  kecamatanLabel,
-  wilayahChildren,
-  type Wilayah,
-} from '$domain/wilayah-data/names.js';
+export { desaLabel, desaPlace, kabupatenLabel, kecamatanLabel, wilayahChildren, type Wilayah } from '$domain/wilayah-data/names.js';
 
 /** The name of a region, or its code when the table does not know it (outside Bengkulu). */
 export function nameOrCode(code: string): string {

@@ -21,7 +21,14 @@ export function planBaru(input: ApplicationInput<UsulanBaruContent>): Applicatio
   const writes: Write[] = conflicts.returning.flatMap(({ holder }): Write[] =>
     holder.memberId === undefined
       ? []
-      : [{ kind: 'updateMember', householdId: holder.householdId, memberId: holder.memberId, data: { status: 'keluar', leftReason: because('member.kembali_usulan_baru', { usulanId }) } }],
+      : [
+          {
+            kind: 'updateMember',
+            householdId: holder.householdId,
+            memberId: holder.memberId,
+            data: { status: 'keluar', leftReason: because('member.kembali_usulan_baru', { usulanId }) },
+          },
+        ],
   );
   const householdId = input.newId();
   const status = 'aktif' as const;

@@ -6,7 +6,15 @@ import type { Member } from '../../schemas.js';
 import type { SuspensionPolicy } from '../../suspension.js';
 import type { UsulanContent } from '../../usulan.js';
 import { kabupatenOf, kecamatanOf } from '../../wilayah.js';
-import { SERVER_TIME, type PlannedHousehold, type PlannedIndexEntry, type PlannedMember, type StoredHousehold, type StoredMember, type Write } from '../writes.js';
+import {
+  SERVER_TIME,
+  type PlannedHousehold,
+  type PlannedIndexEntry,
+  type PlannedMember,
+  type StoredHousehold,
+  type StoredMember,
+  type Write,
+} from '../writes.js';
 
 /** What the application of one approved usulan is decided from: the documents its transaction read. */
 export interface ApplicationInput<C extends UsulanContent | null = UsulanContent | null> {
@@ -29,6 +37,11 @@ export interface ApplicationInput<C extends UsulanContent | null = UsulanContent
   newId: () => string;
   /** The NIK index key of a NIK (an HMAC, computed outside the domain). */
   nikHash: (nik: string) => string;
+  /**
+   * The name of a desa for the audit summary ("Desa Derati"); the names table is loaded by the caller
+   * (the domain never imports it). Absent: the code.
+   */
+  desaName?: (desaCode: string) => string;
 }
 
 /**
@@ -37,8 +50,7 @@ export interface ApplicationInput<C extends UsulanContent | null = UsulanContent
  * when there is one.
  */
 export type ApplicationPlan =
-  | { ok: true; householdId: string; writes: Write[]; summary: string }
-  | { ok: false; householdId: string | null; reasons: Reason[] };
+  { ok: true; householdId: string; writes: Write[]; summary: string } | { ok: false; householdId: string | null; reasons: Reason[] };
 
 export const refused = (householdId: string | null, ...reasons: Reason[]): ApplicationPlan => ({ ok: false, householdId, reasons });
 
@@ -71,8 +83,20 @@ const OPTIONAL_MEMBER_FIELDS = ['occupation', 'school', 'disability', 'pregnant'
 export function memberDoc(m: Member, householdId: string, desaCode: string, hash: string | null): PlannedMember {
   const optional = Object.fromEntries(OPTIONAL_MEMBER_FIELDS.flatMap((k) => (m[k] === undefined ? [] : [[k, m[k]]])));
   return {
-    nik: m.nik, nikMasked: maskNik(m.nik), nikHash: hash, name: m.name, sex: m.sex, birthDate: m.birthDate, relationship: m.relationship,
-    ...optional, flags: m.nik ? [] : ['nik.missing'], status: 'aktif', leftReason: null, householdId, desaCode, kabupatenCode: kabupatenOf(desaCode),
+    nik: m.nik,
+    nikMasked: maskNik(m.nik),
+    nikHash: hash,
+    name: m.name,
+    sex: m.sex,
+    birthDate: m.birthDate,
+    relationship: m.relationship,
+    ...optional,
+    flags: m.nik ? [] : ['nik.missing'],
+    status: 'aktif',
+    leftReason: null,
+    householdId,
+    desaCode,
+    kabupatenCode: kabupatenOf(desaCode),
     createdAt: SERVER_TIME,
   };
 }

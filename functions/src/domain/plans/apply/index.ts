@@ -48,6 +48,10 @@ export function membersToRead(content: UsulanContent | null): 'none' | 'active' 
  */
 export function niksToCheck(content: UsulanContent | null, members: readonly StoredMember[]): string[] {
   if (content?.type === 'baru') return content.household.members.flatMap((m) => (m.nik ? [m.nik] : []));
-  if (content?.type === 'perbaikan') return perbaikanDiff(content, members.filter((m) => m.status === 'aktif')).joined.flatMap((m) => (m.nik ? [m.nik] : []));
+  if (content?.type === 'perbaikan')
+    return perbaikanDiff(
+      content,
+      members.filter((m) => m.status === 'aktif'),
+    ).joined.flatMap((m) => (m.nik ? [m.nik] : []));
   return [];
 }

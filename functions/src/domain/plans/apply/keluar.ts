@@ -6,7 +6,10 @@ import { eligibilityFields, headNameOf, refused, type ApplicationInput, type App
 
 /** Why a household or member left: the reason chosen, the household kept for a ganda, the note (NIKs in it masked). */
 export function keluarReason(c: UsulanKeluarContent): Reason {
-  return because(`keluar.${c.reason}`, { note: redactNiks(c.note), ...(c.reason === 'ganda' ? { duplicateOfHouseholdId: c.duplicateOfHouseholdId ?? null } : {}) });
+  return because(`keluar.${c.reason}`, {
+    note: redactNiks(c.note),
+    ...(c.reason === 'ganda' ? { duplicateOfHouseholdId: c.duplicateOfHouseholdId ?? null } : {}),
+  });
 }
 
 /**

@@ -2,7 +2,6 @@ import { isoDateOn } from '../../dates.js';
 import { appendKkChange } from '../../kk.js';
 import { because } from '../../reason.js';
 import type { UsulanPindahMasukContent } from '../../usulan.js';
-import { desaLabel } from '../../wilayah-data/names.js';
 import { SERVER_TIME, type Write } from '../writes.js';
 import { eligibilityFields, freshStaleness, refused, wilayahOf, type ApplicationInput, type ApplicationPlan } from './common.js';
 
@@ -26,6 +25,7 @@ export function planPindahMasuk(input: ApplicationInput<UsulanPindahMasukContent
     kkHistory = appended.history;
   }
   const to = wilayahOf(input.desaCode);
+  const name = input.desaName ?? ((code: string) => code);
   const writes: Write[] = [];
   for (const m of input.members) {
     writes.push({ kind: 'updateMember', householdId, memberId: m.id, data: { desaCode: to.desaCode, kabupatenCode: to.kabupatenCode } });
@@ -52,6 +52,6 @@ export function planPindahMasuk(input: ApplicationInput<UsulanPindahMasukContent
     ok: true,
     householdId,
     writes,
-    summary: `Keluarga pindah dari ${desaLabel(c.fromDesaCode)} (${c.fromDesaCode}) ke ${desaLabel(to.desaCode)} (${to.desaCode})${unfreeze ? '; data beku diaktifkan kembali (diverval oleh desa tujuan)' : ''}`,
+    summary: `Keluarga pindah dari ${name(c.fromDesaCode)} (${c.fromDesaCode}) ke ${name(to.desaCode)} (${to.desaCode})${unfreeze ? '; data beku diaktifkan kembali (diverval oleh desa tujuan)' : ''}`,
   };
 }

@@ -31,7 +31,11 @@ export function totalOf(data: ChartData): number {
 }
 
 /** Builds chart data from rows: a label per row and a series per value getter. */
-export function toChartData<R>(rows: readonly R[], label: (row: R) => string, series: readonly { label: string; value: (row: R) => number; color?: string }[]): ChartData {
+export function toChartData<R>(
+  rows: readonly R[],
+  label: (row: R) => string,
+  series: readonly { label: string; value: (row: R) => number; color?: string }[],
+): ChartData {
   return {
     labels: rows.map(label),
     series: series.map((s, i) => ({ label: s.label, values: rows.map(s.value), color: s.color ?? PALETTE[i % PALETTE.length]! })),

@@ -37,7 +37,15 @@ export function vervalFacts(h: VervalSubject, now: Date, policy: StalenessPolicy
   const level = rank[stored] > rank[s.level] ? stored : s.level;
   const deadline = isoDateOn(new Date(s.freezesAt.getTime() - 1));
   const daysLeft = dayNumber(deadline) - dayNumber(isoDateOn(now));
-  return { level, missed: Math.max(s.missed, h.staleness.missed), lastVerval: h.lastVervalAt, freezesAt: s.freezesAt, deadline, daysLeft, urgent: level !== 'ok' || daysLeft < 0 };
+  return {
+    level,
+    missed: Math.max(s.missed, h.staleness.missed),
+    lastVerval: h.lastVervalAt,
+    freezesAt: s.freezesAt,
+    deadline,
+    daysLeft,
+    urgent: level !== 'ok' || daysLeft < 0,
+  };
 }
 
 /** Whether verval can be recorded for a household in this status (the callable refuses the others). */

@@ -128,11 +128,7 @@ export function baRows(input: BeritaAcaraInput): BaRow[] {
 
 export function placeLine(input: BeritaAcaraInput): string {
   const kel = input.meeting.type === 'muskelsus' ? 'Kelurahan' : 'Desa';
-  return [
-    `${kel} ${input.places.desa ?? input.desaCode}`,
-    input.places.kecamatan ? `Kecamatan ${input.places.kecamatan}` : null,
-    input.places.kabupaten,
-  ]
+  return [`${kel} ${input.places.desa ?? input.desaCode}`, input.places.kecamatan ? `Kecamatan ${input.places.kecamatan}` : null, input.places.kabupaten]
     .filter((s): s is string => s !== null)
     .join(', ');
 }
@@ -212,7 +208,12 @@ export function beritaAcaraDocument(input: BeritaAcaraInput): TDocumentDefinitio
     { columns: signatureCells, columnGap: 8 },
   ];
   return {
-    info: { title: `Berita Acara ${meetingTitle(m)} ${placeLine(input)} ${m.date}`, author: 'Tepat', subject: 'Berita acara musyawarah usulan DTSEN', creator: 'Tepat' },
+    info: {
+      title: `Berita Acara ${meetingTitle(m)} ${placeLine(input)} ${m.date}`,
+      author: 'Tepat',
+      subject: 'Berita acara musyawarah usulan DTSEN',
+      creator: 'Tepat',
+    },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
     defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.15 },
@@ -257,7 +258,10 @@ export function announcementRows(input: BeritaAcaraInput): AnnouncementRow[] {
   return input.usulan.map((u, i) => ({
     no: i + 1,
     family: redactNiks(family(u.content, input.householdNames)),
-    type: u.content.type === 'keluar' ? `${USULAN_TYPE_LABELS.keluar} (${KELUAR_REASON_LABELS[u.content.reason].toLowerCase()})` : USULAN_TYPE_LABELS[u.content.type],
+    type:
+      u.content.type === 'keluar'
+        ? `${USULAN_TYPE_LABELS.keluar} (${KELUAR_REASON_LABELS[u.content.reason].toLowerCase()})`
+        : USULAN_TYPE_LABELS[u.content.type],
     result: publicResult(u),
   }));
 }

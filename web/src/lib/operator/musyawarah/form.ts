@@ -1,4 +1,3 @@
-
 /**
  * The musyawarah form's state and its checks, kept apart from the page so it can be tested
  * without a browser. Values are what the inputs hold (strings, nullable numbers); `toMeeting` and
@@ -46,7 +45,11 @@ export function newHousehold(): HouseholdForm {
 
 export function toMeeting(m: MeetingForm): unknown {
   return {
-    ...m, place: m.place.trim(), chair: m.chair.trim(), notes: m.notes.trim(), attendees: m.attendees ?? undefined,
+    ...m,
+    place: m.place.trim(),
+    chair: m.chair.trim(),
+    notes: m.notes.trim(),
+    attendees: m.attendees ?? undefined,
     poorHouseholdRepresentatives: m.poorHouseholdRepresentatives ?? undefined,
   };
 }

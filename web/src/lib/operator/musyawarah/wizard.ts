@@ -28,7 +28,14 @@ export interface WizardCheck {
 
 export function newMeetingForm(today: string, kelurahan = false): MeetingForm {
   return {
-    type: kelurahan ? 'muskelsus' : 'musdesus', date: today, place: '', chair: '', attendees: null, bpdPresent: false, poorHouseholdRepresentatives: null, notes: '',
+    type: kelurahan ? 'muskelsus' : 'musdesus',
+    date: today,
+    place: '',
+    chair: '',
+    attendees: null,
+    bpdPresent: false,
+    poorHouseholdRepresentatives: null,
+    notes: '',
   };
 }
 

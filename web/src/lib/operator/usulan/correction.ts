@@ -61,7 +61,13 @@ export function formFromContent(usulan: { type: UsulanType }): UsulanForm {
       return { type: 'baru', household: householdForm(stored.household) };
     case 'perbaikan': {
       const reason = str(stored.kkChangeReason);
-      return { type: 'perbaikan', householdId, household: householdForm(stored.household), kkChangeReason: reason as '' | NonNullable<Extract<UsulanContent, { type: 'perbaikan' }>['kkChangeReason']>, note: str(stored.note) };
+      return {
+        type: 'perbaikan',
+        householdId,
+        household: householdForm(stored.household),
+        kkChangeReason: reason as '' | NonNullable<Extract<UsulanContent, { type: 'perbaikan' }>['kkChangeReason']>,
+        note: str(stored.note),
+      };
     }
     case 'keluar': {
       const memberIds = list(stored.memberIds).filter((m): m is string => typeof m === 'string');
@@ -87,13 +93,24 @@ export function formFromContent(usulan: { type: UsulanType }): UsulanForm {
         suratPernyataan: documentForm(stored.suratPernyataan),
         baKlarifikasi: {
           ...documentForm(ba),
-          signedBy: Object.fromEntries(BA_KLARIFIKASI_SIGNATORIES.map((who) => [who, signed.includes(who)])) as Record<(typeof BA_KLARIFIKASI_SIGNATORIES)[number], boolean>,
+          signedBy: Object.fromEntries(BA_KLARIFIKASI_SIGNATORIES.map((who) => [who, signed.includes(who)])) as Record<
+            (typeof BA_KLARIFIKASI_SIGNATORIES)[number],
+            boolean
+          >,
         },
         note: str(stored.note),
       };
     }
     case 'pindah_masuk':
-      return { type: 'pindah_masuk', householdId, fromDesaCode: str(stored.fromDesaCode), address: str(stored.address), kkNumber: str(stored.kkNumber), note: str(stored.note), found: null };
+      return {
+        type: 'pindah_masuk',
+        householdId,
+        fromDesaCode: str(stored.fromDesaCode),
+        address: str(stored.address),
+        kkNumber: str(stored.kkNumber),
+        note: str(stored.note),
+        found: null,
+      };
   }
 }
 

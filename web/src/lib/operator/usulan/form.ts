@@ -94,13 +94,24 @@ export function newUsulanForm(type: UsulanType, householdId = ''): UsulanForm {
       return { type, householdId, household: newHousehold(), kkChangeReason: '', note: '' };
     case 'keluar':
       return {
-        type, householdId, reason: '', scope: 'keluarga', memberIds: [], duplicateOfHouseholdId: '', destinationDesaCode: '',
-        withEvidence: false, evidence: emptyDocument(), note: '',
+        type,
+        householdId,
+        reason: '',
+        scope: 'keluarga',
+        memberIds: [],
+        duplicateOfHouseholdId: '',
+        destinationDesaCode: '',
+        withEvidence: false,
+        evidence: emptyDocument(),
+        note: '',
       };
     case 'reaktivasi':
       return {
-        type, householdId, suratPernyataan: emptyDocument(),
-        baKlarifikasi: { ...emptyDocument(), signedBy: { kpm: false, pendamping: false, kadinsos: false } }, note: '',
+        type,
+        householdId,
+        suratPernyataan: emptyDocument(),
+        baKlarifikasi: { ...emptyDocument(), signedBy: { kpm: false, pendamping: false, kadinsos: false } },
+        note: '',
       };
     case 'pindah_masuk':
       return { type, householdId, fromDesaCode: '', address: '', kkNumber: '', note: '', found: null };
@@ -108,7 +119,10 @@ export function newUsulanForm(type: UsulanType, householdId = ''): UsulanForm {
 }
 
 /** A member of the register as the portal reads it (`households/{id}/members`), with its id. */
-export type RegisterMember = Pick<MemberDoc<unknown>, 'nik' | 'name' | 'sex' | 'birthDate' | 'relationship' | 'occupation' | 'school' | 'disability' | 'pregnant' | 'status'> & {
+export type RegisterMember = Pick<
+  MemberDoc<unknown>,
+  'nik' | 'name' | 'sex' | 'birthDate' | 'relationship' | 'occupation' | 'school' | 'disability' | 'pregnant' | 'status'
+> & {
   id: string;
 };
 
@@ -133,20 +147,18 @@ export function prefillPerbaikan(form: PerbaikanForm, household: RegisterHouseho
     desil: household.desil,
     members: members
       .filter((m) => m.status === 'aktif')
-      .map(
-        (m): MemberForm => ({
-          nik: m.nik ?? '',
-          noNik: m.nik === null,
-          name: m.name,
-          sex: m.sex,
-          birthDate: m.birthDate,
-          relationship: m.relationship,
-          occupation: m.occupation ?? '',
-          school: m.school ?? '',
-          disability: m.disability ?? '',
-          pregnant: m.pregnant === true,
-        }),
-      ),
+      .map((m): MemberForm => ({
+        nik: m.nik ?? '',
+        noNik: m.nik === null,
+        name: m.name,
+        sex: m.sex,
+        birthDate: m.birthDate,
+        relationship: m.relationship,
+        occupation: m.occupation ?? '',
+        school: m.school ?? '',
+        disability: m.disability ?? '',
+        pregnant: m.pregnant === true,
+      })),
   };
 }
 
@@ -166,8 +178,11 @@ export function toUsulanContent(form: UsulanForm): unknown {
       return { type: 'baru', household: toHousehold(form.household) };
     case 'perbaikan':
       return {
-        type: 'perbaikan', householdId: trimmed(form.householdId), household: toHousehold(form.household),
-        kkChangeReason: form.kkChangeReason === '' ? undefined : form.kkChangeReason, note: form.note.trim(),
+        type: 'perbaikan',
+        householdId: trimmed(form.householdId),
+        household: toHousehold(form.household),
+        kkChangeReason: form.kkChangeReason === '' ? undefined : form.kkChangeReason,
+        note: form.note.trim(),
       };
     case 'keluar':
       return {
@@ -193,8 +208,12 @@ export function toUsulanContent(form: UsulanForm): unknown {
       };
     case 'pindah_masuk':
       return {
-        type: 'pindah_masuk', householdId: trimmed(form.householdId), fromDesaCode: form.fromDesaCode.trim(),
-        address: form.address.trim(), kkNumber: optional(form.kkNumber), note: form.note.trim(),
+        type: 'pindah_masuk',
+        householdId: trimmed(form.householdId),
+        fromDesaCode: form.fromDesaCode.trim(),
+        address: form.address.trim(),
+        kkNumber: optional(form.kkNumber),
+        note: form.note.trim(),
       };
   }
 }
@@ -261,16 +280,28 @@ export function unplacedErrors(errors: Record<string, string[]>, shown: (field: 
 
 /** The field paths each row type renders (members by pattern), for `unplacedErrors`. */
 export function rendersField(type: UsulanType, field: string): boolean {
-  const household = /^household\.(kkNumber|address|desil|members(\.\d+\.(nik|name|sex|birthDate|relationship|pregnant|occupation|school|disability))?)$/.test(field);
+  const household = /^household\.(kkNumber|address|desil|members(\.\d+\.(nik|name|sex|birthDate|relationship|pregnant|occupation|school|disability))?)$/.test(
+    field,
+  );
   switch (type) {
     case 'baru':
       return household;
     case 'perbaikan':
       return household || ['householdId', 'kkChangeReason', 'note'].includes(field);
     case 'keluar':
-      return ['householdId', 'reason', 'memberIds', 'duplicateOfHouseholdId', 'destinationDesaCode', 'evidence.number', 'evidence.date', 'note'].includes(field);
+      return ['householdId', 'reason', 'memberIds', 'duplicateOfHouseholdId', 'destinationDesaCode', 'evidence.number', 'evidence.date', 'note'].includes(
+        field,
+      );
     case 'reaktivasi':
-      return ['householdId', 'suratPernyataan.number', 'suratPernyataan.date', 'baKlarifikasi.number', 'baKlarifikasi.date', 'baKlarifikasi.signedBy', 'note'].includes(field);
+      return [
+        'householdId',
+        'suratPernyataan.number',
+        'suratPernyataan.date',
+        'baKlarifikasi.number',
+        'baKlarifikasi.date',
+        'baKlarifikasi.signedBy',
+        'note',
+      ].includes(field);
     case 'pindah_masuk':
       return ['householdId', 'fromDesaCode', 'address', 'kkNumber', 'note'].includes(field);
   }

@@ -10,12 +10,27 @@ import type { RegisterHousehold, RegisterMember } from './form';
 export const DESA_HOUSEHOLD_LIMIT = 1000;
 
 export function toRegisterHousehold(id: string, h: HouseholdDoc): RegisterHousehold {
-  return { id, desaCode: h.desaCode, kkNumber: h.kkNumber, address: h.address, desil: h.desil, headName: h.headName, status: h.status, reactivations: h.reactivations ?? 0 };
+  return {
+    id,
+    desaCode: h.desaCode,
+    kkNumber: h.kkNumber,
+    address: h.address,
+    desil: h.desil,
+    headName: h.headName,
+    status: h.status,
+    reactivations: h.reactivations ?? 0,
+  };
 }
 
 export function toRegisterMember(id: string, m: MemberDoc): RegisterMember {
   return {
-    id, nik: m.nik, name: m.name, sex: m.sex, birthDate: m.birthDate, relationship: m.relationship, status: m.status,
+    id,
+    nik: m.nik,
+    name: m.name,
+    sex: m.sex,
+    birthDate: m.birthDate,
+    relationship: m.relationship,
+    status: m.status,
     ...(m.occupation ? { occupation: m.occupation } : {}),
     ...(m.school ? { school: m.school } : {}),
     ...(m.disability ? { disability: m.disability } : {}),
@@ -30,7 +45,9 @@ export async function desaHouseholds(desaCode: string): Promise<RegisterHousehol
 
 export async function householdMembers(householdId: string, desaCode: string): Promise<RegisterMember[]> {
   const snap = await getDocs(query(collections.members(householdId), where('desaCode', '==', desaCode)));
-  return snap.docs.map((d) => toRegisterMember(d.id, d.data())).sort((a, b) => (a.relationship === 'kepala_keluarga' ? -1 : b.relationship === 'kepala_keluarga' ? 1 : a.birthDate.localeCompare(b.birthDate)));
+  return snap.docs
+    .map((d) => toRegisterMember(d.id, d.data()))
+    .sort((a, b) => (a.relationship === 'kepala_keluarga' ? -1 : b.relationship === 'kepala_keluarga' ? 1 : a.birthDate.localeCompare(b.birthDate)));
 }
 
 export interface KabupatenRules {
