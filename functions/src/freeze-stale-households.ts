@@ -22,6 +22,7 @@ import { collections } from './lib/collections.js';
 import type { HouseholdDoc } from './lib/documents.js';
 import { REGION } from './lib/global-options.js';
 import { forFirestore, withDates } from './lib/plans.js';
+import { pages } from './lib/paging.js';
 import { loadPrograms } from './lib/programs.js';
 
 const PAGE_SIZE = 300;
@@ -205,22 +206,16 @@ async function forEachDue(
   run: StalenessRun,
   change: (snap: QueryDocumentSnapshot<HouseholdDoc>) => Promise<'warned' | 'frozen'>,
 ): Promise<void> {
-  let cursor: QueryDocumentSnapshot<HouseholdDoc> | undefined;
-  for (;;) {
-    let page = query.orderBy('lastVervalAt').orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
-    if (cursor) page = page.startAfter(cursor);
-    const snap = await page.get();
-    run.read += snap.size;
-    if (snap.empty) run.emptyPages += 1;
-    for (let i = 0; i < snap.docs.length; i += CONCURRENCY) {
-      const results = await Promise.allSettled(snap.docs.slice(i, i + CONCURRENCY).map(change));
+  for await (const docs of pages(query.orderBy('lastVervalAt').orderBy(FieldPath.documentId()), PAGE_SIZE)) {
+    run.read += docs.length;
+    if (docs.length === 0) run.emptyPages += 1;
+    for (let i = 0; i < docs.length; i += CONCURRENCY) {
+      const results = await Promise.allSettled(docs.slice(i, i + CONCURRENCY).map(change));
       for (const r of results) {
         if (r.status === 'fulfilled') run[r.value] += 1;
         else run.skipped += 1;
       }
     }
-    if (snap.size < PAGE_SIZE) return;
-    cursor = snap.docs[snap.docs.length - 1];
   }
 }
 

@@ -10,6 +10,7 @@ import { writeAudit } from './lib/audit.js';
 import { collections } from './lib/collections.js';
 import type { EligibilityMap } from './lib/documents.js';
 import { REGION } from './lib/global-options.js';
+import { readPage } from './lib/paging.js';
 import { loadPrograms } from './lib/programs.js';
 
 const PAGE_SIZE = 400;
@@ -72,9 +73,11 @@ export const reevaluateEligibility = onTaskDispatched<ReevaluationTask>(
 /** One page of one kabupaten; returns the cursor of the next page, or null when done. Safe to run twice. */
 export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise<{ read: number; changed: number; next: string | null }> {
   const inForce = programsInForce(await loadPrograms(), now);
-  let query = collections.households().where('kabupatenCode', '==', task.kabupatenCode).orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
-  if (task.after) query = query.startAfter(task.after);
-  const page = await query.get();
+  const page = await readPage(
+    collections.households().where('kabupatenCode', '==', task.kabupatenCode).orderBy(FieldPath.documentId()),
+    PAGE_SIZE,
+    task.after ?? undefined,
+  );
   const changes = page.docs.flatMap((snap) => {
     const h = snap.data();
     const decisions = decideHousehold(h, inForce);
@@ -99,8 +102,7 @@ export async function reevaluatePage(task: ReevaluationTask, now: Date): Promise
     }),
   );
   const changed = results.filter((r) => r.status === 'fulfilled').length;
-  const next = page.size === PAGE_SIZE ? page.docs[page.docs.length - 1]!.id : null;
-  return { read: page.size, changed, next };
+  return { read: page.docs.length, changed, next: page.next?.id ?? null };
 }
 
 function describeChange(before: EligibilityMap | undefined, after: EligibilityMap): string {

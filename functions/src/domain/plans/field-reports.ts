@@ -46,8 +46,7 @@ export function planVerval({ householdId, report, household: h, programs, now }:
   const input = vervalInputSchema.safeParse({ householdId, result: report.result, note: report.note });
   if (!input.success) return { ok: false, reason: invalid('verval.invalid', input.error) };
   if (!h || h.desaCode !== report.desaCode) return { ok: false, reason: because('verval.not_in_desa') };
-  if (h.status === 'keluar') return { ok: false, reason: because('verval.household_left') };
-  if (h.status === 'ditangguhkan') return { ok: false, reason: because('verval.household_suspended') };
+  if (!vervalApplies(h.status)) return { ok: false, reason: because(h.status === 'keluar' ? 'verval.household_left' : 'verval.household_suspended') };
 
   const visited = new Date(Math.min(report.visitedAt.getTime(), now.getTime()));
   const newer = visited.getTime() > h.lastVervalAt.getTime();
@@ -73,8 +72,17 @@ export function planVerval({ householdId, report, household: h, programs, now }:
   };
 }
 
-/** Only active households that receive at least one program get the bansos sticker (seed 000). */
-export function receivesSticker(h: Pick<StoredHousehold, 'status' | 'eligibility'>): boolean {
+/**
+ * Whether a verval can apply to a household in this status: an active or frozen one. A household
+ * that left the register, or is suspended (its way back is an usulan), cannot be verified. The
+ * portal offers the verval form by the same rule.
+ */
+export function vervalApplies(status: HouseholdStatus): boolean {
+  return status === 'aktif' || status === 'beku';
+}
+
+/** Only active households that receive at least one program get the bansos sticker (seed 000); the portal offers the form by this rule. */
+export function receivesSticker(h: { status: HouseholdStatus; eligibility?: Readonly<Record<string, { eligible: boolean }>> }): boolean {
   return h.status === 'aktif' && Object.values(h.eligibility ?? {}).some((d) => d.eligible);
 }
 

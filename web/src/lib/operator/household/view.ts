@@ -48,12 +48,8 @@ export function vervalFacts(h: VervalSubject, now: Date, policy: StalenessPolicy
   };
 }
 
-/** Whether verval can be recorded for a household in this status (the callable refuses the others). */
-export function vervalAllowed(status: HouseholdStatus): boolean {
-  return status === 'aktif' || status === 'beku';
-}
-
-/** Only active households that receive at least one program get the bansos sticker (the applySticker trigger agrees). */
-export function stickerAllowed(h: { status: HouseholdStatus; eligibility: Record<string, { eligible: boolean }> }): boolean {
-  return h.status === 'aktif' && Object.values(h.eligibility).some((d) => d.eligible);
-}
+/**
+ * Which forms the household page offers: the rules the verval and sticker triggers apply
+ * (domain/plans/field-reports.ts), so the page and the triggers cannot disagree.
+ */
+export { receivesSticker as stickerAllowed, vervalApplies as vervalAllowed } from '$domain/plans/field-reports.js';
