@@ -1,8 +1,8 @@
-import { ageOn, formatIsoDate, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
+import { formatIsoDate, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
 import type { EligibilityMap } from './documents.js';
 import { versionOnDay, type Criterion, type Program, type ProgramVersion } from './programs.js';
 import { because, type Reason, type ReasonParams } from './reason.js';
-import type { DisabilityLevel, Occupation, SchoolLevel } from './schemas.js';
+import { SCHOOL_LEVELS, type DisabilityLevel, type Occupation, type SchoolLevel } from './schemas.js';
 import { isWithin } from './wilayah.js';
 
 export const HOUSEHOLD_STATUSES = ['aktif', 'beku', 'ditangguhkan', 'keluar'] as const;
@@ -59,7 +59,41 @@ export interface ProgramsInForce {
   readonly readsMembers: boolean;
   /** Every occupation some program in force excludes: a household with none skips the exclusion checks. */
   readonly excludedAnywhere: ReadonlySet<string>;
+  /** Whole-household decisions already made this run, by household shape (see `decideHousehold`); null when the programs are too many to key. */
+  readonly memo: ShapeMemo | null;
 }
+
+/**
+ * Households alike get the same decisions: what a decision reads of a household is its status, its
+ * desil, whether it lies in each scoped program's wilayah, and per member (in order) which
+ * components they meet, whether their data is complete and which excluded occupation they hold.
+ * That is the household's shape; each shape is decided once per run and its (frozen) decisions
+ * shared. A trie keyed by small integers: the base (status, desil, scopes), then one code per member.
+ */
+interface ShapeMemo {
+  /** By base key: status, desil, wilayah per scoped program, whether members are read. */
+  readonly roots: (Shape | undefined)[];
+  /** Bits of a member's code for the components of every program in force (each component once), by facts × age: `meetsWith` tabled. */
+  readonly met: Int32Array;
+  /** The excluded occupations: the (i+1)-th is `(i + 1) * occupationUnit` in a member's code. */
+  readonly occupations: readonly string[];
+  readonly occupationUnit: number;
+  /** One code per member: below `range`; `perStep` members' codes make one trie key. */
+  readonly range: number;
+  readonly perStep: number;
+  readonly scoped: readonly ResolvedProgram[];
+  size: number;
+}
+
+interface Shape {
+  next: Map<number, Shape> | null;
+  /** The decisions of households of this shape whose member data is complete, and of those where some member's is not. */
+  complete: EligibilityMap | null;
+  incomplete: EligibilityMap | null;
+}
+
+/** Bounds the memo's memory (a shape is a few hundred bytes); past it, new shapes are decided without being kept. */
+const MEMO_SHAPES = 100_000;
 
 interface ResolvedProgram {
   readonly program: Program;
@@ -79,12 +113,6 @@ interface ResolvedProgram {
   readonly components: readonly { readonly criterion: Criterion; readonly code: string; readonly params: ReasonParams }[];
   /** Decisions that do not read the members, by status × desil × wilayah (see `cacheKey`). */
   readonly cache: (Omit<ProgramDecision, 'programId'> | undefined)[];
-  /**
-   * Decisions with components, for households of up to 8 members and no excluded member: by which
-   * members meet each component (a bit mask per component), then by the base key and whether the
-   * component data is complete. Households share them, as they share the base decisions.
-   */
-  readonly componentCache: Map<number, Omit<ProgramDecision, 'programId'>>;
 }
 
 const STATUS_REASONS: Record<Exclude<HouseholdStatus, 'aktif'>, Reason> = {
@@ -93,7 +121,14 @@ const STATUS_REASONS: Record<Exclude<HouseholdStatus, 'aktif'>, Reason> = {
   keluar: Object.freeze(because('household.keluar')),
 };
 const DESIL_MISSING = Object.freeze(because('desil.missing'));
-const STATUS_INDEX: Record<HouseholdStatus, number> = { aktif: 0, beku: 1, ditangguhkan: 2, keluar: 3 };
+/**
+ * A status's place in HOUSEHOLD_STATUSES, -1 for none. Compared, not looked up by key: a status
+ * read from a document is a fresh string, and a keyed lookup would have to intern it first.
+ */
+function statusIndex(status: string): number {
+  for (let i = 0; i < HOUSEHOLD_STATUSES.length; i += 1) if (HOUSEHOLD_STATUSES[i] === status) return i;
+  return -1;
+}
 
 /** A criterion as reason params (the same fields, as plain data). */
 const criterionParams = (c: Criterion): ReasonParams => ({ ...c });
@@ -129,7 +164,6 @@ function resolve(program: Program, day: string): ResolvedProgram {
     excluded: version?.exclusions ? new Set(version.exclusions.occupations) : null,
     components: (version?.criteria?.anyOf ?? []).map((c) => ({ criterion: c, code: `criteria.met.${c.kind}`, params: Object.freeze(criterionParams(c)) })),
     cache: new Array<Omit<ProgramDecision, 'programId'> | undefined>(BASE_KEYS).fill(undefined),
-    componentCache: new Map(),
   };
 }
 
@@ -138,33 +172,68 @@ export function programsInForce(programs: readonly Program[], date: Date): Progr
   const on = jakartaDateOf(date);
   const day = formatIsoDate(on);
   const resolved = programs.map((p) => resolve(p, day));
+  const excludedAnywhere = new Set(resolved.flatMap((r) => [...(r.excluded ?? [])]));
   return {
     day,
     on,
     programs: resolved,
     readsMembers: resolved.some((r) => r.version !== null && (r.version.criteria !== undefined || r.excluded !== null)),
-    excludedAnywhere: new Set(resolved.flatMap((r) => [...(r.excluded ?? [])])),
+    excludedAnywhere,
+    memo: shapeMemo(resolved, excludedAnywhere),
   };
 }
+
+function shapeMemo(resolved: readonly ResolvedProgram[], excludedAnywhere: ReadonlySet<string>): ShapeMemo | null {
+  const components = new Map<string, Criterion>();
+  for (const r of resolved) for (const c of r.components) components.set(JSON.stringify(c.criterion), c.criterion);
+  const scoped = resolved.filter((r) => r.scoped);
+  // Keys stay small integers: 20 component bits and the occupation per member; 3 wilayah states per scoped program.
+  // (A member's code also carries its completeness in the lowest bit, which the caller takes off.)
+  if (components.size > 20 || excludedAnywhere.size > 255 || BASE_KEYS * 3 ** scoped.length > 2 ** 30) return null;
+  const criteria = [...components.values()];
+  // meetsWith for every combination of the facts it reads, so that a member's code is a table read.
+  const met = new Int32Array(FACTS * AGES);
+  for (let facts = 0; facts < FACTS; facts += 1) {
+    const school = facts >> 3 === 0 ? undefined : SCHOOL_LEVELS[(facts >> 3) - 1];
+    for (let a = 0; a < AGES; a += 1) {
+      let bits = 0;
+      for (let k = 0; k < criteria.length; k += 1) if (meetsWith(criteria[k]!, a - 1, (facts & 1) === 1, (facts & 2) === 2, (facts & 4) === 4, school)) bits |= 1 << k;
+      met[facts * AGES + a] = bits;
+    }
+  }
+  // A code without its completeness bit: the component bits, then the occupation.
+  const bits = criteria.length + Math.ceil(Math.log2(excludedAnywhere.size + 1));
+  return {
+    roots: [],
+    met,
+    occupations: [...excludedAnywhere],
+    occupationUnit: 2 ** (criteria.length + 1),
+    range: 2 ** bits,
+    perStep: Math.max(1, Math.floor(29 / bits)),
+    scoped,
+    size: 0,
+  };
+}
+
+/** Ages as `meetsWith` reads them: -1 (no valid birth date), 0–130 (the criteria's bounds), and 131 for any older. */
+const AGES = 133;
+/** Sex, pregnancy, severe disability (a bit each), then the school level (0: none). */
+const FACTS = 8 * (SCHOOL_LEVELS.length + 1);
 
 /** Whole years on `on` from a `YYYY-MM-DD` birth date, without allocating; null if it is not a date. */
 function ageFrom(birthDate: string, on: CalendarDate): number | null {
   if (birthDate.length !== 10 || birthDate.charCodeAt(4) !== 45 || birthDate.charCodeAt(7) !== 45) return null;
-  const year = digits(birthDate, 0, 4);
-  const month = digits(birthDate, 5, 7);
-  const day = digits(birthDate, 8, 10);
-  if (year < 0 || month < 0 || day < 0 || !isRealDate(year, month, day)) return null;
-  return ageOn({ year, month, day }, on);
+  const year = digit(birthDate, 0) * 1000 + digit(birthDate, 1) * 100 + digit(birthDate, 2) * 10 + digit(birthDate, 3);
+  const month = digit(birthDate, 5) * 10 + digit(birthDate, 6);
+  const day = digit(birthDate, 8) * 10 + digit(birthDate, 9);
+  // A non-digit makes its part negative.
+  if (!(year >= 0 && month >= 1 && day >= 1) || !isRealDate(year, month, day)) return null;
+  return on.year - year - (on.month > month || (on.month === month && on.day >= day) ? 0 : 1);
 }
 
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i += 1) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
 }
 
 /**
@@ -222,26 +291,33 @@ function fillRoster(members: readonly EligibilityMember[], on: CalendarDate, exc
 }
 
 function meets(c: Criterion, r: Roster, i: number): boolean {
-  const age = r.age[i]!;
+  return meetsWith(c, r.age[i]!, r.male[i] === 1, r.pregnant[i] === 1, r.severe[i] === 1, r.school[i]);
+}
+
+/** Whether one member meets one component; age is in whole years on the day, -1 without a valid birth date. */
+function meetsWith(c: Criterion, age: number, male: boolean, pregnant: boolean, severe: boolean, school: SchoolLevel | undefined): boolean {
   switch (c.kind) {
     case 'pregnancy':
-      return r.pregnant[i] === 1 && r.male[i] === 0;
+      return pregnant && !male;
     case 'early_childhood':
       return age >= 0 && age <= c.maxAge;
-    case 'school_child': {
-      const school = r.school[i];
+    case 'school_child':
       return age >= c.minAge && age <= c.maxAge && school !== undefined && c.levels.includes(school);
-    }
     case 'elderly':
       return age >= 0 && age >= c.minAge;
     case 'severe_disability':
-      return r.severe[i] === 1;
+      return severe;
   }
+}
+
+/** Whether a household lies in a program's wilayah: 0 yes (or the program is national), 1 the desa is unknown, 2 outside. */
+function scopeOf(r: ResolvedProgram, household: EligibilityHousehold): 0 | 1 | 2 {
+  return !r.scoped ? 0 : !household.desaCode ? 1 : isWithin(household.desaCode, r.program.scope!) ? 0 : 2;
 }
 
 const BASE_KEYS = 4 * 11 * 3;
 function cacheKey(status: HouseholdStatus, desil: number | null, scope: 0 | 1 | 2): number {
-  return (STATUS_INDEX[status] * 11 + (desil ?? 0)) * 3 + scope;
+  return (statusIndex(status) * 11 + (desil ?? 0)) * 3 + scope;
 }
 
 /** The decision from status, wilayah and band alone: the same for every household with those three, so it is built once. */
@@ -287,7 +363,7 @@ function baseDecision(r: ResolvedProgram, status: HouseholdStatus, desil: number
 }
 
 function decideOne(r: ResolvedProgram, household: EligibilityHousehold, members: Roster | null, inForce: ProgramsInForce): Omit<ProgramDecision, 'programId'> {
-  const scope: 0 | 1 | 2 = !r.scoped ? 0 : !household.desaCode ? 1 : isWithin(household.desaCode, r.program.scope!) ? 0 : 2;
+  const scope = scopeOf(r, household);
   const desil = household.desil === null || (household.desil >= 1 && household.desil <= 10) ? household.desil : null;
   const base = baseDecision(r, household.status, desil, scope, inForce.day);
   const v = r.version;
@@ -315,36 +391,8 @@ function decideOne(r: ResolvedProgram, household: EligibilityHousehold, members:
       eligible = false;
     }
   }
-  if (r.components.length > 0) {
-    if (reasons === null && members.n <= MASK_MEMBERS && r.components.length <= MASK_COMPONENTS) {
-      // Which members meet each component, as bits: households alike share one decision.
-      let masks = 0;
-      for (let k = 0; k < r.components.length; k += 1) {
-        const criterion = r.components[k]!.criterion;
-        let mask = 0;
-        for (let i = 0; i < members.n; i += 1) if (meets(criterion, members, i)) mask |= 1 << i;
-        masks += mask * 2 ** (MASK_MEMBERS * k);
-      }
-      const key = masks * (BASE_KEYS * 2) + cacheKey(household.status, desil, scope) * 2 + (members.incomplete ? 1 : 0);
-      let decision = r.componentCache.get(key);
-      if (!decision) {
-        decision = freezeDecision(withComponents(r, base, members, eligible, base.reasons.slice()));
-        r.componentCache.set(key, decision);
-      }
-      return decision;
-    }
-    return withComponents(r, base, members, eligible, reasons ?? base.reasons.slice());
-  }
+  if (r.components.length > 0) return withComponents(r, base, members, eligible, reasons ?? base.reasons.slice());
   return reasons === null ? base : { programName: base.programName, eligible, reasons, legalBasis: base.legalBasis, evaluatedOn: base.evaluatedOn };
-}
-
-const MASK_MEMBERS = 8;
-const MASK_COMPONENTS = 6;
-
-function freezeDecision(d: Omit<ProgramDecision, 'programId'>): Omit<ProgramDecision, 'programId'> {
-  for (const r of d.reasons) Object.freeze(r);
-  Object.freeze(d.reasons);
-  return Object.freeze(d);
 }
 
 /** The components part of a decision: a reason per component met, with the members, or why none is. */
@@ -391,7 +439,105 @@ export interface EligibilityDocument extends EligibilityHousehold {
  * and says so.
  */
 export function decideHousehold(household: EligibilityDocument, inForce: ProgramsInForce): EligibilityMap {
-  const members = rosterOf(household.memberCriteria ?? null, inForce);
+  const memo = inForce.memo;
+  const desil = household.desil;
+  const status = statusIndex(household.status);
+  if (memo === null || status < 0 || (desil !== null && !Number.isInteger(desil))) {
+    return decideFresh(household, rosterOf(household.memberCriteria ?? null, inForce), inForce);
+  }
+  // The shape's base: status, desil, wilayah per scoped program, and whether the members are read.
+  let key = status * 11 + (desil !== null && desil >= 1 && desil <= 10 ? desil : 0);
+  for (const r of memo.scoped) key = key * 3 + scopeOf(r, household);
+  const criteria = inForce.readsMembers ? (household.memberCriteria ?? null) : null;
+  key = key * 2 + (criteria === null ? 0 : 1);
+  let shape = memo.roots[key] ?? null;
+  if (shape === null && memo.size < MEMO_SHAPES) {
+    shape = memo.roots[key] = { next: null, complete: null, incomplete: null };
+    memo.size += 1;
+  }
+  let incomplete = false;
+  if (criteria !== null) {
+    // Members in order, a few per key: the leading 1 tells a group of two from one of three.
+    const { perStep, range } = memo;
+    const on = inForce.on;
+    for (let i = 0; i < criteria.length && shape !== null; ) {
+      let group = 1;
+      for (const end = Math.min(i + perStep, criteria.length); i < end; i += 1) {
+        const code = memberCode(memo, criteria[i]!, on);
+        group = group * range + (code >> 1);
+        if ((code & 1) === 1) incomplete = true;
+      }
+      shape = step(memo, (shape.next ??= new Map()), group);
+    }
+  }
+  const known = shape === null ? null : incomplete ? shape.incomplete : shape.complete;
+  if (known !== null) return known;
+  const decisions = deepFreeze(decideFresh(household, rosterOf(criteria, inForce), inForce));
+  if (shape !== null) {
+    if (incomplete) shape.incomplete = decisions;
+    else shape.complete = decisions;
+  }
+  return decisions;
+}
+
+/** The memo's next node, made if the memo has room; null once it is full and the shape is new. */
+function step(memo: ShapeMemo, level: Map<number, Shape>, code: number): Shape | null {
+  let shape = level.get(code);
+  if (shape === undefined) {
+    if (memo.size >= MEMO_SHAPES) return null;
+    shape = { next: null, complete: null, incomplete: null };
+    level.set(code, shape);
+    memo.size += 1;
+  }
+  return shape;
+}
+
+/**
+ * What the rules read of one member, as a small integer: whether its data is incomplete (the lowest
+ * bit: it counts for the household as a whole, so the caller takes it off), a bit per component met,
+ * then the excluded occupation. Read straight from the member: no roster is filled for a household
+ * whose shape is already decided.
+ */
+function memberCode(memo: ShapeMemo, m: EligibilityMember, on: CalendarDate): number {
+  const age = ageFrom(m.birthDate, on) ?? -1;
+  const school = m.school;
+  const pregnant = m.pregnant;
+  const disability = m.disability;
+  const level = school === undefined ? 0 : schoolIndex(school);
+  const facts = (m.sex === 'L' ? 1 : 0) | (pregnant === true ? 2 : 0) | (disability === 'berat' ? 4 : 0) | (level << 3);
+  let code = (memo.met[facts * AGES + (age > 131 ? 131 : age) + 1]! << 1) | (pregnant === undefined || disability === undefined || school === undefined ? 1 : 0);
+  const o = m.occupation;
+  if (o !== undefined) {
+    const excluded = memo.occupations;
+    for (let j = 0; j < excluded.length; j += 1) {
+      if (excluded[j] === o) {
+        code += (j + 1) * memo.occupationUnit;
+        break;
+      }
+    }
+  }
+  return code;
+}
+
+/** 1 + the level's place in SCHOOL_LEVELS, 0 for none (a loop, not indexOf: this runs for every member). */
+function schoolIndex(school: SchoolLevel): number {
+  for (let i = 0; i < SCHOOL_LEVELS.length; i += 1) if (SCHOOL_LEVELS[i] === school) return i + 1;
+  return 0;
+}
+
+/** Decisions shared by every household of a shape cannot be changed by one of them. */
+function deepFreeze(decisions: EligibilityMap): EligibilityMap {
+  for (const id in decisions) {
+    const d = decisions[id]!;
+    if (Object.isFrozen(d)) continue;
+    for (const r of d.reasons) Object.freeze(r);
+    Object.freeze(d.reasons);
+    Object.freeze(d);
+  }
+  return Object.freeze(decisions);
+}
+
+function decideFresh(household: EligibilityDocument, members: Roster | null, inForce: ProgramsInForce): EligibilityMap {
   const out: EligibilityMap = {};
   for (const r of inForce.programs) out[r.program.id] = decideOne(r, household, members, inForce);
   return out;

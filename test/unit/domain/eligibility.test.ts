@@ -300,6 +300,35 @@ describe('the hot path shares decisions between households alike, and never mixe
     );
   });
 
+  it('households that differ only where a threshold falls (age 6/7, 21/22, 59/60, 130+, a bad date), in any order, never share a decision wrongly', () => {
+    const programs = [...defaultPrograms(), program({ id: 'KAB-RL', level: 'kabupaten', scope: '17.02' })];
+    const shared = programsInForce(programs, REF);
+    // Few distinct members, so that shapes repeat and the shared decisions are read back often.
+    const edge = fc.record(
+      {
+        birthDate: fc.constantFrom('2019-06-15', '2019-06-16', '2004-06-15', '2004-06-16', '1966-06-15', '1966-06-16', '1890-01-01', '19a0-01-01', '2001-13-01'),
+        sex: fc.constantFrom('L' as const, 'P' as const),
+        occupation: fc.constantFrom('petani' as const, 'asn' as const, 'polri' as const),
+        pregnant: fc.boolean(),
+        disability: fc.constantFrom('tidak_ada' as const, 'berat' as const),
+        school: fc.constantFrom('sd' as const, 'sma' as const, 'paud' as const),
+      },
+      { requiredKeys: ['birthDate'] },
+    );
+    const alike = fc.record({
+      desil: fc.constantFrom(null, 2, 5),
+      status: fc.constantFrom('aktif' as const, 'beku' as const),
+      desaCode: fc.constantFrom('17.02.06.2001', '17.03.01.2001'),
+      memberCriteria: fc.array(edge, { minLength: 0, maxLength: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(alike, { minLength: 1, maxLength: 40 }), (households) => {
+        for (const h of households) expect(decideHousehold(h, shared)).toEqual(decideHousehold(h, programsInForce(programs, REF)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('shared decisions are frozen, so no caller can change another household’s', () => {
     const inForce = programsInForce(defaultPrograms(), REF);
     const a = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild }, inForce);
