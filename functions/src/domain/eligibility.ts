@@ -60,7 +60,7 @@ export interface ProgramsInForce {
   /** Every occupation some program in force excludes: a household with none skips the exclusion checks. */
   readonly excludedAnywhere: ReadonlySet<string>;
   /** Whole-household decisions already made this run, by household shape (see `decideHousehold`); null when the programs are too many to key. */
-  readonly memo: ShapeMemo | null;
+  readonly memo: MemoState;
 }
 
 /**
@@ -71,8 +71,18 @@ export interface ProgramsInForce {
  * shared. A trie keyed by small integers: the base (status, desil, scopes), then one code per member.
  */
 interface ShapeMemo {
-  /** By base key: status, desil, wilayah per scoped program, whether members are read. */
-  readonly roots: (Shape | undefined)[];
+  /** Node by base key (status, desil, wilayah per scoped program, whether members are read): node id + 1, 0 for none yet. */
+  readonly roots: Int32Array;
+  /**
+   * The trie's edges in one open-addressing table (contiguous, so that lookups stay in cache):
+   * slot → parent node, the group of member codes, and the child node (-1: empty slot).
+   */
+  readonly parent: Int32Array;
+  readonly group: Int32Array;
+  readonly child: Int32Array;
+  /** By node: the decisions of its households whose member data is complete, and of those where some member's is not. */
+  readonly complete: (EligibilityMap | null)[];
+  readonly incomplete: (EligibilityMap | null)[];
   /** Bits of a member's code for the components of every program in force (each component once), by facts × age: `meetsWith` tabled. */
   readonly met: Int32Array;
   /** The excluded occupations: the (i+1)-th is `(i + 1) * occupationUnit` in a member's code. */
@@ -82,18 +92,25 @@ interface ShapeMemo {
   readonly range: number;
   readonly perStep: number;
   readonly scoped: readonly ResolvedProgram[];
+  /** Nodes made so far. */
   size: number;
 }
 
-interface Shape {
-  next: Map<number, Shape> | null;
-  /** The decisions of households of this shape whose member data is complete, and of those where some member's is not. */
-  complete: EligibilityMap | null;
-  incomplete: EligibilityMap | null;
+/**
+ * The memo is made once a run has decided a few households (a trigger that decides one household
+ * should not pay for a table of a million slots); null when the programs are too many to key.
+ */
+interface MemoState {
+  decided: number;
+  memo: ShapeMemo | null | undefined;
+  readonly make: () => ShapeMemo | null;
 }
+const MEMO_AFTER = 32;
 
-/** Bounds the memo's memory (a shape is a few hundred bytes); past it, new shapes are decided without being kept. */
+/** Bounds the memo's memory (a node is a few tens of bytes, its decisions shared); past it, new shapes are decided without being kept. */
 const MEMO_SHAPES = 100_000;
+/** Edge slots: a power of two, under half full at MEMO_SHAPES. */
+const EDGE_SLOTS = 2 ** 18;
 
 interface ResolvedProgram {
   readonly program: Program;
@@ -179,7 +196,7 @@ export function programsInForce(programs: readonly Program[], date: Date): Progr
     programs: resolved,
     readsMembers: resolved.some((r) => r.version !== null && (r.version.criteria !== undefined || r.excluded !== null)),
     excludedAnywhere,
-    memo: shapeMemo(resolved, excludedAnywhere),
+    memo: { decided: 0, memo: undefined, make: () => shapeMemo(resolved, excludedAnywhere) },
   };
 }
 
@@ -189,7 +206,7 @@ function shapeMemo(resolved: readonly ResolvedProgram[], excludedAnywhere: Reado
   const scoped = resolved.filter((r) => r.scoped);
   // Keys stay small integers: 20 component bits and the occupation per member; 3 wilayah states per scoped program.
   // (A member's code also carries its completeness in the lowest bit, which the caller takes off.)
-  if (components.size > 20 || excludedAnywhere.size > 255 || BASE_KEYS * 3 ** scoped.length > 2 ** 30) return null;
+  if (components.size > 20 || excludedAnywhere.size > 255 || scoped.length > 6) return null;
   const criteria = [...components.values()];
   // meetsWith for every combination of the facts it reads, so that a member's code is a table read.
   const met = new Int32Array(FACTS * AGES);
@@ -197,14 +214,20 @@ function shapeMemo(resolved: readonly ResolvedProgram[], excludedAnywhere: Reado
     const school = facts >> 3 === 0 ? undefined : SCHOOL_LEVELS[(facts >> 3) - 1];
     for (let a = 0; a < AGES; a += 1) {
       let bits = 0;
-      for (let k = 0; k < criteria.length; k += 1) if (meetsWith(criteria[k]!, a - 1, (facts & 1) === 1, (facts & 2) === 2, (facts & 4) === 4, school)) bits |= 1 << k;
+      for (let k = 0; k < criteria.length; k += 1)
+        if (meetsWith(criteria[k]!, a - 1, (facts & 1) === 1, (facts & 2) === 2, (facts & 4) === 4, school)) bits |= 1 << k;
       met[facts * AGES + a] = bits;
     }
   }
   // A code without its completeness bit: the component bits, then the occupation.
   const bits = criteria.length + Math.ceil(Math.log2(excludedAnywhere.size + 1));
   return {
-    roots: [],
+    roots: new Int32Array(BASE_KEYS * 3 ** scoped.length * 2),
+    parent: new Int32Array(EDGE_SLOTS),
+    group: new Int32Array(EDGE_SLOTS),
+    child: new Int32Array(EDGE_SLOTS).fill(-1),
+    complete: [],
+    incomplete: [],
     met,
     occupations: [...excludedAnywhere],
     occupationUnit: 2 ** (criteria.length + 1),
@@ -439,57 +462,71 @@ export interface EligibilityDocument extends EligibilityHousehold {
  * and says so.
  */
 export function decideHousehold(household: EligibilityDocument, inForce: ProgramsInForce): EligibilityMap {
-  const memo = inForce.memo;
+  const state = inForce.memo;
+  if (state.memo === undefined && (state.decided += 1) > MEMO_AFTER) state.memo = state.make();
+  const memo = state.memo ?? null;
   const desil = household.desil;
   const status = statusIndex(household.status);
   if (memo === null || status < 0 || (desil !== null && !Number.isInteger(desil))) {
-    return decideFresh(household, rosterOf(household.memberCriteria ?? null, inForce), inForce);
+    return deepFreeze(decideFresh(household, rosterOf(household.memberCriteria ?? null, inForce), inForce));
   }
   // The shape's base: status, desil, wilayah per scoped program, and whether the members are read.
   let key = status * 11 + (desil !== null && desil >= 1 && desil <= 10 ? desil : 0);
   for (const r of memo.scoped) key = key * 3 + scopeOf(r, household);
   const criteria = inForce.readsMembers ? (household.memberCriteria ?? null) : null;
   key = key * 2 + (criteria === null ? 0 : 1);
-  let shape = memo.roots[key] ?? null;
-  if (shape === null && memo.size < MEMO_SHAPES) {
-    shape = memo.roots[key] = { next: null, complete: null, incomplete: null };
-    memo.size += 1;
+  let node = memo.roots[key]! - 1;
+  if (node < 0 && memo.size < MEMO_SHAPES) {
+    node = newNode(memo);
+    memo.roots[key] = node + 1;
   }
   let incomplete = false;
   if (criteria !== null) {
     // Members in order, a few per key: the leading 1 tells a group of two from one of three.
     const { perStep, range } = memo;
     const on = inForce.on;
-    for (let i = 0; i < criteria.length && shape !== null; ) {
+    for (let i = 0; i < criteria.length && node >= 0;) {
       let group = 1;
       for (const end = Math.min(i + perStep, criteria.length); i < end; i += 1) {
         const code = memberCode(memo, criteria[i]!, on);
         group = group * range + (code >> 1);
         if ((code & 1) === 1) incomplete = true;
       }
-      shape = step(memo, (shape.next ??= new Map()), group);
+      node = step(memo, node, group);
     }
   }
-  const known = shape === null ? null : incomplete ? shape.incomplete : shape.complete;
+  const known = node < 0 ? null : incomplete ? memo.incomplete[node]! : memo.complete[node]!;
   if (known !== null) return known;
   const decisions = deepFreeze(decideFresh(household, rosterOf(criteria, inForce), inForce));
-  if (shape !== null) {
-    if (incomplete) shape.incomplete = decisions;
-    else shape.complete = decisions;
-  }
+  if (node >= 0) (incomplete ? memo.incomplete : memo.complete)[node] = decisions;
   return decisions;
 }
 
-/** The memo's next node, made if the memo has room; null once it is full and the shape is new. */
-function step(memo: ShapeMemo, level: Map<number, Shape>, code: number): Shape | null {
-  let shape = level.get(code);
-  if (shape === undefined) {
-    if (memo.size >= MEMO_SHAPES) return null;
-    shape = { next: null, complete: null, incomplete: null };
-    level.set(code, shape);
-    memo.size += 1;
+function newNode(memo: ShapeMemo): number {
+  const node = memo.size;
+  memo.size += 1;
+  memo.complete.push(null);
+  memo.incomplete.push(null);
+  return node;
+}
+
+/** The node under `parent` for a group of member codes, made if the memo has room; -1 once it is full and the shape is new. */
+function step(memo: ShapeMemo, parent: number, group: number): number {
+  const mask = EDGE_SLOTS - 1;
+  let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(group, 0x85ebca77)) >>> 0;
+  slot = (slot ^ (slot >>> 15)) & mask;
+  for (;;) {
+    const child = memo.child[slot]!;
+    if (child < 0) break;
+    if (memo.parent[slot] === parent && memo.group[slot] === group) return child;
+    slot = (slot + 1) & mask;
   }
-  return shape;
+  if (memo.size >= MEMO_SHAPES) return -1;
+  const node = newNode(memo);
+  memo.parent[slot] = parent;
+  memo.group[slot] = group;
+  memo.child[slot] = node;
+  return node;
 }
 
 /**
@@ -505,7 +542,8 @@ function memberCode(memo: ShapeMemo, m: EligibilityMember, on: CalendarDate): nu
   const disability = m.disability;
   const level = school === undefined ? 0 : schoolIndex(school);
   const facts = (m.sex === 'L' ? 1 : 0) | (pregnant === true ? 2 : 0) | (disability === 'berat' ? 4 : 0) | (level << 3);
-  let code = (memo.met[facts * AGES + (age > 131 ? 131 : age) + 1]! << 1) | (pregnant === undefined || disability === undefined || school === undefined ? 1 : 0);
+  let code =
+    (memo.met[facts * AGES + (age > 131 ? 131 : age) + 1]! << 1) | (pregnant === undefined || disability === undefined || school === undefined ? 1 : 0);
   const o = m.occupation;
   if (o !== undefined) {
     const excluded = memo.occupations;

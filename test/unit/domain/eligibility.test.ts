@@ -306,7 +306,17 @@ describe('the hot path shares decisions between households alike, and never mixe
     // Few distinct members, so that shapes repeat and the shared decisions are read back often.
     const edge = fc.record(
       {
-        birthDate: fc.constantFrom('2019-06-15', '2019-06-16', '2004-06-15', '2004-06-16', '1966-06-15', '1966-06-16', '1890-01-01', '19a0-01-01', '2001-13-01'),
+        birthDate: fc.constantFrom(
+          '2019-06-15',
+          '2019-06-16',
+          '2004-06-15',
+          '2004-06-16',
+          '1966-06-15',
+          '1966-06-16',
+          '1890-01-01',
+          '19a0-01-01',
+          '2001-13-01',
+        ),
         sex: fc.constantFrom('L' as const, 'P' as const),
         occupation: fc.constantFrom('petani' as const, 'asn' as const, 'polri' as const),
         pregnant: fc.boolean(),
@@ -329,8 +339,39 @@ describe('the hot path shares decisions between households alike, and never mixe
     );
   });
 
+  it('past the bound on shapes kept, new shapes are still decided right, and the kept ones still shared', () => {
+    const inForce = programsInForce(defaultPrograms(), REF);
+    // Eight members that read differently (components, exclusions), six to a household: more shapes than the memo keeps.
+    const kinds: EligibilityMember[] = [
+      eligibilityMember(),
+      eligibilityMember({ birthDate: '2022-01-01' }),
+      eligibilityMember({ birthDate: '2015-01-01', school: 'sd' }),
+      eligibilityMember({ birthDate: '1950-01-01' }),
+      eligibilityMember({ sex: 'P', pregnant: true }),
+      eligibilityMember({ disability: 'berat' }),
+      eligibilityMember({ occupation: 'asn' }),
+      eligibilityMember({ occupation: 'tni', pregnant: undefined }),
+    ];
+    const household = (i: number) => ({
+      desil: 1 + (i % 5),
+      status: 'aktif' as const,
+      desaCode: null,
+      memberCriteria: Array.from({ length: 6 }, (_, k) => kinds[Math.floor(i / 5 / 8 ** k) % 8]!),
+    });
+    for (let i = 0; i < 150_000; i += 1) decideHousehold(household(i), inForce);
+    for (const i of [7, 1000, 100_003, 120_001, 149_999])
+      expect(decideHousehold(household(i), inForce)).toEqual(decideHousehold(household(i), programsInForce(defaultPrograms(), REF)));
+    // Kept before the bound: shared. New after it: decided afresh each time, so memory stays bounded.
+    expect(decideHousehold(household(1000), inForce)).toBe(decideHousehold(household(1000), inForce));
+    expect(decideHousehold(household(149_999), inForce)).not.toBe(decideHousehold(household(149_999), inForce));
+  });
+
   it('shared decisions are frozen, so no caller can change another household’s', () => {
     const inForce = programsInForce(defaultPrograms(), REF);
+    // A run shares decisions once it has decided a few households (one trigger deciding one household makes no table).
+    const first = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild }, inForce);
+    expect(Object.isFrozen(first.PKH)).toBe(true);
+    for (let i = 0; i < 40; i += 1) decideHousehold({ desil: 3, status: 'aktif', desaCode: null, memberCriteria: [] }, inForce);
     const a = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild }, inForce);
     const b = decideHousehold({ desil: 2, status: 'aktif', desaCode: null, memberCriteria: withSchoolChild.map((m) => ({ ...m })) }, inForce);
     expect(a.PKH).toBe(b.PKH);
