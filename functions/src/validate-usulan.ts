@@ -68,6 +68,7 @@ export async function validateSubmission(usulanId: string, now: Date): Promise<v
     // Commit.
     tx.update(ref, forFirestore(plan.update));
     writeAudit(tx, plan.audit);
+    for (const entry of plan.nikAudits) writeAudit(tx, entry);
     logger.info('usulan validated', { usulanId, type: usulan.type, ok: plan.ok, errorCodes: plan.update.validation.errors.map((e) => e.code) });
   });
 }

@@ -1,6 +1,7 @@
 import type { HouseholdStatus } from './eligibility.js';
-import { because, type Reason } from './reason.js';
+import { because, type Reason, type ReasonParams } from './reason.js';
 import { checkReturnByUsulanBaru, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
+import { isWithin } from './wilayah.js';
 
 /**
  * Duplicates, the two ways the register meets them:
@@ -27,6 +28,13 @@ export interface NikConflictOptions {
   suspensionPolicy?: SuspensionPolicy;
   /** Form path of the member list, e.g. `household.members`. */
   fieldPrefix?: string;
+  /**
+   * The proposer's kabupaten. A NIK held in another kabupaten is said to be registered, and no
+   * more (not in which desa: validation must not tell an operator where anyone in the country
+   * lives), and a suspended household there cannot be left by this usulan: that kabupaten's policy
+   * and members are not this kabupaten's to change.
+   */
+  kabupatenCode?: string;
 }
 
 /** One proposed member whose NIK the register already holds elsewhere. */
@@ -47,6 +55,8 @@ export interface NikConflicts {
   blocking: NikHeld[];
   /** Members coming back from a suspended household by this usulan (route `usulan_baru`): their old record is closed on application. */
   returning: NikHeld[];
+  /** Every member whose NIK the register holds in another household, whatever its status (the validation audits each). */
+  found: NikHeld[];
 }
 
 /**
@@ -62,16 +72,22 @@ export function findNikConflicts(members: readonly { nik: string | null }[], loo
   const get = typeof lookup === 'function' ? lookup : (nik: string) => lookup.get(nik);
   const prefix = options.fieldPrefix ?? 'household.members';
   const policy = options.suspensionPolicy ?? DEFAULT_SUSPENSION_POLICY;
-  const out: NikConflicts = { errors: [], warnings: [], blocking: [], returning: [] };
+  const out: NikConflicts = { errors: [], warnings: [], blocking: [], returning: [], found: [] };
   members.forEach((m, i) => {
     if (!m.nik) return;
     const holder = get(m.nik);
     if (!holder || holder.householdId === options.ownHouseholdId) return;
     const field = `${prefix}.${i}.nik`;
     const held: NikHeld = { member: i, field, holder };
-    const params = { member: i + 1, desaCode: holder.desaCode };
+    out.found.push(held);
+    const elsewhere = options.kabupatenCode !== undefined && !isWithin(holder.desaCode, options.kabupatenCode);
+    const params: ReasonParams = elsewhere ? { member: i + 1 } : { member: i + 1, desaCode: holder.desaCode };
     if (holder.status === 'keluar') {
       out.warnings.push(because('nik.registered_keluar', params, field));
+    } else if (holder.status === 'ditangguhkan' && elsewhere) {
+      // Not even that the household is suspended (a suspension for online gambling is nobody else's business).
+      out.errors.push(because('nik.registered', params, field));
+      out.blocking.push(held);
     } else if (holder.status === 'ditangguhkan') {
       const route = checkReturnByUsulanBaru(policy, field);
       if (route.ok) {

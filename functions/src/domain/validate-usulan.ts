@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { jakartaDateOf, parseIsoDate, compareDates } from './dates.js';
-import { findNikConflicts, type NikLookup } from './duplicates.js';
+import { findNikConflicts, type NikHeld, type NikLookup } from './duplicates.js';
 import type { HouseholdStatus } from './eligibility.js';
 import { validateKkNumber } from './kk.js';
 import { checkMemberNik, type NikCheckOptions } from './nik.js';
@@ -8,6 +8,7 @@ import { because, reason, type Reason } from './reason.js';
 import { usulanBaruContentSchema, type HouseholdProposal, type UsulanBaruContent } from './schemas.js';
 import { checkReactivation, DEFAULT_SUSPENSION_POLICY, type SuspensionPolicy } from './suspension.js';
 import { usulanContentSchema, type UsulanContent } from './usulan.js';
+import { kabupatenOf } from './wilayah.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -114,12 +115,17 @@ export interface UsulanValidationOptions {
  * masuk, to the desa it leaves), it is still in the register, a KK change has a reason, a
  * reactivation is allowed by the kabupaten's policy, and no NIK is registered elsewhere.
  */
-export function validateUsulan(input: unknown, referenceDate: Date, options: UsulanValidationOptions = {}): ValidationResult & { content?: UsulanContent } {
+export function validateUsulan(
+  input: unknown,
+  referenceDate: Date,
+  options: UsulanValidationOptions = {},
+): ValidationResult & { content?: UsulanContent; nikHeld?: readonly NikHeld[] } {
   const parsed = usulanContentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: reasonsFromZod(parsed.error), warnings: [] };
   const content = parsed.data;
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
+  let nikHeld: readonly NikHeld[] = [];
   const target = options.target ?? null;
   const policy = options.suspensionPolicy ?? DEFAULT_SUSPENSION_POLICY;
 
@@ -129,7 +135,10 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
     } else if (target.status === 'keluar') {
       errors.push(because('usulan.household_keluar', undefined, 'householdId'));
     } else if (content.type === 'pindah_masuk') {
-      if (target.desaCode !== content.fromDesaCode) {
+      if (options.desaCode !== undefined && kabupatenOf(target.desaCode) !== kabupatenOf(options.desaCode)) {
+        // Nothing else is said of a household another kabupaten holds (not even whether the desa of origin is right).
+        errors.push(because('pindah.other_kabupaten', undefined, 'householdId'));
+      } else if (target.desaCode !== content.fromDesaCode) {
         errors.push(because('pindah.from_mismatch', undefined, 'fromDesaCode'));
       }
     } else if (options.desaCode !== undefined && target.desaCode !== options.desaCode) {
@@ -148,9 +157,14 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
       }
       if (options.nikLookup) {
         const own = content.type === 'perbaikan' ? content.householdId : null;
-        const conflicts = findNikConflicts(content.household.members, options.nikLookup, { ownHouseholdId: own, suspensionPolicy: policy });
+        const conflicts = findNikConflicts(content.household.members, options.nikLookup, {
+          ownHouseholdId: own,
+          suspensionPolicy: policy,
+          ...(options.desaCode === undefined ? {} : { kabupatenCode: kabupatenOf(options.desaCode) }),
+        });
         errors.push(...conflicts.errors);
         warnings.push(...conflicts.warnings);
+        nikHeld = conflicts.found;
       }
       break;
     }
@@ -176,5 +190,5 @@ export function validateUsulan(input: unknown, referenceDate: Date, options: Usu
       }
       break;
   }
-  return { ok: errors.length === 0, errors, warnings, content };
+  return { ok: errors.length === 0, errors, warnings, content, nikHeld };
 }

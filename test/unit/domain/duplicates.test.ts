@@ -47,7 +47,7 @@ describe('same NIK anywhere in the register', () => {
 
   it('the household’s own NIKs are no conflict (perbaikan), and a function lookup works too', () => {
     const r = findNikConflicts([{ nik: A }], (nik) => index.get(nik) ?? null, { ownHouseholdId: 'h1', fieldPrefix: 'members' });
-    expect(r).toEqual({ errors: [], warnings: [], blocking: [], returning: [] });
+    expect(r).toEqual({ errors: [], warnings: [], blocking: [], returning: [], found: [] });
     const other = findNikConflicts([{ nik: A }], (nik) => index.get(nik), { fieldPrefix: 'members' });
     expect(other.errors[0]!.field).toBe('members.0.nik');
   });

@@ -212,9 +212,17 @@ describe('validateUsulan: every usulan type', () => {
     });
 
     it('the receiving desa proposes a household registered in the desa it leaves', () => {
-      expect(validateUsulan(pindah(), REF, { target: target(), desaCode: '17.08.01.2001' }).ok).toBe(true);
-      expect(codes(validateUsulan(pindah(), REF, { target: target({ desaCode: '17.02.06.2002' }), desaCode: '17.08.01.2001' }).errors)).toEqual([
+      expect(validateUsulan(pindah(), REF, { target: target(), desaCode: '17.02.01.2001' }).ok).toBe(true);
+      expect(codes(validateUsulan(pindah(), REF, { target: target({ desaCode: '17.02.06.2002' }), desaCode: '17.02.01.2001' }).errors)).toEqual([
         'pindah.from_mismatch',
+      ]);
+    });
+
+    it('a household of another kabupaten cannot be pulled in: the move needs its release, and nothing else is said of it (issue 13, F3)', () => {
+      expect(codes(validateUsulan(pindah(), REF, { target: target(), desaCode: '17.08.01.2001' }).errors)).toEqual(['pindah.other_kabupaten']);
+      // Not even whether the desa of origin named is right.
+      expect(codes(validateUsulan(pindah(), REF, { target: target({ desaCode: '17.02.06.2002' }), desaCode: '17.08.01.2001' }).errors)).toEqual([
+        'pindah.other_kabupaten',
       ]);
       expect(codes(validateUsulan(pindah(), REF, { desaCode: '17.02.06.2001' }).errors)).toEqual(['pindah.same_desa']);
     });

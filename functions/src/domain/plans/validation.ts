@@ -3,6 +3,7 @@ import type { NikLookup } from '../duplicates.js';
 import type { KabupatenPolicy } from '../policy.js';
 import { suspensionPolicyOf } from '../policy.js';
 import { because } from '../reason.js';
+import { isWithin } from '../wilayah.js';
 import { checkTransition, type UsulanStatus } from '../usulan-status.js';
 import { usulanContentSchema } from '../usulan.js';
 import { validateUsulan, type TargetHousehold } from '../validate-usulan.js';
@@ -60,6 +61,11 @@ export interface ValidationPlan {
   /** The usulan's fields to update. */
   update: { status: UsulanStatus; validation: ValidationRecord<PlanTime>; updatedAt: PlanTime };
   audit: AuditEntry;
+  /**
+   * One entry per NIK the register already holds elsewhere, for the proposer's Dinas Sosial, as the
+   * transfer lookup does: an operator who probes the register with throw-away usulan is seen.
+   */
+  nikAudits: AuditEntry[];
 }
 
 /**
@@ -109,8 +115,18 @@ export function planValidation(input: ValidationInput): ValidationPlan {
     const t = checkTransition(doc.status, status, 'sistem');
     if (!t.ok) throw new Error(`validation transition refused: ${t.reason.code}`);
   }
+  const nikAudits = (result.nikHeld ?? []).map((held): AuditEntry => ({
+    actorUid: doc.createdBy,
+    actorRole: 'operator',
+    action: 'usulan.nik_sudah_terdaftar',
+    target: { collection: 'households', id: held.holder.householdId },
+    kabupatenCode: doc.kabupatenCode,
+    desaCode: doc.desaCode,
+    summary: `Usulan ${doc.type} ${usulanId}: NIK anggota ke-${held.member + 1} sudah ada di register${isWithin(held.holder.desaCode, doc.kabupatenCode) ? ` (desa ${held.holder.desaCode})` : ' (kabupaten/kota lain)'}`,
+  }));
   return {
     ok,
+    nikAudits,
     update: {
       status,
       validation: { ok, errors, warnings: result.warnings, checkedAt: SERVER_TIME, forSubmission: submittedAt.getTime() },

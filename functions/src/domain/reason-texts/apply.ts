@@ -37,9 +37,12 @@ export const APPLY_TEXTS: Record<string, ReasonEntry> = {
     'Isi usulan tidak valid lagi sehingga tidak dapat diterapkan',
     'The content of the usulan is no longer valid, so it cannot be applied',
   ),
+  // Without `desaCode`: held in another kabupaten, where the proposer is not told which desa.
   'usulan.ganda': {
-    id: (p) => `Ganda: NIK anggota ke-${str(p.member)} sudah terdaftar di register (desa ${str(p.desaCode)}) sebelum usulan ini diterapkan`,
-    en: (p) => `Duplicate: the NIK of member ${str(p.member)} was registered (village ${str(p.desaCode)}) before this usulan was applied`,
+    id: (p) =>
+      `Ganda: NIK anggota ke-${str(p.member)} sudah terdaftar di register${p.desaCode === undefined ? '' : ` (desa ${str(p.desaCode)})`} sebelum usulan ini diterapkan`,
+    en: (p) =>
+      `Duplicate: the NIK of member ${str(p.member)} was registered${p.desaCode === undefined ? '' : ` (village ${str(p.desaCode)})`} before this usulan was applied`,
   },
   'usulan.household_missing': fixed('Keluarga yang diusulkan tidak ada di register', 'The household proposed is not in the register'),
   'pindah.pending_elsewhere': fixed(

@@ -38,10 +38,17 @@ export const USULAN_VALIDATION_TEXTS: Record<string, ReasonEntry> = {
           ? 'This household has already left the register'
           : 'This household has already left the register, so it cannot move. Propose it as a new household.',
   },
-  'usulan.other_desa': fixed(
-    'Keluarga ini terdaftar di desa lain; usulan harus diajukan oleh desa tempat keluarga terdaftar',
-    'This household is registered in another village; the proposal must come from the village where it is registered',
-  ),
+  // `moved`: found at the application, after the validation had passed (the household moved in between).
+  'usulan.other_desa': {
+    id: (p) =>
+      p.moved === true
+        ? 'Keluarga ini sudah pindah ke desa lain sejak usulan divalidasi; usulan harus diajukan ulang oleh desa tempat keluarga terdaftar sekarang'
+        : 'Keluarga ini terdaftar di desa lain; usulan harus diajukan oleh desa tempat keluarga terdaftar',
+    en: (p) =>
+      p.moved === true
+        ? 'This household has moved to another village since the proposal was validated; the village where it is registered now must propose it again'
+        : 'This household is registered in another village; the proposal must come from the village where it is registered',
+  },
   'perbaikan.kk_reason_required': fixed('Nomor KK berubah: pilih alasan perubahan KK', 'The KK number changed: choose why the KK changed'),
   'keluar.evidence_missing': fixed(
     'Sebaiknya lampirkan akta atau surat keterangan kematian',
@@ -51,6 +58,13 @@ export const USULAN_VALIDATION_TEXTS: Record<string, ReasonEntry> = {
   'pindah.from_mismatch': {
     id: (p) => `Menurut register, keluarga ini ${p.moved === true ? 'sudah ' : ''}tidak berada di desa asal yang disebut`,
     en: (p) => `According to the register, this household is ${p.moved === true ? 'no longer' : 'not'} in the village of origin named`,
+  },
+  // `moved`: found at the application, after the validation had passed.
+  'pindah.other_kabupaten': {
+    id: (p) =>
+      `Keluarga ini ${p.moved === true ? 'sekarang ' : ''}terdaftar di kabupaten/kota lain. Pindah antar kabupaten/kota memerlukan pelepasan dari Dinas Sosial kabupaten/kota asal; hubungi Dinas Sosial Anda.`,
+    en: (p) =>
+      `This household is ${p.moved === true ? 'now ' : ''}registered in another kabupaten/kota. A move between kabupaten/kota needs a release from the Dinas Sosial of origin; contact your Dinas Sosial.`,
   },
   'pindah.same_desa': {
     id: (p) =>

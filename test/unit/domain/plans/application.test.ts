@@ -511,3 +511,86 @@ describe('pindah masuk: the household moves to the receiving desa', () => {
     ]);
   });
 });
+
+describe('attacks on the application (issue 13): the approval is checked again against the register as it is now', () => {
+  const SEBERANG = '17.08.01.2001'; // another kabupaten (17.08)
+  const [kepala] = proposal().members as [Member, Member, Member];
+  const joining = member({ name: 'Putri', sex: 'P', birthDate: '2025-01-02', relationship: 'anak', nik: nikOf('2025-01-02', 'P', { serial: '0005' }) });
+  const perbaikan: UsulanPerbaikanContent = {
+    type: 'perbaikan',
+    householdId: 'h-1',
+    household: proposal({ members: [kepala, joining] }),
+    note: 'Anak masuk KK',
+  };
+
+  it('F3: a pindah masuk never pulls a household out of another kabupaten, even once approved', () => {
+    const plan = refusal(
+      planApplication(applicationInput(pindah({ fromDesaCode: SEBERANG }), { household: storedHousehold({ desaCode: SEBERANG }), members: storedMembers() })),
+    );
+    expect(plan.reasons).toEqual([{ code: 'pindah.other_kabupaten', params: { moved: true }, field: 'householdId' }]);
+    expect(reasonText(plan.reasons[0]!)).toMatch(/pelepasan dari Dinas Sosial kabupaten\/kota asal/);
+  });
+
+  it('F6: a keluar, perbaikan or reaktivasi validated in one desa is not applied after the household moved to another', () => {
+    const moved = storedHousehold({ desaCode: TABA_ANYAR, status: 'ditangguhkan' });
+    const reaktivasi: UsulanReaktivasiContent = {
+      type: 'reaktivasi',
+      householdId: 'h-1',
+      suratPernyataan: evidence,
+      baKlarifikasi: { ...evidence, signedBy: ['kpm'] },
+    };
+    for (const content of [keluar(), perbaikan, reaktivasi]) {
+      const plan = refusal(
+        planApplication(applicationInput(content, { household: moved, members: storedMembers(), suspension: { route: 'reaktivasi', maxReactivations: 2 } })),
+      );
+      expect(plan.reasons, content.type).toEqual([{ code: 'usulan.other_desa', params: { moved: true }, field: 'householdId' }]);
+    }
+    expect(reasonText({ code: 'usulan.other_desa', params: { moved: true } })).toMatch(/sudah pindah ke desa lain sejak usulan divalidasi/);
+  });
+
+  it('F4: a member of a household suspended in another kabupaten cannot be re-registered by an usulan baru, whatever this kabupaten’s route', () => {
+    const nik = proposal().members[0]!.nik!;
+    const nikIndex = new Map([[nik, { householdId: 'h-suspended', memberId: 'm-old', desaCode: SEBERANG, status: 'ditangguhkan' as const }]]);
+    const plan = refusal(
+      planApplication(applicationInput({ type: 'baru', household: proposal() }, { nikIndex, suspension: { route: 'usulan_baru', maxReactivations: 2 } })),
+    );
+    // Refused, the other kabupaten's member untouched, and not told where or that the household is suspended.
+    expect(plan.reasons).toEqual([{ code: 'usulan.ganda', params: { member: 1 }, field: 'household.members.0.nik' }]);
+    expect(reasonText(plan.reasons[0]!)).toBe('Ganda: NIK anggota ke-1 sudah terdaftar di register sebelum usulan ini diterapkan');
+  });
+
+  it('F5: a perbaikan that takes in a member of a suspended household closes the old record, so the NIK is never active twice', () => {
+    const nikIndex = new Map([[joining.nik!, { householdId: 'h-suspended', memberId: 'm-old', desaCode: TABA_ANYAR, status: 'ditangguhkan' as const }]]);
+    const plan = applied(planApplication(applicationInput(perbaikan, { household: storedHousehold(), members: storedMembers(), nikIndex })));
+    const closed = memberWrites(plan, 'updateMember').filter((w) => w.householdId === 'h-suspended');
+    expect(closed).toEqual([
+      {
+        kind: 'updateMember',
+        householdId: 'h-suspended',
+        memberId: 'm-old',
+        data: { status: 'keluar', leftReason: { code: 'member.kembali_usulan_baru', params: { usulanId: 'usulan-9' } } },
+      },
+    ]);
+    // And the index now points at the new record.
+    expect(plan.writes.filter((w) => w.kind === 'setIndex').map((w) => w.data.householdId)).toEqual(['h-1']);
+  });
+
+  it('F7: a NIK held in another kabupaten is "already registered" and no more: no desa, no suspension, in validation and at the application', () => {
+    const nik = proposal().members[1]!.nik!;
+    for (const status of ['aktif', 'beku', 'ditangguhkan'] as const) {
+      const holder = { householdId: 'h-far', memberId: 'm-far', desaCode: SEBERANG, status };
+      const validation = validateUsulan({ type: 'baru', household: proposal() }, REF, { desaCode: DERATI, nikLookup: new Map([[nik, holder]]) });
+      expect(validation.errors, status).toEqual([{ code: 'nik.registered', params: { member: 2 }, field: 'household.members.1.nik' }]);
+      expect(reasonText(validation.errors[0]!)).toBe('NIK anggota ke-2 sudah terdaftar di register');
+      const told = [...validation.errors, ...validation.warnings];
+      expectNoNik(told);
+      expect(JSON.stringify(told)).not.toContain('17.08');
+    }
+    // Within the kabupaten the desa is still named, so the operator can settle a ganda with the neighbour.
+    const near = validateUsulan({ type: 'baru', household: proposal() }, REF, {
+      desaCode: DERATI,
+      nikLookup: new Map([[nik, { householdId: 'h-near', desaCode: TABA_ANYAR, status: 'aktif' as const }]]),
+    });
+    expect(near.errors[0]?.params).toEqual({ member: 2, desaCode: TABA_ANYAR });
+  });
+});

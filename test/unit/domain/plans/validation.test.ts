@@ -64,6 +64,33 @@ describe('planValidation', () => {
     });
   });
 
+  it('audits each NIK the register already holds, for the proposer’s Dinas, without the NIK; another kabupaten’s desa is not named (issue 13, F7)', () => {
+    const [a, b] = proposal().members as [{ nik: string }, { nik: string }];
+    const nikIndex = new Map<string, NikIndexEntry>([
+      [a.nik, { householdId: 'h-9', desaCode: TABA_ANYAR, status: 'aktif' }],
+      [b.nik, { householdId: 'h-far', desaCode: '17.08.01.2001', status: 'keluar' }],
+    ]);
+    const plan = validation({ usulan: usulan({ type: 'baru', household: proposal() }), nikIndex });
+    expect(plan.nikAudits).toEqual([
+      {
+        actorUid: 'uid-operator',
+        actorRole: 'operator',
+        action: 'usulan.nik_sudah_terdaftar',
+        target: { collection: 'households', id: 'h-9' },
+        kabupatenCode: '17.02',
+        desaCode: DERATI,
+        summary: `Usulan baru u-2: NIK anggota ke-1 sudah ada di register (desa ${TABA_ANYAR})`,
+      },
+      expect.objectContaining({
+        target: { collection: 'households', id: 'h-far' },
+        summary: 'Usulan baru u-2: NIK anggota ke-2 sudah ada di register (kabupaten/kota lain)',
+      }),
+    ]);
+    expect(JSON.stringify(plan.nikAudits)).not.toMatch(/\d{16}/);
+    // A NIK nobody holds leaves no trace.
+    expect(validation({ usulan: usulan({ type: 'baru', household: proposal() }) }).nikAudits).toEqual([]);
+  });
+
   it('fails a baru whose NIK is registered elsewhere (the shared conflict check), naming the codes in the audit', () => {
     const nikIndex = new Map<string, NikIndexEntry>([[proposal().members[0]!.nik!, { householdId: 'h-9', desaCode: TABA_ANYAR, status: 'aktif' }]]);
     const plan = validation({ usulan: usulan({ type: 'baru', household: proposal() }), nikIndex });

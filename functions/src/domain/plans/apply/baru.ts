@@ -1,10 +1,11 @@
 import { findNikConflicts } from '../../duplicates.js';
 import { startKkHistory } from '../../kk.js';
 import { because } from '../../reason.js';
+import { kabupatenOf } from '../../wilayah.js';
 import type { UsulanBaruContent } from '../../schemas.js';
 import { SERVER_TIME, type Write } from '../writes.js';
 import { createMembers, eligibilityFields, freshStaleness, headNameOf, refused, wilayahOf, type ApplicationInput, type ApplicationPlan } from './common.js';
-import { ganda } from './conflicts.js';
+import { closeReturning, ganda } from './conflicts.js';
 
 /**
  * Baru: a household enters the register in the proposing desa, with its members and their NIKs in
@@ -15,21 +16,11 @@ import { ganda } from './conflicts.js';
 export function planBaru(input: ApplicationInput<UsulanBaruContent>): ApplicationPlan {
   const { content: c, usulanId, desaCode, now } = input;
   const members = c.household.members;
-  const conflicts = findNikConflicts(members, input.nikIndex, { ownHouseholdId: null, suspensionPolicy: input.suspension });
-  if (conflicts.blocking.length > 0) return refused(null, ...conflicts.blocking.map(ganda));
+  const kabupatenCode = kabupatenOf(desaCode);
+  const conflicts = findNikConflicts(members, input.nikIndex, { ownHouseholdId: null, suspensionPolicy: input.suspension, kabupatenCode });
+  if (conflicts.blocking.length > 0) return refused(null, ...conflicts.blocking.map((held) => ganda(held, kabupatenCode)));
 
-  const writes: Write[] = conflicts.returning.flatMap(({ holder }): Write[] =>
-    holder.memberId === undefined
-      ? []
-      : [
-          {
-            kind: 'updateMember',
-            householdId: holder.householdId,
-            memberId: holder.memberId,
-            data: { status: 'keluar', leftReason: because('member.kembali_usulan_baru', { usulanId }) },
-          },
-        ],
-  );
+  const writes: Write[] = closeReturning(conflicts.returning, because('member.kembali_usulan_baru', { usulanId }));
   const householdId = input.newId();
   const status = 'aktif' as const;
   writes.push({

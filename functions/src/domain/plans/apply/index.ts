@@ -1,4 +1,5 @@
-import { because } from '../../reason.js';
+import { because, type Reason } from '../../reason.js';
+import { kabupatenOf } from '../../wilayah.js';
 import type { UsulanContent } from '../../usulan.js';
 import type { StoredMember } from '../writes.js';
 import { planBaru } from './baru.js';
@@ -21,6 +22,8 @@ export { type ApplicationInput, type ApplicationPlan } from './common.js';
 export function planApplication(input: ApplicationInput): ApplicationPlan {
   const c = input.content;
   if (c === null) return refused(null, because('usulan.invalid'));
+  const stale = staleApproval(input, c);
+  if (stale) return refused(c.type === 'baru' ? null : c.householdId, stale);
   switch (c.type) {
     case 'baru':
       return planBaru({ ...input, content: c });
@@ -33,6 +36,21 @@ export function planApplication(input: ApplicationInput): ApplicationPlan {
     case 'pindah_masuk':
       return planPindahMasuk({ ...input, content: c });
   }
+}
+
+/**
+ * The validation judged the household where it was then; the application checks again, in its
+ * transaction, that it is still where the approval assumed: in the proposing desa (perbaikan,
+ * keluar, reaktivasi), or for a pindah masuk in the proposing kabupaten (a move between kabupaten
+ * needs the giving kabupaten's release). Otherwise one desa's approval would change another's family.
+ */
+function staleApproval(input: ApplicationInput, c: UsulanContent): Reason | null {
+  const h = input.household;
+  if (c.type === 'baru' || !h) return null;
+  if (c.type === 'pindah_masuk') {
+    return kabupatenOf(h.desaCode) === kabupatenOf(input.desaCode) ? null : because('pindah.other_kabupaten', { moved: true }, 'householdId');
+  }
+  return h.desaCode === input.desaCode ? null : because('usulan.other_desa', { moved: true }, 'householdId');
 }
 
 /** Which of the household's members the application reads: a pindah masuk moves every record, the others work on the active members. */

@@ -2,11 +2,12 @@ import { isoDateOn } from '../../dates.js';
 import { findNikConflicts } from '../../duplicates.js';
 import { appendKkChange, compareMembersByNik } from '../../kk.js';
 import { because } from '../../reason.js';
+import { kabupatenOf } from '../../wilayah.js';
 import type { Member } from '../../schemas.js';
 import type { UsulanPerbaikanContent } from '../../usulan.js';
 import { SERVER_TIME, type StoredMember, type Write } from '../writes.js';
 import { createMembers, eligibilityFields, headNameOf, memberDoc, refused, type ApplicationInput, type ApplicationPlan } from './common.js';
-import { ganda } from './conflicts.js';
+import { closeReturning, ganda } from './conflicts.js';
 
 type StoredOrNew = Member & Partial<Pick<StoredMember, 'id' | 'nikHash'>>;
 
@@ -29,8 +30,9 @@ export function planPerbaikan(input: ApplicationInput<UsulanPerbaikanContent>): 
   const active = input.members.filter((m) => m.status === 'aktif');
   const diff = perbaikanDiff(c, active);
   // Only the joining members' NIKs were looked up; the others are this household's own.
-  const conflicts = findNikConflicts(c.household.members, input.nikIndex, { ownHouseholdId: householdId, suspensionPolicy: input.suspension });
-  if (conflicts.blocking.length > 0) return refused(householdId, ...conflicts.blocking.map(ganda));
+  const kabupatenCode = kabupatenOf(input.desaCode);
+  const conflicts = findNikConflicts(c.household.members, input.nikIndex, { ownHouseholdId: householdId, suspensionPolicy: input.suspension, kabupatenCode });
+  if (conflicts.blocking.length > 0) return refused(householdId, ...conflicts.blocking.map((held) => ganda(held, kabupatenCode)));
   let kkHistory = h.kkHistory;
   if (h.kkNumber !== c.household.kkNumber) {
     const appended = appendKkChange(h.kkHistory, {
@@ -43,7 +45,8 @@ export function planPerbaikan(input: ApplicationInput<UsulanPerbaikanContent>): 
     kkHistory = appended.history;
   }
 
-  const writes: Write[] = [];
+  // A member joining from a suspended household leaves the old record, as in a baru.
+  const writes: Write[] = closeReturning(conflicts.returning, because('member.kembali_usulan_baru', { usulanId }));
   const left = because('member.perbaikan', { usulanId });
   const leaving = [...diff.left, ...diff.unmatched.before];
   for (const m of leaving) {
