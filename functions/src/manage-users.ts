@@ -14,7 +14,9 @@ import { collections } from './lib/collections.js';
  * document tells the portal to refresh its ID token so the change takes effect at once, and is
  * what every callable reads to know who calls (lib/callable-guard.ts). An admin never changes
  * their own account: a deactivated one cannot give itself its role back, an active one cannot
- * lock itself out.
+ * lock itself out. An account belongs to the kabupaten its profile names (kept when it is
+ * deactivated): only that kabupaten's admin may change or re-enable it, and an account Tepat did
+ * not make (no profile) is nobody's to claim.
  */
 export const manageUser = onCall(
   guarded(
@@ -44,10 +46,13 @@ export const manageUser = onCall(
       if (input.uid === actorUid) {
         throw new HttpsError('failed-precondition', 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri. Minta admin lain melakukannya.');
       }
-      const target = await auth.getUser(input.uid).catch(() => null);
-      const targetClaims = (target?.customClaims ?? {}) as Record<string, unknown>;
-      // A user of another kabupaten is "not found" for this admin; a user with no role yet is claimable.
-      if (!target || (typeof targetClaims.kabupaten === 'string' && targetClaims.kabupaten !== admin.kabupaten)) {
+      // Whose account it is comes from its profile, which Tepat writes when it makes the account and
+      // keeps through a deactivation (the claims are gone then): an account of another kabupaten, or
+      // one Tepat did not make (no profile: signed up by itself), is "not found" for this admin.
+      const [target, profileSnap] = await Promise.all([auth.getUser(input.uid).catch(() => null), collections.users().doc(input.uid).get()]);
+      const owner = profileSnap.data()?.kabupatenCode;
+      if (!target || owner !== admin.kabupaten) {
+        logger.warn('manageUser: target outside the caller’s kabupaten or not made by Tepat', { uid: input.uid, by: actorUid, hasProfile: profileSnap.exists });
         throw new HttpsError('not-found', 'Pengguna tidak ditemukan.');
       }
 

@@ -118,6 +118,34 @@ describe('manageUser callable', () => {
   });
 });
 
+describe('no takeover of accounts across kabupaten (issue 13, F1b)', () => {
+  it('a deactivated account (its claims gone) stays its kabupaten’s: the admin of another cannot re-enable or re-role it', async () => {
+    const uid = await ensureUser(unique(), PASSWORD, { role: 'verifikator', kabupaten: KABUPATEN });
+    await call(admin, { action: 'deactivate', uid });
+    expect((await adminAuth().getUser(uid)).customClaims).toEqual({});
+    await expect(call(otherAdmin, { action: 'setRole', uid, role: 'admin' })).rejects.toMatchObject({
+      code: 'functions/not-found',
+      message: expect.stringContaining('Pengguna tidak ditemukan'),
+    });
+    await expect(call(otherAdmin, { action: 'deactivate', uid })).rejects.toMatchObject({ code: 'functions/not-found' });
+    const user = await adminAuth().getUser(uid);
+    expect([user.disabled, user.customClaims]).toEqual([true, {}]);
+    expect((await adminDb().collection('users').doc(uid).get()).data()).toMatchObject({ kabupatenCode: KABUPATEN, active: false });
+    // Its own admin may bring it back.
+    await call(admin, { action: 'setRole', uid, role: 'verifikator' });
+    expect((await adminAuth().getUser(uid)).customClaims).toMatchObject({ role: 'verifikator', kabupaten: KABUPATEN });
+  });
+
+  it('an account Tepat did not make (signed up by itself: no profile) is nobody’s to claim', async () => {
+    const stray = await adminAuth().createUser({ email: unique(), password: PASSWORD });
+    for (const who of [admin, otherAdmin]) {
+      await expect(call(who, { action: 'setRole', uid: stray.uid, role: 'admin' })).rejects.toMatchObject({ code: 'functions/not-found' });
+    }
+    expect((await adminAuth().getUser(stray.uid)).customClaims ?? {}).toEqual({});
+    expect((await adminDb().collection('users').doc(stray.uid).get()).exists).toBe(false);
+  });
+});
+
 describe('bootstrap CLI', () => {
   it('makes the first admin of a kabupaten and loads the default configuration once', async () => {
     const email = 'first.admin.kph@tepat.test';
