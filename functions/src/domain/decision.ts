@@ -1,5 +1,4 @@
 import type { DecisionRecord } from './documents.js';
-import { redactNiks } from './nik.js';
 import type { KabupatenPolicy } from './policy.js';
 import { reason, type Reason } from './reason.js';
 import { isDinasRole, type DinasRole, type UserRole } from './roles.js';
@@ -91,7 +90,8 @@ export function planDecision(usulan: DecidableUsulan, request: DecisionRequest):
     from,
     to,
     record: { decision, from, to, note, role },
-    audit: { action: `usulan.${to}`, actorRole: role, summary: `Status usulan: ${from} → ${to}${note ? `. Catatan: ${redactNiks(note)}` : ''}` },
+    // The note stays with the decision on the usulan (the dinas reads it there), out of the audit log the admin reads too.
+    audit: { action: `usulan.${to}`, actorRole: role, summary: `Status usulan: ${from} → ${to}${note ? ' (dengan catatan)' : ''}` },
   };
 }
 

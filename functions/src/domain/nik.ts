@@ -236,7 +236,11 @@ export function maskNik(nik: string | null): string {
   return `${nik.slice(0, 4)}${'•'.repeat(8)}${nik.slice(12)}`;
 }
 
-/** Masks anything in free text that looks like a NIK or KK number (16 digits in a row). */
+/**
+ * Masks anything in free text that looks like a NIK or KK number: 16 digits in a row, or typed in
+ * groups with a space, dot, dash or slash between digits ("1702 0612 0384 0001", "1702.0612…").
+ * A longer run of digits is something else and stays.
+ */
 export function redactNiks(text: string): string {
-  return text.replace(/(?<!\d)\d{16}(?!\d)/g, (m) => maskNik(m));
+  return text.replace(/(?<![\d])(?:\d[ .\-/]?){15}\d(?![\d])/g, (m) => maskNik(m.replace(/\D/g, '')));
 }

@@ -3,7 +3,6 @@ import {
   actionableStatuses,
   approvalOf,
   decidingActor,
-  maskNik,
   parseDecisionCall,
   planDecision,
   planMusyawarahDecision,
@@ -104,11 +103,11 @@ describe('what an accepted decision writes', () => {
       from: 'diajukan',
       to: 'disetujui',
       record: { decision: 'setujui', from: 'diajukan', to: 'disetujui', note: 'Sesuai BA', role: 'verifikator' },
-      audit: { action: 'usulan.disetujui', actorRole: 'verifikator', summary: 'Status usulan: diajukan → disetujui. Catatan: Sesuai BA' },
+      audit: { action: 'usulan.disetujui', actorRole: 'verifikator', summary: 'Status usulan: diajukan → disetujui (dengan catatan)' },
     });
   });
 
-  it('keeps the note whole on the record and masks any NIK in it in the audit summary; no note, no "Catatan"', () => {
+  it('keeps the note whole on the record and out of the audit summary, which the admin reads too (issue 13, F10)', () => {
     const nik = nikOf('1980-01-01', 'L');
     const refused = planDecision(
       { status: 'diverifikasi', validation: null },
@@ -116,7 +115,7 @@ describe('what an accepted decision writes', () => {
     );
     expect(refused.ok && refused.record.note).toBe(`NIK ${nik} ganda`);
     expect(refused.ok && refused.audit.summary).not.toContain(nik);
-    expect(refused.ok && refused.audit.summary).toBe(`Status usulan: diverifikasi → ditolak. Catatan: NIK ${maskNik(nik)} ganda`);
+    expect(refused.ok && refused.audit.summary).toBe('Status usulan: diverifikasi → ditolak (dengan catatan)');
     const plain = planDecision(
       { status: 'diajukan', validation: { ok: true } },
       { role: 'verifikator', approval: 'dua_tingkat', decision: 'setujui', note: '' },

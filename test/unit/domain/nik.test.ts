@@ -214,6 +214,14 @@ describe('maskNik and redactNiks', () => {
       'NIK 1702••••••••0001 salah; telp 081234567890; rek 12345678901234567',
     );
   });
+
+  it('masks a NIK typed in groups, with spaces, dots, dashes or slashes (issue 13, F10)', () => {
+    for (const typed of ['1702 0612 0384 0001', '1702.0612.0384.0001', '1702-061203-840001', '170206 120384 0001', '1702/0612/0384/0001']) {
+      expect(redactNiks(`Pak Budi (NIK ${typed}) pasang`), typed).toBe('Pak Budi (NIK 1702••••••••0001) pasang');
+    }
+    // A phone number with groups, or a date, is not a NIK.
+    expect(redactNiks('telp 0812-3456-7890, lahir 12.03.1984')).toBe('telp 0812-3456-7890, lahir 12.03.1984');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -67,7 +67,8 @@ export function planVerval({ householdId, report, household: h, programs, now }:
       target: { collection: 'households', id: householdId },
       kabupatenCode: h.kabupatenCode,
       desaCode: h.desaCode,
-      summary: `Verval: ${result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${newer ? '' : ' (kunjungan lebih lama dari verval terakhir)'}${note ? `. Catatan: ${redactNiks(note)}` : ''}`,
+      // The note stays on the verval report (the desa and the dinas read it there), out of the audit log the admin reads too.
+      summary: `Verval: ${result}${unfreeze ? '; data beku diaktifkan kembali' : ''}${newer ? '' : ' (kunjungan lebih lama dari verval terakhir)'}${note.trim() ? '; dengan catatan' : ''}`,
     },
   };
 }
@@ -105,7 +106,9 @@ export function planSticker({ householdId, report, household: h, now }: StickerI
   if (input.data.installedOn > isoDateOn(now)) return { ok: false, reason: because('sticker.future') };
   if (!h || h.desaCode !== report.desaCode) return { ok: false, reason: because('sticker.not_in_desa') };
   if (!receivesSticker(h)) return { ok: false, reason: because('sticker.not_recipient') };
-  const { installedOn, by } = input.data;
+  const { installedOn } = input.data;
+  // A name is typed: a NIK typed into it is masked before it is kept or audited.
+  const by = redactNiks(input.data.by);
   return {
     ok: true,
     update: { sticker: { installedOn, by }, updatedAt: SERVER_TIME },

@@ -34,8 +34,8 @@ describe('planVerval', () => {
   const verval = (overrides: Partial<VervalInput> = {}) =>
     planVerval({ householdId: 'h-1', report: report(), household: storedHousehold({ lastVervalAt: lastVerval }), programs: null, now: REF, ...overrides });
 
-  it('restarts the staleness clock from the visit, and audits it with the note (NIKs masked)', () => {
-    const plan = applied(verval({ report: report({ result: 'diperbaiki', note: 'Alamat baru, NIK istri 1702064507880002' }) }));
+  it('restarts the staleness clock from the visit, and audits it without the note, which stays on the report (issue 13, F10)', () => {
+    const plan = applied(verval({ report: report({ result: 'diperbaiki', note: 'Alamat baru, NIK istri 1702 0645 0788 0002' }) }));
     expect(plan.update).toEqual({
       lastVervalAt: new Date('2025-06-14T02:00:00Z'),
       staleness: { level: 'ok', missed: 0, freezesAt: null },
@@ -48,8 +48,9 @@ describe('planVerval', () => {
       target: { collection: 'households', id: 'h-1' },
       kabupatenCode: '17.02',
       desaCode: DERATI,
-      summary: 'Verval: diperbaiki. Catatan: Alamat baru, NIK istri 1702••••••••0002',
+      summary: 'Verval: diperbaiki; dengan catatan',
     });
+    expect(JSON.stringify(plan)).not.toMatch(/1702|0645|Alamat baru/);
   });
 
   it('a frozen household is active again with its eligibility decided again (the programs are read for it)', () => {
@@ -102,6 +103,12 @@ describe('planSticker', () => {
       now: REF,
       ...overrides,
     });
+
+  it('a NIK typed into the installer’s name, even in groups, is masked where it is kept and in the audit (issue 13, F10)', () => {
+    const plan = applied(sticker({ report: { installedOn: '2025-06-15', by: 'Budi 1702.0612.0384.0001', recordedBy: 'uid-operator', desaCode: DERATI } }));
+    expect(plan.update).toMatchObject({ sticker: { by: 'Budi 1702••••••••0001' } });
+    expect(plan.audit.summary).toBe('Stiker bansos terpasang 2025-06-15 oleh Budi 1702••••••••0001');
+  });
 
   it('records the day and who put it up on an active recipient household', () => {
     expect(receivesSticker(recipient())).toBe(true);
