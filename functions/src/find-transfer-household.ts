@@ -1,10 +1,13 @@
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import {
+  isoDateOn,
   maskNik,
   parseTransferLookup,
   reasonText,
+  transferAllowance,
   transferCandidates,
+  TRANSFER_LOOKUPS_PER_DAY,
   TRANSFER_MAX_MATCHES,
   type TransferLookupResult,
   type TransferMatch,
@@ -36,6 +39,7 @@ export const findTransferHousehold = onCall(
       invalidInput: 'Nomor pencarian tidak valid.',
     },
     async ({ uid, caller: claims, data: { by, number } }): Promise<TransferLookupResult> => {
+      await countLookup(uid, claims.kabupaten, claims.desa);
       const matches = by === 'kk' ? await matchKk(claims.kabupaten, number) : await matchNik(claims.kabupaten, number);
       const result = transferCandidates(matches, claims.desa, by);
 
@@ -88,6 +92,37 @@ export const findTransferHousehold = onCall(
     },
   ),
 );
+
+/**
+ * Counts this lookup against the operator's day (Jakarta calendar), in a transaction, before the
+ * register is read. Over the limit the lookup is refused; the first refusal of the day is audited
+ * for the Dinas Sosial, which reads the audit log, so mining the register is seen the day it happens.
+ */
+async function countLookup(uid: string, kabupatenCode: string, desaCode: string): Promise<void> {
+  const day = isoDateOn(new Date());
+  const ref = collections.lookupCounts().doc(`${uid}_${day}`);
+  const allowance = await db.runTransaction(async (tx) => {
+    const made = (await tx.get(ref)).data()?.count ?? 0;
+    const verdict = transferAllowance(made);
+    tx.set(ref, { uid, day, count: made + 1 });
+    if (!verdict.allowed && verdict.alert) {
+      writeAudit(tx, {
+        actorUid: uid,
+        actorRole: 'operator',
+        action: 'keluarga.pencarian_melebihi_batas',
+        target: { collection: 'users', id: uid },
+        kabupatenCode,
+        desaCode,
+        summary: `Operator ${desaLabel(desaCode)} mencapai batas ${TRANSFER_LOOKUPS_PER_DAY} pencarian keluarga pindah masuk pada ${day}; pencarian berikutnya hari ini ditolak`,
+      });
+    }
+    return verdict;
+  });
+  if (!allowance.allowed) {
+    logger.warn('transfer lookup over the daily limit', { by: uid, desaCode, day });
+    throw new HttpsError('resource-exhausted', reasonText(allowance.reason), { code: allowance.reason.code });
+  }
+}
 
 type Match = TransferMatch & { kecamatanCode: string; headName: string; memberCount: number };
 

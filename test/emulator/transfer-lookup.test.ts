@@ -4,7 +4,7 @@ import { collection, getDocs, query, where } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { Timestamp } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskNik, parseTransferLookup, type TransferLookupResult } from '../../functions/src/domain/index.js';
+import { isoDateOn, maskNik, parseTransferLookup, TRANSFER_LOOKUPS_PER_DAY, type TransferLookupResult } from '../../functions/src/domain/index.js';
 import type { MemberDoc } from '../../functions/src/domain/documents.js';
 import { nikHash } from '../../functions/src/lib/nik-hash.js';
 import { adminAuth, adminDb, emulatorNikKey, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
@@ -244,6 +244,33 @@ describe('findTransferHousehold: the receiving operator finds a moved family', (
       message: expect.stringContaining('masuk kembali'),
     });
     await gone.close();
+  });
+
+  it('an operator who guesses past the daily limit is refused, and the Dinas is alerted once (issue 13, F12)', async () => {
+    const h = await seedHousehold(DESA.other);
+    const email = `transfer.miner.${Date.now()}@tepat.test`;
+    const uid = await ensureUser(email, PASSWORD, { role: 'operator', ...DESA.sambirejo });
+    const miner = await signInClient(email, PASSWORD);
+    // As if the day's lookups were nearly used up (today and tomorrow in Jakarta, so midnight cannot slip between).
+    const now = Date.now();
+    for (const day of [isoDateOn(new Date(now)), isoDateOn(new Date(now + 86_400_000))]) {
+      await adminDb()
+        .collection('lookupCounts')
+        .doc(`${uid}_${day}`)
+        .set({ uid, day, count: TRANSFER_LOOKUPS_PER_DAY - 1 });
+    }
+    await expect(find(miner, { by: 'kk', number: h.kkNumber })).resolves.toMatchObject({ households: [expect.objectContaining({ householdId: h.id })] });
+    for (let i = 0; i < 2; i += 1) {
+      await expect(find(miner, { by: 'kk', number: h.kkNumber })).rejects.toMatchObject({
+        code: 'functions/resource-exhausted',
+        message: expect.stringContaining(`Batas ${TRANSFER_LOOKUPS_PER_DAY} pencarian per hari`),
+      });
+    }
+    const alerts = await adminDb().collection('auditLog').where('actorUid', '==', uid).where('action', '==', 'keluarga.pencarian_melebihi_batas').get();
+    expect(alerts.docs.map((d) => d.data())).toEqual([expect.objectContaining({ kabupatenCode: KABUPATEN, desaCode: DESA.sambirejo.desa })]);
+    // Refused lookups read nothing: only the answered one is in the audit as a lookup.
+    expect((await lookups(uid)).length).toBe(1);
+    await miner.close();
   });
 
   it('another kabupaten’s register is invisible, both ways, by KK and by NIK', async () => {

@@ -29,7 +29,15 @@ export const COLLECTIONS = {
   exports: 'exports',
   verval: 'verval', // subcollection of households
   stickers: 'stickers', // subcollection of households
+  lookupCounts: 'lookupCounts', // per operator per day: `{uid}_{YYYY-MM-DD}`, functions only
 } as const;
+
+/** How many pindah masuk lookups one operator made on one day (Jakarta). */
+export interface LookupCountDoc {
+  uid: string;
+  day: string;
+  count: number;
+}
 
 export type Role = UserRole;
 

@@ -81,6 +81,21 @@ export interface TransferLookupResult {
 export const TRANSFER_MAX_MATCHES = 5;
 
 /**
+ * How many lookups one operator may make in a day (Jakarta calendar). A busy desa finds a handful
+ * of families that moved in; hundreds of guesses are someone mining the register.
+ */
+export const TRANSFER_LOOKUPS_PER_DAY = 100;
+
+/**
+ * The day's lookups so far decide this one: answered, or refused; the first refusal of the day
+ * alerts the Dinas Sosial (an audit entry it reads), the later ones are only counted.
+ */
+export function transferAllowance(madeToday: number): { allowed: true } | { allowed: false; alert: boolean; reason: Reason } {
+  if (madeToday < TRANSFER_LOOKUPS_PER_DAY) return { allowed: true };
+  return { allowed: false, alert: madeToday === TRANSFER_LOOKUPS_PER_DAY, reason: because('pindah.lookup_limit', { limit: TRANSFER_LOOKUPS_PER_DAY }) };
+}
+
+/**
  * Which matched households can move into `toDesaCode`, with the rules the validation and the
  * application of a `pindah_masuk` use: a household that left the register cannot move (it
  * returns as a new household), and one already in the receiving desa needs no transfer. When none

@@ -15,7 +15,7 @@ import type {
 import { COLLECTIONS } from '../domain/documents.js';
 import type { Program } from '../domain/index.js';
 import { STATS_EVENTS_COLLECTION, type StatsEventDoc } from '../domain/statistics.js';
-import type { ExportDoc, StatsDoc } from '../domain/documents.js';
+import type { ExportDoc, LookupCountDoc, StatsDoc } from '../domain/documents.js';
 import type { Timestamp } from 'firebase-admin/firestore';
 
 function typed<T extends DocumentData>(): FirestoreDataConverter<T> {
@@ -44,6 +44,7 @@ export const collections = {
   stats: () => collection<StatsDoc<Timestamp>>(COLLECTIONS.stats),
   statsEvents: () => collection<StatsEventDoc<Timestamp>>(STATS_EVENTS_COLLECTION),
   exports: () => collection<ExportDoc<Timestamp>>(COLLECTIONS.exports),
+  lookupCounts: () => collection<LookupCountDoc>(COLLECTIONS.lookupCounts),
   /** Every household's members at once (collection group), e.g. all members of a desa. */
   allMembers: () => db.collectionGroup(COLLECTIONS.members).withConverter(typed<MemberDoc>()),
 };

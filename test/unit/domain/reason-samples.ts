@@ -12,7 +12,9 @@ import {
   parseWilayahCode,
   suspend,
   SUSPENSION_REASONS,
+  transferAllowance,
   transferCandidates,
+  TRANSFER_LOOKUPS_PER_DAY,
   validateKkNumber,
   validateUsulan,
   type KkHistoryEntry,
@@ -152,6 +154,10 @@ function transferSamples(): Reason[] {
     errorOf(transferCandidates([{ id: 'h1', desaCode: '17.02.06.2002', status: 'keluar' }], '17.02.06.2001', 'kk')),
     errorOf(transferCandidates([], '17.02.06.2001', 'kk')),
     errorOf(transferCandidates([], '17.02.06.2001', 'nik')),
+    ((a) => {
+      if (a.allowed) throw new Error('expected the limit');
+      return a.reason;
+    })(transferAllowance(TRANSFER_LOOKUPS_PER_DAY)),
   ];
 }
 

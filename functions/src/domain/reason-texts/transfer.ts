@@ -1,4 +1,4 @@
-import type { ReasonEntry } from './format.js';
+import { str, type ReasonEntry } from './format.js';
 
 /**
  * The pindah masuk lookup (transfer.ts): `by` says whether the operator searched by KK number or by
@@ -8,6 +8,12 @@ export const TRANSFER_TEXTS: Record<string, ReasonEntry> = {
   'pindah.lookup_empty': {
     id: (p) => (p.by === 'kk' ? 'Ketik nomor KK keluarga (16 digit)' : 'Ketik NIK salah satu anggota keluarga (16 digit)'),
     en: (p) => (p.by === 'kk' ? "Type the household's KK number (16 digits)" : 'Type the NIK of one member of the household (16 digits)'),
+  },
+  'pindah.lookup_limit': {
+    id: (p) =>
+      `Batas ${str(p.limit)} pencarian per hari sudah tercapai. Coba lagi besok, atau hubungi Dinas Sosial bila masih ada keluarga yang harus dicari hari ini.`,
+    en: (p) =>
+      `The limit of ${str(p.limit)} searches a day has been reached. Try again tomorrow, or contact the Dinas Sosial if more households must be found today.`,
   },
   'pindah.not_found': {
     id: (p) =>
