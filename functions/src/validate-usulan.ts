@@ -7,6 +7,8 @@ import {
   PENDING_TRANSFER_STATUSES,
   planTakeBack,
   planValidation,
+  TAKE_BACK_ACTION,
+  TAKE_BACK_LIMIT,
   takenBack,
   validationReads,
   type StoredUsulan,
@@ -63,8 +65,17 @@ export async function validateSubmission(usulanId: string, now: Date): Promise<v
     const household = reads.householdId ? (await tx.get(collections.households().doc(reads.householdId))).data() : undefined;
     const nikIndex = await readNikIndex(tx, reads.niks);
     const pendingTransfers = reads.pendingTransfersOf ? await readPendingTransfers(tx, usulan.kabupatenCode, reads.pendingTransfersOf) : [];
+    const takeBacks = (
+      await tx.get(
+        collections
+          .auditLog()
+          .where('target.id', '==', usulanId)
+          .where('action', '==', TAKE_BACK_ACTION)
+          .limit(TAKE_BACK_LIMIT + 1),
+      )
+    ).size;
     // Plan.
-    const plan = planValidation({ usulanId, usulan, household: household ? withDates(household) : null, nikIndex, policy, pendingTransfers, now });
+    const plan = planValidation({ usulanId, usulan, household: household ? withDates(household) : null, nikIndex, policy, pendingTransfers, takeBacks, now });
     // Commit.
     tx.update(ref, forFirestore(plan.update));
     writeAudit(tx, plan.audit);

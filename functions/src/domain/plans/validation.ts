@@ -53,8 +53,19 @@ export interface ValidationInput {
   policy: KabupatenPolicy | null;
   /** Pindah masuk usulan of the same household in the same kabupaten in a pending status (this one may be among them). */
   pendingTransfers: readonly { id: string; submittedAt: Date | null }[];
+  /** How many times this usulan was taken back after failing validation (the audit entries of `planTakeBack`). */
+  takeBacks?: number;
   now: Date;
 }
+
+/**
+ * How many times one usulan may be taken back to be corrected and submitted again. Past it, the
+ * validation refuses without looking in the register: one usulan cannot ask the register about NIK
+ * after NIK without end.
+ */
+export const TAKE_BACK_LIMIT = 3;
+/** The audit action of a take-back, which the validation counts. */
+export const TAKE_BACK_ACTION = 'usulan.ditarik_untuk_perbaikan';
 
 export interface ValidationPlan {
   ok: boolean;
@@ -97,14 +108,16 @@ export function planValidation(input: ValidationInput): ValidationPlan {
   if (!submittedAt) throw new Error('planValidation: the usulan has not been submitted');
   const reads = validationReads(doc);
   const target = reads.householdId && input.household ? targetOf(reads.householdId, input.household) : null;
+  const overLimit = (input.takeBacks ?? 0) > TAKE_BACK_LIMIT;
   const result = validateUsulan(doc, input.now, {
     desaCode: doc.desaCode,
     target,
-    nikLookup: input.nikIndex,
+    ...(overLimit ? {} : { nikLookup: input.nikIndex }),
     suspensionPolicy: suspensionPolicyOf(policy),
     nik: { unknownRegion: policy?.unknownNikRegion ?? 'error' },
   });
   const errors = [...result.errors];
+  if (overLimit) errors.push(because('usulan.takeback_limit', { takeBacks: input.takeBacks ?? 0, limit: TAKE_BACK_LIMIT }));
   if (reads.householdId && !target) errors.push(because('usulan.household_missing', {}, 'householdId'));
   if (reads.pendingTransfersOf && earlierPendingTransfer(usulanId, submittedAt, input.pendingTransfers)) {
     errors.push(because('pindah.pending_elsewhere', {}, 'householdId'));
@@ -168,7 +181,7 @@ export function planTakeBack(usulanId: string, before: StoredUsulan): { entryId:
     audit: {
       actorUid: `operator:${before.desaCode}`,
       actorRole: 'operator',
-      action: 'usulan.ditarik_untuk_perbaikan',
+      action: TAKE_BACK_ACTION,
       target: { collection: 'usulan', id: usulanId },
       kabupatenCode: before.kabupatenCode,
       desaCode: before.desaCode,

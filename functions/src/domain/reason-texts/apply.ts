@@ -44,6 +44,12 @@ export const APPLY_TEXTS: Record<string, ReasonEntry> = {
     en: (p) =>
       `Duplicate: the NIK of member ${str(p.member)} was registered${p.desaCode === undefined ? '' : ` (village ${str(p.desaCode)})`} before this usulan was applied`,
   },
+  'usulan.takeback_limit': {
+    id: (p) =>
+      `Usulan ini sudah ${str(p.takeBacks)} kali ditarik untuk diperbaiki (batasnya ${str(p.limit)} kali), sehingga tidak diperiksa lagi. Usulkan kembali melalui musyawarah berikutnya, atau hubungi Dinas Sosial.`,
+    en: (p) =>
+      `This proposal has been taken back to be corrected ${str(p.takeBacks)} times (the limit is ${str(p.limit)}), so it is not checked again. Propose it again at the next village meeting, or contact the Dinas Sosial.`,
+  },
   'usulan.household_missing': fixed('Keluarga yang diusulkan tidak ada di register', 'The household proposed is not in the register'),
   'pindah.pending_elsewhere': fixed(
     'Keluarga ini sudah diusulkan pindah masuk dalam usulan lain yang masih menunggu keputusan Dinas Sosial',

@@ -7,6 +7,7 @@ import {
   planValidation,
   SERVER_TIME,
   takenBack,
+  TAKE_BACK_LIMIT,
   validationReads,
   type StoredUsulan,
   type ValidationInput,
@@ -89,6 +90,17 @@ describe('planValidation', () => {
     expect(JSON.stringify(plan.nikAudits)).not.toMatch(/\d{16}/);
     // A NIK nobody holds leaves no trace.
     expect(validation({ usulan: usulan({ type: 'baru', household: proposal() }) }).nikAudits).toEqual([]);
+  });
+
+  it('an usulan taken back more than TAKE_BACK_LIMIT times is refused without asking the register (issue 13, F7)', () => {
+    const nikIndex = new Map<string, NikIndexEntry>([[proposal().members[0]!.nik!, { householdId: 'h-9', desaCode: TABA_ANYAR, status: 'aktif' }]]);
+    const atLimit = validation({ usulan: usulan({ type: 'baru', household: proposal() }), nikIndex, takeBacks: TAKE_BACK_LIMIT });
+    expect(atLimit.update.validation.errors.map((e) => e.code)).toEqual(['nik.registered']);
+    const over = validation({ usulan: usulan({ type: 'baru', household: proposal() }), nikIndex, takeBacks: TAKE_BACK_LIMIT + 1 });
+    expect(over.ok).toBe(false);
+    expect(over.update.validation.errors).toEqual([{ code: 'usulan.takeback_limit', params: { takeBacks: 4, limit: 3 } }]);
+    expect(over.nikAudits).toEqual([]);
+    expect(reasonText(over.update.validation.errors[0]!)).toMatch(/^Usulan ini sudah 4 kali ditarik untuk diperbaiki \(batasnya 3 kali\)/);
   });
 
   it('fails a baru whose NIK is registered elsewhere (the shared conflict check), naming the codes in the audit', () => {
