@@ -1,6 +1,6 @@
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { checkProgramConfig, reasonText, kabupatenPolicySchema, programSchema } from './domain/index.js';
+import { checkProgramChange, checkProgramConfig, isoDateOn, reasonText, kabupatenPolicySchema, programSchema } from './domain/index.js';
 import { db } from './lib/admin.js';
 import { writeAudit } from './lib/audit.js';
 import { guarded } from './lib/callable-guard.js';
@@ -8,8 +8,9 @@ import { collections } from './lib/collections.js';
 import { loadPrograms } from './lib/programs.js';
 
 /**
- * The kabupaten admin's configuration: program bands with their effective dates and legal basis
- * (a new decree is a new version, never an edit of the past), and the kabupaten's own policy
+ * The kabupaten admin's configuration: the kabupaten's own program bands with their effective
+ * dates and legal basis (a new decree is a new version, never an edit of the past; national
+ * programs ship with the deployment, provincial ones are the province's), and the kabupaten's policy
  * (staleness, approval levels, the return path after suspension). Every change is audited; a
  * program change re-evaluates eligibility through the task queue (`onProgramChanged`).
  */
@@ -22,26 +23,19 @@ export const configureProgram = onCall(
       ...ADMIN_ONLY,
       input: programSchema,
       invalidInput: 'Konfigurasi program tidak valid.',
-      authorize: (admin, program) =>
-        program.level === 'kabupaten' && program.scope !== admin.kabupaten ? 'Program kabupaten hanya dapat diatur oleh admin kabupaten itu sendiri.' : null,
+      // Whose program it is can only be told from the stored one too: checked in the transaction (checkProgramChange).
     },
     async ({ uid, caller: admin, data: program }) => {
       await db.runTransaction(async (tx) => {
         const current = await loadPrograms(tx);
-        const next = [...current.filter((p) => p.id !== program.id), program];
-        const problems = checkProgramConfig(next);
-        if (problems.length > 0) throw new HttpsError('invalid-argument', reasonText(problems[0]!));
         const before = current.find((p) => p.id === program.id);
-        // Versions already in force are history: they may be closed (effectiveTo), never rewritten.
-        for (const old of before?.versions ?? []) {
-          const kept = program.versions.find((v) => v.effectiveFrom === old.effectiveFrom);
-          if (!kept || kept.desilMin !== old.desilMin || kept.desilMax !== old.desilMax || kept.legalBasis !== old.legalBasis) {
-            throw new HttpsError(
-              'failed-precondition',
-              `Versi yang berlaku sejak ${old.effectiveFrom} tidak boleh diubah atau dihapus; tambahkan versi baru dengan tanggal berlaku dan dasar hukumnya.`,
-            );
-          }
+        const refused = checkProgramChange(before, program, admin.kabupaten, isoDateOn(new Date()));
+        if (refused.length > 0) {
+          logger.warn('program change refused', { programId: program.id, by: uid, codes: refused.map((r) => r.code) });
+          throw new HttpsError(refused[0]!.code === 'program.not_yours' ? 'permission-denied' : 'failed-precondition', reasonText(refused[0]!));
         }
+        const problems = checkProgramConfig([...current.filter((p) => p.id !== program.id), program]);
+        if (problems.length > 0) throw new HttpsError('invalid-argument', reasonText(problems[0]!));
         tx.set(collections.programs().doc(program.id), program);
         writeAudit(tx, {
           actorUid: uid,

@@ -4,21 +4,30 @@ import { criteriaOf, eligibility, type Program } from '../../functions/src/domai
 import { adminDb, defaultConfig, ensureUser, seedConfig } from '../../.scripts/seed/admin.js';
 import { KABUPATEN } from '../../.scripts/seed/demo.js';
 import { nikFor } from '../support/factories.js';
-import { E2E_PASSWORD, resetToBaseline } from './global-setup.js';
+import { E2E_PASSWORD, quietly, resetToBaseline } from './global-setup.js';
 import { shot, signIn } from './session.js';
 
 /**
- * The kabupaten admin: invites an operator and changes roles; narrows the Sembako band with a new
- * decree and sees a household of Desa Karang Baru lose its eligibility when the task queue has
- * re-evaluated the register; sets the kabupaten policy. The program bands and the policy are put
- * back afterwards, so the other browser tests find the defaults.
+ * The kabupaten admin: invites an operator and changes roles; narrows the band of the kabupaten's
+ * own program (Santunan Rejang Lebong) with a new Perbup and sees a household of Desa Karang Baru
+ * lose its eligibility when the task queue has re-evaluated the register — a national program
+ * (Sembako) it can only read; sets the kabupaten policy. The program and the policy are put back
+ * afterwards, so the other browser tests find the defaults.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const ADMIN = 'e2e.admin@tepat.test';
 const KARANG_BARU = '17.02.07.2001';
 const HOUSEHOLD = 'e2e-adm-01';
-const programs = defaultConfig().programs as unknown as Program[];
+/** The kabupaten's own program, desil 1–5 (seeded with the triggers off: only the household below is decided with it). */
+const SANTUNAN: Program = {
+  id: 'SANTUNAN-RL',
+  name: 'Santunan Rejang Lebong',
+  level: 'kabupaten',
+  scope: KABUPATEN,
+  versions: [{ effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 5, legalBasis: 'Perbup Rejang Lebong 5/2025 (uji)' }],
+};
+const programs = [...(defaultConfig().programs as unknown as Program[]), SANTUNAN];
 const db = adminDb();
 
 // A further --repeat-each repetition starts from the baseline, not from what the previous one left.
@@ -26,7 +35,8 @@ test.beforeAll(resetToBaseline);
 
 test.beforeAll(async () => {
   await ensureUser(ADMIN, E2E_PASSWORD, { role: 'admin', kabupaten: KABUPATEN }, 'Admin E2E');
-  // A desil-5 household: in the Sembako band (desil 1–5) until the new decree narrows it to 1–4.
+  await quietly(() => db.collection('programs').doc(SANTUNAN.id).set(SANTUNAN));
+  // A desil-5 household: in the Santunan band (desil 1–5) until the new Perbup narrows it to 1–4.
   const members = [{ birthDate: '1979-04-04', sex: 'L' as const }];
   const decisions = eligibility({ desil: 5, status: 'aktif', desaCode: KARANG_BARU }, members, programs, new Date());
   const ref = db.collection('households').doc(HOUSEHOLD);
@@ -74,8 +84,10 @@ test.beforeAll(async () => {
     });
 });
 
-// The files after this one work with the default program bands and policy.
+// The files after this one work with the default program bands and policy (the test program is
+// configuration, not register data: it goes, and the re-evaluation takes its decisions away).
 test.afterAll(async () => {
+  await db.collection('programs').doc(SANTUNAN.id).delete();
   await seedConfig(KABUPATEN);
 });
 
@@ -120,43 +132,50 @@ test('an admin invites an operator for a desa, sees the set-password link, chang
   await shot(page, 'admin-02-pengguna-daftar');
 });
 
-test('an admin changes a band and sees the eligibility change on a household', async ({ page }) => {
+test('an admin changes the band of the kabupaten’s own program and sees the eligibility change on a household; a national program is read-only', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, ADMIN, /\/admin$/);
   await page.getByRole('link', { name: 'Program bansos' }).click();
+  // Sembako is the ministry's: no form, and the page says who sets it (issue 13, F2).
   const sembako = page.getByTestId('program-SEMBAKO');
-  await expect(sembako.getByTestId('versi')).toHaveCount(1);
-  await expect(sembako).toContainText('1 keluarga layak di kabupaten ini');
+  await expect(sembako.getByTestId('ditetapkan')).toContainText('ditetapkan Kementerian Sosial');
+  await expect(sembako.getByRole('button', { name: 'Tambah ketentuan baru' })).toHaveCount(0);
 
-  await sembako.getByRole('button', { name: 'Tambah ketentuan baru' }).click();
-  await sembako.getByLabel('Desil terendah').fill('5');
-  await sembako.getByLabel('Desil tertinggi').fill('4');
-  await sembako.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
-  await expect(page.locator('#SEMBAKO-desilMin-err')).toHaveText('Batas bawah desil tidak boleh melebihi batas atas');
-  await expect(page.locator('#SEMBAKO-legalBasis-err')).toHaveText('Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)');
-  await expect(sembako.getByLabel('Desil terendah')).toBeFocused();
+  const santunan = page.getByTestId('program-SANTUNAN-RL');
+  await expect(santunan.getByTestId('versi')).toHaveCount(1);
+  await expect(santunan).toContainText('1 keluarga layak di kabupaten ini');
 
-  await sembako.getByLabel('Desil terendah').fill('1');
-  await sembako.getByLabel('Dasar hukum').fill('Kepmensos 100/HUK/2026 (uji)');
-  const plan = sembako.getByTestId('rencana');
+  await santunan.getByRole('button', { name: 'Tambah ketentuan baru' }).click();
+  await santunan.getByLabel('Desil terendah').fill('5');
+  await santunan.getByLabel('Desil tertinggi').fill('4');
+  await santunan.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
+  await expect(page.locator('#SANTUNAN-RL-desilMin-err')).toHaveText('Batas bawah desil tidak boleh melebihi batas atas');
+  await expect(page.locator('#SANTUNAN-RL-legalBasis-err')).toHaveText('Dasar hukum wajib diisi (mis. nomor Kepmensos atau Perbup)');
+  await expect(santunan.getByLabel('Desil terendah')).toBeFocused();
+
+  await santunan.getByLabel('Desil terendah').fill('1');
+  await santunan.getByLabel('Dasar hukum').fill('Perbup Rejang Lebong 9/2026 (uji)');
+  const plan = santunan.getByTestId('rencana');
   await expect(plan).toContainText('Ketentuan yang berlaku sejak 1 Jan 2025 ditutup pada');
   await expect(plan).toContainText('Ketentuan baru desil 1–4 berlaku mulai');
   await shot(page, 'admin-03-program-ketentuan-baru');
-  await sembako.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
-  await expect(sembako).toContainText('Kelayakan seluruh keluarga sedang dihitung ulang');
-  await expect(sembako.getByTestId('versi')).toHaveCount(2);
-  await expect(sembako.getByTestId('versi').nth(0)).toContainText('Berakhir');
-  await expect(sembako.getByTestId('versi').nth(1)).toContainText('Berlaku');
-  await expect(sembako.getByTestId('versi').nth(1)).toContainText('Kepmensos 100/HUK/2026 (uji)');
+  await santunan.getByRole('button', { name: 'Simpan ketentuan baru' }).click();
+  await expect(santunan).toContainText('Kelayakan seluruh keluarga sedang dihitung ulang');
+  await expect(santunan.getByTestId('versi')).toHaveCount(2);
+  await expect(santunan.getByTestId('versi').nth(0)).toContainText('Berakhir');
+  await expect(santunan.getByTestId('versi').nth(1)).toContainText('Berlaku');
+  await expect(santunan.getByTestId('versi').nth(1)).toContainText('Perbup Rejang Lebong 9/2026 (uji)');
 
   // The task queue re-evaluates every household; this one is no longer in the band.
   const impact = page.getByTestId('dampak').filter({ hasText: HOUSEHOLD });
-  await expect(impact).toContainText('SEMBAKO: layak → tidak layak', { timeout: 60_000 });
+  await expect(impact).toContainText('SANTUNAN-RL: layak → tidak layak', { timeout: 60_000 });
   await expect(impact).toContainText('Desa Karang Baru');
-  await expect(sembako).toContainText('0 keluarga layak di kabupaten ini');
+  await expect(santunan).toContainText('0 keluarga layak di kabupaten ini');
   const stored = (await db.collection('households').doc(HOUSEHOLD).get()).data()!;
-  expect(stored.eligibility.SEMBAKO.eligible).toBe(false);
-  expect(stored.eligibility['PBI-JK'].eligible).toBe(true);
+  expect(stored.eligibility['SANTUNAN-RL'].eligible).toBe(false);
+  expect(stored.eligibility.SEMBAKO.eligible).toBe(true);
   await shot(page, 'admin-04-program-dampak');
 });
 

@@ -58,9 +58,14 @@ export async function resetToBaseline({}: object, testInfo: TestInfo): Promise<v
 
 /** Clears Firestore with the background triggers switched off (see `resetToBaseline`). */
 async function clearQuietly(): Promise<void> {
+  await quietly(clearFirestore);
+}
+
+/** Runs `write` with the background triggers switched off: seed data that no trigger should act on. */
+export async function quietly(write: () => Promise<unknown>): Promise<void> {
   await hub('/functions/disableBackgroundTriggers');
   try {
-    await clearFirestore();
+    await write();
   } finally {
     await hub('/functions/enableBackgroundTriggers');
   }

@@ -143,6 +143,47 @@ describe('program bands as dated configuration', () => {
   });
 });
 
+describe('national and provincial programs are not a kabupaten admin’s (issue 13, F2)', () => {
+  const band = { effectiveFrom: today, effectiveTo: null, desilMin: 1, desilMax: 10, legalBasis: 'Keputusan palsu' };
+
+  it('a kabupaten admin can create neither a pusat nor a provinsi program, nor rewrite PKH’s band in force', async () => {
+    const pkhBefore = (await adminDb().collection('programs').doc('PKH').get()).data();
+    await expect(configureProgram(admin, { id: 'BANSOS-PALSU', name: 'Bansos Nasional Palsu', level: 'pusat', versions: [band] })).rejects.toMatchObject({
+      code: 'functions/permission-denied',
+      message: expect.stringContaining('program pusat'),
+    });
+    await expect(
+      configureProgram(admin, { id: 'PROV-PALSU', name: 'Bansos Provinsi Palsu', level: 'provinsi', scope: '17', versions: [band] }),
+    ).rejects.toMatchObject({ code: 'functions/permission-denied', message: expect.stringContaining('program provinsi') });
+    // PKH without its ASN/TNI/Polri exclusion, as a national program or dressed as the kabupaten's own.
+    const { exclusions: _dropped, ...noExclusion } = pkhBefore!.versions[0];
+    for (const attempt of [
+      { ...pkhBefore, versions: [noExclusion] },
+      { ...pkhBefore, level: 'kabupaten', scope: KAB, versions: [noExclusion] },
+    ]) {
+      await expect(configureProgram(admin, attempt)).rejects.toMatchObject({ code: 'functions/permission-denied' });
+    }
+    expect((await adminDb().collection('programs').doc('PKH').get()).data()).toEqual(pkhBefore);
+    for (const id of ['BANSOS-PALSU', 'PROV-PALSU']) expect((await adminDb().collection('programs').doc(id).get()).exists).toBe(false);
+    const audit = await adminDb()
+      .collection('auditLog')
+      .where('actorUid', '==', admin.uid)
+      .where('target.id', 'in', ['PKH', 'BANSOS-PALSU', 'PROV-PALSU'])
+      .get();
+    expect(audit.size).toBe(0);
+  });
+
+  it('within its own program, the quota or exclusions of a version in force are history too', async () => {
+    const current = (await adminDb().collection('programs').doc('SANTUNAN-MM').get()).data()!;
+    const inForce = current.versions.find((v: { effectiveTo: string | null }) => v.effectiveTo === null);
+    const rewritten = { ...current, versions: current.versions.map((v: object) => (v === inForce ? { ...inForce, quota: 5 } : v)) };
+    await expect(configureProgram(admin, rewritten)).rejects.toMatchObject({
+      code: 'functions/failed-precondition',
+      message: expect.stringContaining('tidak boleh diubah'),
+    });
+  });
+});
+
 describe('kabupaten policy', () => {
   it('single-level approval: the verifikator decides alone, and the change is audited', async () => {
     const config = defaultConfig();

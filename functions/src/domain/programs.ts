@@ -128,3 +128,54 @@ export function programsChangingOn(programs: readonly Program[], date: Date): Pr
   const yesterday = isoDateOn(new Date(date.getTime() - 86_400_000));
   return programs.filter((p) => p.versions.some((v) => v.effectiveFrom === today || v.effectiveTo === yesterday));
 }
+
+/**
+ * Who may set a program: national (pusat) programs ship with the deployment (functions/src/domain/
+ * defaults/programs.json, by decree of the ministry) and provincial ones are the province's; a
+ * kabupaten admin sets only the kabupaten's own programs. The portal offers the form by this rule.
+ */
+export function mayConfigureProgram(program: Pick<Program, 'level' | 'scope'>, kabupatenCode: string): boolean {
+  return program.level === 'kabupaten' && program.scope === kabupatenCode;
+}
+
+/** A version as history compares it: everything but its last day, keys in order at every depth. */
+const withoutEnd = ({ effectiveTo: _end, ...rest }: ProgramVersion): string => JSON.stringify(canonical(rest));
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+
+/**
+ * Whether a kabupaten admin may save `after` over `before` (absent: a new program) on `today`
+ * (Jakarta, YYYY-MM-DD): the program must be the kabupaten's own, before and after; a version that
+ * has begun is history — its band, criteria, exclusions, quota, overlaps and legal basis stay as
+ * they were, and it may only be closed, from today on (its last day yesterday at the earliest); a
+ * version that has ended stays ended. Versions that have not begun may be changed or withdrawn.
+ */
+export function checkProgramChange(before: Program | undefined, after: Program, kabupatenCode: string, today: string): Reason[] {
+  const reasons: Reason[] = [];
+  if (!mayConfigureProgram(after, kabupatenCode) || (before && !mayConfigureProgram(before, kabupatenCode))) {
+    const level = before && !mayConfigureProgram(before, kabupatenCode) ? before.level : after.level;
+    reasons.push(because('program.not_yours', { program: after.id, level }, 'level'));
+    return reasons;
+  }
+  const yesterday = isoDateOn(new Date(Date.parse(`${today}T00:00:00+07:00`) - 1));
+  for (const old of before?.versions ?? []) {
+    if (old.effectiveFrom > today) continue;
+    const kept = after.versions.find((v) => v.effectiveFrom === old.effectiveFrom);
+    const ended = old.effectiveTo !== null && old.effectiveTo < today;
+    const closedLawfully =
+      kept !== undefined && (kept.effectiveTo === old.effectiveTo || (!ended && kept.effectiveTo !== null && kept.effectiveTo >= yesterday));
+    if (!kept || withoutEnd(kept) !== withoutEnd(old) || !closedLawfully) {
+      reasons.push(because('program.version_history', { program: after.id, from: old.effectiveFrom, yesterday }, 'versions'));
+    }
+  }
+  return reasons;
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkProgramChange,
   checkProgramConfig,
+  mayConfigureProgram,
+  reasonText,
+  type Program,
   DEFAULT_STALENESS_POLICY,
   kabupatenPolicySchema,
   programSchema,
@@ -135,5 +139,68 @@ describe('programsChangingOn: the days a dated band takes or leaves effect', () 
     expect(programsChangingOn(programs, new Date('2026-11-21T18:00:00Z')).map((p) => p.id)).toEqual(['STARTS', 'ENDED']);
     expect(programsChangingOn(programs, new Date('2026-11-21T12:00:00Z')).map((p) => p.id)).toEqual([]);
     expect(programsChangingOn(programs, new Date('2026-12-01T03:00:00Z')).map((p) => p.id)).toEqual(['LATER']);
+  });
+});
+
+describe('who may change a program, and how (issue 13, F2)', () => {
+  const TODAY = '2026-06-15';
+  const v2025: Program['versions'][number] = { effectiveFrom: '2025-01-01', effectiveTo: null, desilMin: 1, desilMax: 5, legalBasis: 'Perbup RL 1/2025' };
+  const own = (versions: Program['versions'] = [v2025], overrides: Partial<Program> = {}) =>
+    program({ id: 'SANTUNAN-RL', level: 'kabupaten', scope: '17.02', versions, ...overrides });
+  const codes = (r: ReturnType<typeof checkProgramChange>) => r.map((x) => x.code);
+
+  it('a kabupaten admin sets only the kabupaten’s own programs: not a national one, not a provincial one, not another kabupaten’s', () => {
+    expect(checkProgramChange(undefined, own(), '17.02', TODAY)).toEqual([]);
+    for (const [attempt, level] of [
+      [program({ id: 'PKH', level: 'pusat' }), 'pusat'],
+      [program({ id: 'PROV-17', level: 'provinsi', scope: '17' }), 'provinsi'],
+      [own(), 'kabupaten'],
+    ] as const) {
+      expect(checkProgramChange(undefined, attempt, '17.03', TODAY), attempt.id).toEqual([
+        { code: 'program.not_yours', params: { program: attempt.id, level }, field: 'level' },
+      ]);
+    }
+    // Nor by reusing the code of a national program for a "kabupaten" one.
+    const pkh = defaultPrograms().find((p) => p.id === 'PKH')!;
+    expect(codes(checkProgramChange(pkh, { ...own(), id: 'PKH' }, '17.02', TODAY))).toEqual(['program.not_yours']);
+    expect(reasonText(checkProgramChange(pkh, { ...pkh, versions: [] }, '17.02', TODAY)[0]!)).toMatch(
+      /program pusat: ketentuannya ditetapkan Kementerian Sosial/,
+    );
+    expect(mayConfigureProgram(pkh, '17.02')).toBe(false);
+    expect(mayConfigureProgram(own(), '17.02')).toBe(true);
+  });
+
+  it('a version that has begun keeps its band, criteria, exclusions, quota, overlaps and legal basis; it may only be closed from today on', () => {
+    const withRules: Program['versions'][number] = {
+      ...v2025,
+      quota: 100,
+      exclusions: { occupations: ['asn' as const] },
+      criteria: { anyOf: [{ kind: 'elderly' as const, minAge: 60 }] },
+    };
+    const before = own([withRules]);
+    const changed = (patch: Partial<Program['versions'][number]>) => codes(checkProgramChange(before, own([{ ...withRules, ...patch }]), '17.02', TODAY));
+    expect(changed({ desilMax: 4 })).toEqual(['program.version_history']);
+    expect(changed({ quota: 1000 })).toEqual(['program.version_history']);
+    expect(changed({ exclusions: undefined })).toEqual(['program.version_history']);
+    expect(changed({ criteria: { anyOf: [{ kind: 'elderly', minAge: 70 }] } })).toEqual(['program.version_history']);
+    expect(changed({ legalBasis: 'Perbup RL 9/2026' })).toEqual(['program.version_history']);
+    expect(codes(checkProgramChange(before, own([]), '17.02', TODAY))).toEqual(['program.version_history']);
+    // Closed yesterday, today or later: allowed; closed further back (rewriting the past): refused.
+    expect(changed({ effectiveTo: '2026-06-14' })).toEqual([]);
+    expect(changed({ effectiveTo: '2026-12-31' })).toEqual([]);
+    expect(changed({ effectiveTo: '2026-06-13' })).toEqual(['program.version_history']);
+    // The same version, keys in another order, is no change.
+    expect(changed({})).toEqual([]);
+  });
+
+  it('a version that has ended stays ended; one that has not begun may be changed or withdrawn', () => {
+    const ended = { ...v2025, effectiveTo: '2025-12-31' };
+    const future: Program['versions'][number] = { effectiveFrom: '2026-07-01', effectiveTo: null, desilMin: 1, desilMax: 3, legalBasis: 'Perbup RL 2/2026' };
+    const before = own([ended, { ...v2025, effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }, future]);
+    expect(codes(checkProgramChange(before, own([{ ...ended, effectiveTo: '2026-06-20' }, before.versions[1]!, future]), '17.02', TODAY))).toEqual([
+      'program.version_history',
+    ]);
+    expect(checkProgramChange(before, own([ended, before.versions[1]!, { ...future, desilMax: 4 }]), '17.02', TODAY)).toEqual([]);
+    expect(checkProgramChange(before, own([ended, before.versions[1]!]), '17.02', TODAY)).toEqual([]);
   });
 });

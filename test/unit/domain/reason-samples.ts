@@ -1,6 +1,7 @@
 import {
   appendKkChange,
   checkHouseholdProposal,
+  checkProgramChange,
   checkProgramConfig,
   checkReactivation,
   checkReturnByUsulanBaru,
@@ -171,7 +172,17 @@ function programSamples(): Reason[] {
     program({ id: 'D', level: 'kabupaten', scope: '17' }),
     program({ id: 'E', versions: [v, { ...v, effectiveFrom: '2025-06-01' }] }),
     program({ id: 'F', versions: [{ ...v, overlapsWith: ['ZZ'] }] }),
-  ]);
+  ]).concat(
+    checkProgramChange(undefined, program({ id: 'G', level: 'pusat' }), '17.02', '2026-06-15'),
+    checkProgramChange(undefined, program({ id: 'H', level: 'provinsi', scope: '17' }), '17.02', '2026-06-15'),
+    checkProgramChange(undefined, program({ id: 'I', level: 'kabupaten', scope: '17.03' }), '17.02', '2026-06-15'),
+    checkProgramChange(
+      program({ id: 'J', level: 'kabupaten', scope: '17.02', versions: [v] }),
+      program({ id: 'J', level: 'kabupaten', scope: '17.02', versions: [{ ...v, desilMax: 4 }] }),
+      '17.02',
+      '2026-06-15',
+    ),
+  );
 }
 
 export function reasonSamples(): Sample[] {

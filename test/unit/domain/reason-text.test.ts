@@ -146,6 +146,13 @@ describe('the converted rules (KK, wilayah, roles, usulan status and validation,
       ['program.scope', 'Program D tingkat kabupaten/kota harus mencantumkan kode kabupaten/kota (PP.KK)'],
       ['program.version_overlap', 'Masa berlaku ketentuan program E yang mulai 2025-01-01 dan 2025-06-01 tumpang tindih'],
       ['program.overlap_unknown', 'Program F menyebut program tumpang tindih "ZZ" yang tidak ada'],
+      ['program.not_yours', 'Program G adalah program pusat: ketentuannya ditetapkan Kementerian Sosial dan diperbarui bersama Tepat, tidak oleh kabupaten'],
+      ['program.not_yours', 'Program H adalah program provinsi: ketentuannya ditetapkan Dinas Sosial Provinsi'],
+      ['program.not_yours', 'Program I milik kabupaten/kota lain; admin kabupaten hanya mengatur program kabupatennya sendiri'],
+      [
+        'program.version_history',
+        'Ketentuan program J yang berlaku sejak 2025-01-01 sudah berjalan dan tidak boleh diubah atau dihapus; ketentuan itu hanya dapat ditutup (paling awal per 2026-06-14), lalu tambahkan ketentuan baru dengan tanggal berlaku dan dasar hukumnya.',
+      ],
     ]);
   });
 });

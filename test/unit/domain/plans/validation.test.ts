@@ -66,10 +66,10 @@ describe('planValidation', () => {
   });
 
   it('audits each NIK the register already holds, for the proposer’s Dinas, without the NIK; another kabupaten’s desa is not named (issue 13, F7)', () => {
-    const [a, b] = proposal().members as [{ nik: string }, { nik: string }];
+    const [a, b] = proposal().members.map((m) => m.nik!);
     const nikIndex = new Map<string, NikIndexEntry>([
-      [a.nik, { householdId: 'h-9', desaCode: TABA_ANYAR, status: 'aktif' }],
-      [b.nik, { householdId: 'h-far', desaCode: '17.08.01.2001', status: 'keluar' }],
+      [a!, { householdId: 'h-9', desaCode: TABA_ANYAR, status: 'aktif' }],
+      [b!, { householdId: 'h-far', desaCode: '17.08.01.2001', status: 'keluar' }],
     ]);
     const plan = validation({ usulan: usulan({ type: 'baru', household: proposal() }), nikIndex });
     expect(plan.nikAudits).toEqual([
