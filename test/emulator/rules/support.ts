@@ -93,7 +93,12 @@ export function useRulesEnvironment(): void {
       seederClosed.catch(reject);
     });
   });
-  beforeEach(async () => rulesEnv().clearFirestore());
+  // Every actor with a role has the active profile manageUser writes: the rules of the collections
+  // holding raw NIK read it (a test of a deactivated account replaces it).
+  beforeEach(async () => {
+    await rulesEnv().clearFirestore();
+    await seed(Object.fromEntries(WITH_PROFILE.map((name) => [`users/${ACTORS[name].uid}`, userProfile(name)])));
+  });
   afterAll(async () => {
     releaseSeeder();
     await seederClosed;
@@ -136,6 +141,9 @@ export const ACTORS = {
 } as const satisfies Record<string, Actor>;
 export type ActorName = keyof typeof ACTORS;
 export const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
+/** The actors with a role, each of whom has a profile (`users/{uid}`); the others have none. */
+export type WithProfile = Exclude<ActorName, 'signedOut' | 'noRole'>;
+export const WITH_PROFILE = ACTOR_NAMES.filter((name): name is WithProfile => (ACTORS[name] as Actor).claims?.role !== undefined);
 export const OPERATOR_UID = ACTORS.operator.uid;
 /** The operator of this desa, as the portal's field reports name their writer. */
 export const REPORTER: portal.Reporter = { uid: OPERATOR_UID, claims: { desa: DESA.derati.desa, kabupaten: KABUPATEN } };
@@ -361,7 +369,7 @@ export function auditDoc(overrides: Partial<AuditDoc<Timestamp>> = {}): AuditDoc
 }
 
 /** The profile the manageUser callable writes for an actor. */
-export function userProfile(name: Exclude<ActorName, 'signedOut' | 'noRole'>): UserProfileDoc<Timestamp> {
+export function userProfile(name: WithProfile): UserProfileDoc<Timestamp> {
   const claims: Readonly<Record<string, string>> = ACTORS[name].claims;
   return {
     email: `${ACTORS[name].uid}@tepat.test`,
@@ -374,6 +382,24 @@ export function userProfile(name: Exclude<ActorName, 'signedOut' | 'noRole'>): U
     claimsUpdatedAt: PAST,
     updatedBy: 'admin-rl',
   };
+}
+
+/**
+ * The profile manageUser leaves when it deactivates an account: no role, no wilayah, inactive. Its
+ * claims are gone too, but the ID token the device holds keeps the old ones until it expires (up to
+ * an hour): `as(name)` plays that token.
+ */
+export function deactivatedProfile(name: WithProfile): UserProfileDoc<Timestamp> {
+  return { ...userProfile(name), role: null, kecamatanCode: null, desaCode: null, active: false };
+}
+
+/** Deletes documents as the functions would (rules disabled), e.g. a profile that was never written. */
+export async function unseed(...paths: string[]): Promise<void> {
+  const db = seeder;
+  if (!db) throw new Error('useRulesEnvironment() must be called by the entry file');
+  const batch = writeBatch(db);
+  for (const path of paths) batch.delete(doc(db, path));
+  await batch.commit();
 }
 
 export function programDoc(): Program {

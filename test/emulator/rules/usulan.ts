@@ -22,9 +22,11 @@ import { contentUpdate } from '../../../web/src/lib/operator/usulan/correction.j
 import { DESA, KABUPATEN } from '../../../.scripts/seed/demo.js';
 import { household, usulanContent } from '../../support/factories.js';
 import {
+  ACTORS,
   ALLOW,
   allowed,
   as,
+  deactivatedProfile,
   DENY,
   denied,
   DERATI,
@@ -38,6 +40,7 @@ import {
   storedMusyawarah,
   storedUsulan,
   tampered,
+  unseed,
   without,
   wilayahQuery,
 } from './support.js';
@@ -89,6 +92,32 @@ export function usulanRules(): void {
         await denied(getDoc(doc(as(who), U)));
         await denied(getDocs(query(collection(as(who), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', '==', 'draft'))));
       }
+    });
+
+    // Usulan hold raw NIK (a household's members): like members, read only with an active profile.
+    describe('an account whose claims outlive it reads no usulan', () => {
+      beforeEach(async () => seed({ 'usulan/u3': storedUsulan('m1', 'diajukan') }));
+
+      it('the operator, deactivated, with its ID token still carrying the claims', async () => {
+        await seed({ [`users/${OPERATOR_UID}`]: deactivatedProfile('operator') });
+        await denied(getDoc(doc(as('operator'), U)));
+        await denied(getDocs(wilayahQuery(as('operator'), 'usulan', ACTORS.operator)));
+      });
+
+      it.each(['verifikator', 'kadis'] as const)('the %s, deactivated, with its ID token still carrying the claims', async (name) => {
+        await seed({ [`users/${ACTORS[name].uid}`]: deactivatedProfile(name) });
+        await denied(getDoc(doc(as(name), 'usulan/u3')));
+        await denied(getDocs(query(collection(as(name), 'usulan'), where('kabupatenCode', '==', KABUPATEN), where('status', 'in', SUBMITTED_USULAN_STATUSES))));
+      });
+
+      it.each(['operator', 'verifikator'] as const)('the %s, with claims but no profile', async (name) => {
+        await unseed(`users/${ACTORS[name].uid}`);
+        await denied(getDoc(doc(as(name), 'usulan/u3')));
+      });
+
+      it('an active verifikator still reads it (the profile is the one manageUser wrote)', async () => {
+        await allowed(getDoc(doc(as('verifikator'), 'usulan/u3')));
+      });
     });
 
     it("the portal's queries are allowed: a musyawarah's usulan for its operator, the kabupaten's for dinas", async () => {
