@@ -7,7 +7,7 @@ import {
   as,
   denied,
   DENY,
-  describeListScoping,
+  describeFollowsHousehold,
   describeMatrix,
   householdDoc,
   OPERATOR_UID,
@@ -72,7 +72,7 @@ export function stickersRules(): void {
       },
     );
 
-    describeListScoping(`${H}/stickers`);
+    describeFollowsHousehold('stickers', storedSticker);
 
     describe('what the operator may write', () => {
       const create = (data: object, path = `${H}/stickers/s2`) => setDoc(doc(as('operator'), path), data);

@@ -4,6 +4,7 @@ import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/
 import {
   collection,
   doc,
+  getDoc,
   getDocs,
   query,
   serverTimestamp,
@@ -93,7 +94,12 @@ export function useRulesEnvironment(): void {
       seederClosed.catch(reject);
     });
   });
-  beforeEach(async () => rulesEnv().clearFirestore());
+  // Every actor with a role has the active profile manageUser writes: the rules of the collections
+  // holding raw NIK read it (a test of a deactivated account replaces it).
+  beforeEach(async () => {
+    await rulesEnv().clearFirestore();
+    await seed(Object.fromEntries(WITH_PROFILE.map((name) => [`users/${ACTORS[name].uid}`, userProfile(name)])));
+  });
   afterAll(async () => {
     releaseSeeder();
     await seederClosed;
@@ -136,6 +142,9 @@ export const ACTORS = {
 } as const satisfies Record<string, Actor>;
 export type ActorName = keyof typeof ACTORS;
 export const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
+/** The actors with a role, each of whom has a profile (`users/{uid}`); the others have none. */
+export type WithProfile = Exclude<ActorName, 'signedOut' | 'noRole'>;
+export const WITH_PROFILE = ACTOR_NAMES.filter((name): name is WithProfile => (ACTORS[name] as Actor).claims?.role !== undefined);
 export const OPERATOR_UID = ACTORS.operator.uid;
 /** The operator of this desa, as the portal's field reports name their writer. */
 export const REPORTER: portal.Reporter = { uid: OPERATOR_UID, claims: { desa: DESA.derati.desa, kabupaten: KABUPATEN } };
@@ -237,6 +246,68 @@ export function describeListScoping(path: string, dinasFilter: QueryConstraint[]
     it.each(rows)('%s scoped to %s → %s', async (_who, _scope, expected, actor, constraints) => {
       const run = getDocs(query(collection(as(actor), path), ...constraints));
       await (expected === ALLOW ? allowed(run) : denied(run));
+    });
+  });
+}
+
+/**
+ * A household's field reports (`households/{id}/verval`, `/stickers`) are read by whoever covers
+ * the household now: its current desa's operator and its current kabupaten's dinas, whatever desa
+ * wrote the report. After a pindah masuk the old desa reads none of them and the new desa reads all
+ * of them, with or without a filter. `report` is a stored report of Desa Derati, at `{household}/{sub}/r1`.
+ */
+export function describeFollowsHousehold(sub: 'verval' | 'stickers', report: () => object): void {
+  const H = 'households/h1';
+  const R = `${H}/${sub}/r1`;
+  const list = (name: ActorName, ...constraints: QueryConstraint[]) => getDocs(query(collection(as(name), `${H}/${sub}`), ...constraints));
+  const get = (name: ActorName) => getDoc(doc(as(name), R));
+
+  describe(`${H}/${sub}: reads follow the household's current desa and kabupaten`, () => {
+    it.each([
+      ['operator', ALLOW],
+      ['otherOperator', DENY],
+      ['verifikator', ALLOW],
+      ['kadis', ALLOW],
+      ['otherVerifikator', DENY],
+      ['admin', DENY],
+      ['noRole', DENY],
+    ] as const)('%s lists the household’s reports without a filter → %s', async (name, expected) => {
+      await seed({ [H]: householdDoc(), [R]: report() });
+      await (expected === ALLOW ? allowed(list(name)) : denied(list(name)));
+    });
+
+    it('after a pindah masuk to another desa, the old desa reads none of its reports and the new desa all of them', async () => {
+      await seed({ [H]: householdDoc({ desaCode: DESA.other.desa, kecamatanCode: DESA.other.kecamatan }), [R]: report() });
+      await denied(get('operator'));
+      await denied(list('operator'));
+      await denied(list('operator', where('desaCode', '==', DERATI)));
+      await allowed(get('otherOperator'));
+      await allowed(list('otherOperator'));
+      // The kabupaten did not change: its dinas still reads them.
+      await allowed(get('verifikator'));
+    });
+
+    it('after a move to another kabupaten, the old kabupaten’s dinas reads none of its reports and the new one’s all of them', async () => {
+      const moved = householdDoc({ desaCode: `${OTHER_KABUPATEN}.01.2001`, kecamatanCode: `${OTHER_KABUPATEN}.01`, kabupatenCode: OTHER_KABUPATEN });
+      await seed({ [H]: moved, [R]: report() });
+      for (const name of ['operator', 'verifikator', 'kadis'] as const) {
+        await denied(get(name));
+        await denied(list(name));
+        await denied(list(name, where('kabupatenCode', '==', KABUPATEN)));
+      }
+      for (const name of ['otherVerifikator', 'otherKadis'] as const) {
+        await allowed(get(name));
+        await allowed(list(name));
+      }
+    });
+
+    it('the reports of a household that is not in the register are read by no one', async () => {
+      await seed({ [R]: report() });
+      await unseed(H);
+      for (const name of ['operator', 'verifikator'] as const) {
+        await denied(get(name));
+        await denied(list(name));
+      }
     });
   });
 }
@@ -361,7 +432,7 @@ export function auditDoc(overrides: Partial<AuditDoc<Timestamp>> = {}): AuditDoc
 }
 
 /** The profile the manageUser callable writes for an actor. */
-export function userProfile(name: Exclude<ActorName, 'signedOut' | 'noRole'>): UserProfileDoc<Timestamp> {
+export function userProfile(name: WithProfile): UserProfileDoc<Timestamp> {
   const claims: Readonly<Record<string, string>> = ACTORS[name].claims;
   return {
     email: `${ACTORS[name].uid}@tepat.test`,
@@ -374,6 +445,24 @@ export function userProfile(name: Exclude<ActorName, 'signedOut' | 'noRole'>): U
     claimsUpdatedAt: PAST,
     updatedBy: 'admin-rl',
   };
+}
+
+/**
+ * The profile manageUser leaves when it deactivates an account: no role, no wilayah, inactive. Its
+ * claims are gone too, but the ID token the device holds keeps the old ones until it expires (up to
+ * an hour): `as(name)` plays that token.
+ */
+export function deactivatedProfile(name: WithProfile): UserProfileDoc<Timestamp> {
+  return { ...userProfile(name), role: null, kecamatanCode: null, desaCode: null, active: false };
+}
+
+/** Deletes documents as the functions would (rules disabled), e.g. a profile that was never written. */
+export async function unseed(...paths: string[]): Promise<void> {
+  const db = seeder;
+  if (!db) throw new Error('useRulesEnvironment() must be called by the entry file');
+  const batch = writeBatch(db);
+  for (const path of paths) batch.delete(doc(db, path));
+  await batch.commit();
 }
 
 export function programDoc(): Program {

@@ -1,17 +1,14 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
-import { beforeEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { KABUPATEN } from '../../../.scripts/seed/demo.js';
-import { ACTORS, ALLOW, allowed, as, DENY, denied, describeMatrix, OTHER_KABUPATEN, seed, userProfile, type ActorName } from './support.js';
+import { ACTORS, ALLOW, allowed, as, DENY, denied, describeMatrix, OTHER_KABUPATEN, userProfile, WITH_PROFILE } from './support.js';
 
 const OWN = `users/${ACTORS.operator.uid}`;
-type WithProfile = Exclude<ActorName, 'signedOut' | 'noRole'>;
-const WITH_PROFILE: WithProfile[] = ['operator', 'otherOperator', 'verifikator', 'kadis', 'otherVerifikator', 'otherKadis', 'admin', 'otherAdmin'];
 
 /** users: profiles mirroring the claims, written by the manageUser callable; read by their owner and the kabupaten's admin. */
 export function usersRules(): void {
   describe('users', () => {
-    beforeEach(async () => seed(Object.fromEntries(WITH_PROFILE.map((name) => [`users/${ACTORS[name].uid}`, userProfile(name)]))));
-
+    // Every actor's profile is seeded before each test (support.ts).
     // Every cell acts on the profile of the operator of this desa.
     describeMatrix(
       'users',

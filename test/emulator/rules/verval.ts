@@ -8,7 +8,7 @@ import {
   denied,
   DENY,
   DERATI,
-  describeListScoping,
+  describeFollowsHousehold,
   describeMatrix,
   householdDoc,
   OPERATOR_UID,
@@ -70,9 +70,10 @@ export function vervalRules(): void {
       },
     );
 
-    describeListScoping(`${H}/verval`);
+    describeFollowsHousehold('verval', storedVerval);
 
-    it("a household's verval history is listed within the reader's wilayah", async () => {
+    it("a household's verval history is listed whole by the household's page, and within the reader's wilayah", async () => {
+      await allowed(getDocs(collection(as('operator'), `${H}/verval`)));
       await allowed(getDocs(query(collection(as('operator'), `${H}/verval`), where('desaCode', '==', DERATI))));
       await allowed(getDocs(query(collection(as('kadis'), `${H}/verval`), where('kabupatenCode', '==', KABUPATEN))));
     });
