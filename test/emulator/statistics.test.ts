@@ -224,7 +224,7 @@ describe('statistics kept by triggers', () => {
     expect((await counts(`kabupaten_${KAB}`)).households).toEqual({ beku: 1 });
   });
 
-  it('a musyawarah counts as held once submitted, on its meeting date', async () => {
+  it('a musyawarah counts as held once submitted with its usulan, on its meeting date', async () => {
     const m = db.collection('musyawarah').doc('stats-m1');
     const base = {
       desaCode: TUNGGANG,
@@ -236,10 +236,27 @@ describe('statistics kept by triggers', () => {
       updatedAt: Timestamp.now(),
     };
     await m.set({ ...base, status: 'draft', submittedAt: null });
+    // Submitted before the summarize trigger counted any usulan: not held yet.
     await m.update({ status: 'diajukan', submittedAt: Timestamp.now() });
+    // What the summarize trigger writes once it has counted the usulan.
+    await m.update({ summary: { total: 1, diajukan: 1 } });
     const doc = await waitForStats(`desa_${TUNGGANG}`, (d) => d.counts?.musyawarahByDay?.[today()] === 1);
     expect(musyawarahInCycle(doc.counts, policy, new Date())).toBe(1);
     await waitForStats(`kabupaten_${KAB}`, (d) => musyawarahInCycle(d.counts, policy, new Date()) === 1);
+  });
+
+  // Issue 13 F9: a musyawarah submitted with no usulan and dated 9999-12-31 (the rules now refuse
+  // that date; a document that has it anyway) adds no key to the kabupaten's statistics: the
+  // trigger's count writes nothing at all, not even its event marker.
+  it('a musyawarah submitted empty, or dated far from its submission, adds no key to the statistics', async () => {
+    const submitted = { desaCode: TUNGGANG, status: 'diajukan', submittedAt: Timestamp.now() };
+    const empty = { ...submitted, meeting: meeting({ date: today() }) };
+    const far = { ...submitted, meeting: meeting({ date: '9999-12-31' }), summary: { total: 1, diajukan: 1 } };
+    expect(await countMusyawarahChange('f9-empty', { ...empty, status: 'draft', submittedAt: null }, empty, 'f9-m1')).toBe('nothing');
+    expect(await countMusyawarahChange('f9-far', undefined, far, 'f9-m2')).toBe('nothing');
+    expect(await countMusyawarahChange('f9-far-closed', far, { ...far, status: 'selesai' }, 'f9-m2')).toBe('nothing');
+    const kabupaten = await counts(`kabupaten_${KAB}`);
+    expect(Object.keys(kabupaten.musyawarahByDay ?? {}).filter((day) => day.startsWith('9999'))).toEqual([]);
   });
 
   it('desa with an active operator, of all desa and kelurahan of the kabupaten (seed 001)', async () => {
@@ -308,7 +325,7 @@ describe('the same event delivered twice, or out of order, counts once', () => {
     expect(await countMemberChange('dup-m3', member, { ...member, name: 'Dimas Saputra' }, 'mx')).toBe('nothing');
     expect((await db.collection('statsEvents').doc('members_dup-m3').get()).exists).toBe(false);
 
-    const musyawarah = { desaCode: DUP_DESA, status: 'diajukan', meeting: meeting({ date: today() }) };
+    const musyawarah = { desaCode: DUP_DESA, status: 'diajukan', meeting: meeting({ date: today() }), submittedAt: Timestamp.now(), summary: { total: 1 } };
     expect(await countMusyawarahChange('dup-s', undefined, musyawarah, 'sx')).toBe('counted');
     expect(await countMusyawarahChange('dup-s', undefined, musyawarah, 'sx')).toBe('duplicate');
     expect((await counts(id)).musyawarahByDay).toEqual({ [today()]: 1 });

@@ -1,4 +1,4 @@
-import type { HouseholdProposal, Meeting } from '../../functions/src/domain/index.js';
+import { isoDateOn, type HouseholdProposal, type Meeting } from '../../functions/src/domain/index.js';
 import { nikFor } from '../../.scripts/seed/nik.js';
 
 // NIKs come from the demo seed's module (its story makes new families with them too); the tests
@@ -9,7 +9,8 @@ export { nikFor };
 export function meeting(overrides: Partial<Meeting> = {}): Meeting {
   return {
     type: 'musdesus',
-    date: '2026-11-20',
+    // Held a little while ago: the rules take meeting dates within a year of the time of writing.
+    date: isoDateOn(new Date(Date.now() - 18 * 86_400_000)),
     place: 'Balai Desa Derati',
     chair: 'Kepala Desa Derati',
     attendees: 34,

@@ -198,6 +198,22 @@ export const meetingSchema = z
   });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a meeting may be dated `date` when written at `at`: not more than a year back (366 days),
+ * not after the next day. The day counts from 00:00 UTC, so "today" holds in every Indonesian time
+ * zone. firestore.rules (`recentDay`) holds a musyawarah to the same window against the server's
+ * time, the portal's wizard says so next to the date, and the statistics count a meeting only on a
+ * day of this window around its submission: a client-chosen date never adds a day far from it.
+ */
+export function meetingDateInWindow(date: string, at: Date): boolean {
+  const d = parseIsoDate(date);
+  if (!d) return false;
+  const day = Date.UTC(d.year, d.month - 1, d.day);
+  return day >= at.getTime() - 366 * DAY_MS && day <= at.getTime() + DAY_MS;
+}
+
 /** Every kind of usulan; their content schemas are in `usulan.ts` (`baru` is defined here). */
 export const USULAN_TYPES = ['baru', 'perbaikan', 'keluar', 'reaktivasi', 'pindah_masuk'] as const;
 export type UsulanType = (typeof USULAN_TYPES)[number];

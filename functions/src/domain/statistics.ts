@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateOn, jakartaStartOfDay, parseIsoDate } from './dates.js';
 import { likelyDuplicateKey } from './duplicates.js';
+import { meetingDateInWindow } from './schemas.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from './eligibility.js';
 import { SUBMITTED_MUSYAWARAH_STATUSES } from './musyawarah-status.js';
 import { cycleIndex, type StalenessPolicy } from './staleness.js';
@@ -25,7 +26,8 @@ import { cycleIndex, type StalenessPolicy } from './staleness.js';
  *   for at least one; `stickerInstalled`: of those, the houses with the program sticker (seed 000);
  * - `vervalByDay.<YYYY-MM-DD>`: active households by the Jakarta day of their last verval;
  * - `nikMissing`, `nikInvalid`: members still in their household flagged `nik.missing` / `nik.invalid`;
- * - `musyawarahByDay.<YYYY-MM-DD>`: submitted musyawarah (held) by meeting date;
+ * - `musyawarahByDay.<YYYY-MM-DD>`: submitted musyawarah (held) with at least one usulan, by meeting
+ *   date, a day within a year before its submission or the day after (`musyawarahContribution`);
  * - `operatorsByDesa.<desa code>` (kabupaten document only): active operators per desa (seed 001).
  * Likely duplicates need the whole desa at once, so only the daily reconciliation counts them
  * (`likelyDuplicates`, outside `counts`).
@@ -228,14 +230,30 @@ export const statsMusyawarahSchema = z.object({
   desaCode: z.string(),
   status: z.string(),
   meeting: z.object({ date: z.string() }),
+  submittedAt: storedInstantSchema.nullable().optional(),
+  /** Its usulan by status, kept by the summarize trigger; absent until it has one. */
+  summary: z.object({ total: z.number() }).loose().optional(),
 });
 
-/** A musyawarah counts as held once it is submitted, on its meeting date. */
+/**
+ * A musyawarah counts as held once it is submitted with at least one usulan, on its meeting date,
+ * if that date lies in the window around its submission that the rules hold it to
+ * (`meetingDateInWindow`; `submittedAt` is the server's time). The day keys are thus days near a
+ * server time, never a date the client picked beyond them (9999-12-31). They stay days, not
+ * months: a cycle may close on a cut-off day, and counting at read time keeps a policy change from
+ * needing a recount. The rules cannot see whether a musyawarah has usulan when it is submitted
+ * (its usulan may be written in the same batch or later, offline); the summary can, so one
+ * submitted empty is not counted until it has one.
+ */
 export function musyawarahContribution(data: unknown): Contribution | null {
   const parsed = statsMusyawarahSchema.safeParse(data);
   if (!parsed.success || parseIsoDate(parsed.data.meeting.date) === null) return null;
   const m = parsed.data;
-  const held = (SUBMITTED_MUSYAWARAH_STATUSES as readonly string[]).includes(m.status);
+  const held =
+    (SUBMITTED_MUSYAWARAH_STATUSES as readonly string[]).includes(m.status) &&
+    (m.summary?.total ?? 0) > 0 &&
+    !!m.submittedAt &&
+    meetingDateInWindow(m.meeting.date, m.submittedAt);
   return uniform(m.desaCode, held ? { musyawarahByDay: { [m.meeting.date]: 1 } } : {});
 }
 

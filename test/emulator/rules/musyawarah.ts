@@ -38,6 +38,8 @@ import {
 } from './support.js';
 
 const M = 'musyawarah/m1';
+/** The UTC calendar day `days` from now, as YYYY-MM-DD. */
+const utcDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 // The portal's own updates (web/src/lib/operator/documents.ts): the draft's meeting saved again, the submission.
 const edit = () => portal.meetingUpdate(meeting({ attendees: 40 }), serverTimestamp());
 const submit = () => portal.submission(serverTimestamp());
@@ -160,6 +162,27 @@ export function musyawarahRules(): void {
         await denied(create(newMusyawarah(OPERATOR_UID, { meeting: meeting({ date: '2026-13-45' }) })));
       });
 
+      // Issue 13 F9: the date is the client's to choose, within a window around the server's time
+      // (request.time): not more than a year back, not after the next day (a day counts from 00:00
+      // UTC, so "today" holds in every Indonesian time zone).
+      it.each([
+        ['today', 0],
+        ['tomorrow (an operator east of Jakarta)', 1],
+        ['365 days ago', -365],
+      ])('a meeting dated %s is accepted', async (_case, days) => {
+        await allowed(create(newMusyawarah(OPERATOR_UID, { meeting: meeting({ date: utcDay(days) }) })));
+      });
+
+      it.each([
+        ['9999-12-31', '9999-12-31'],
+        ['the day after tomorrow', utcDay(2)],
+        ['366 days ago', utcDay(-366)],
+        ['in 1970', '1970-01-01'],
+        ['30 February (a day no calendar has)', '2026-02-30'],
+      ])('a meeting dated %s is refused', async (_case, date) => {
+        await denied(create(newMusyawarah(OPERATOR_UID, { meeting: meeting({ date }) })));
+      });
+
       it('a meeting whose place is only blanks is refused', async () => {
         await denied(create(newMusyawarah(OPERATOR_UID, { meeting: meeting({ place: '   ' }) })));
       });
@@ -214,6 +237,17 @@ export function musyawarahRules(): void {
         ['a status of the wrong type', { ...submit(), status: true }],
       ])('a submission with %s is refused', async (_case, patch) => {
         await denied(update(patch));
+      });
+
+      it('a draft whose meeting is now more than a year old is no longer submitted, nor saved with that date', async () => {
+        await seed({ [M]: storedMusyawarah('draft', { meeting: meeting({ date: utcDay(-400) }) }) });
+        await denied(update(submit()));
+        await denied(update(portal.meetingUpdate(meeting({ date: utcDay(-400), attendees: 40 }), serverTimestamp())));
+        await allowed(update(portal.meetingUpdate(meeting({ date: utcDay(-3) }), serverTimestamp())));
+      });
+
+      it('a draft is not moved to 9999-12-31 when it is submitted', async () => {
+        await denied(update({ ...submit(), meeting: meeting({ date: '9999-12-31' }) }));
       });
 
       it.each([

@@ -10,6 +10,7 @@ import {
   kabupatenScope,
   likelyDuplicateKey,
   LikelyDuplicateCounter,
+  meetingDateInWindow,
   memberContribution,
   musyawarahContribution,
   musyawarahInCycle,
@@ -195,7 +196,16 @@ describe('a member contributes', () => {
 });
 
 describe('a musyawarah contributes', () => {
-  const musyawarah = (status: string, date = '2026-11-20') => ({ desaCode: DERATI, status, meeting: { date, type: 'musdesus' } });
+  // As stored once submitted: server time of the submission, and the summary the summarize trigger
+  // keeps (its usulan by status; at least one, as the portal requires).
+  const musyawarah = (status: string, date = '2026-11-20', overrides: Record<string, unknown> = {}) => ({
+    desaCode: DERATI,
+    status,
+    meeting: { date, type: 'musdesus' },
+    submittedAt: status === 'draft' ? null : ts('2026-11-21T09:00:00'),
+    summary: { total: 2, diajukan: 2 },
+    ...overrides,
+  });
 
   it.each(['diajukan', 'selesai'])('once submitted (%s), on its meeting date', (status) => {
     expect(tallyAt(musyawarahContribution(musyawarah(status)), 'kabupaten')).toEqual({ musyawarahByDay: { '2026-11-20': 1 } });
@@ -205,6 +215,61 @@ describe('a musyawarah contributes', () => {
     expect(tallyAt(musyawarahContribution(musyawarah('draft')), 'desa')).toEqual({});
     expect(musyawarahContribution(musyawarah('diajukan', '2026-02-30'))).toBeNull();
     expect(musyawarahContribution({ desaCode: DERATI, status: 'diajukan' })).toBeNull();
+  });
+
+  // Issue 13 F9: the statistics never take a key the client chose outside the meeting window.
+  it.each([
+    ['dated 9999-12-31', musyawarah('diajukan', '9999-12-31')],
+    ['dated more than a year before its submission', musyawarah('diajukan', '2025-11-19')],
+    ['dated two days after its submission', musyawarah('selesai', '2026-11-23')],
+    ['submitted without usulan (no summary yet)', musyawarah('diajukan', '2026-11-20', { summary: undefined })],
+    ['submitted without usulan (a summary of none)', musyawarah('diajukan', '2026-11-20', { summary: { total: 0 } })],
+    ['submitted without a submission time', musyawarah('diajukan', '2026-11-20', { submittedAt: null })],
+  ])('nothing for a musyawarah %s', (_case, data) => {
+    expect(tallyAt(musyawarahContribution(data), 'kabupaten')).toEqual({});
+  });
+
+  it('the window is the one the rules hold the date to at submission: a year back, the next day ahead', () => {
+    expect(tallyAt(musyawarahContribution(musyawarah('diajukan', '2025-11-21')), 'desa')).toEqual({ musyawarahByDay: { '2025-11-21': 1 } });
+    expect(tallyAt(musyawarahContribution(musyawarah('diajukan', '2026-11-22')), 'desa')).toEqual({ musyawarahByDay: { '2026-11-22': 1 } });
+  });
+
+  it('whatever the date and the summary, the only keys are days of the window around the submission', () => {
+    const submittedAt = new Date('2026-11-21T02:00:00Z');
+    const first = Date.UTC(2025, 10, 21);
+    const last = Date.UTC(2026, 10, 22);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        ),
+        fc.option(fc.record({ total: fc.integer({ min: -1, max: 3 }) })),
+        (date, summary) => {
+          const tally = tallyAt(musyawarahContribution(musyawarah('diajukan', date, { submittedAt: { toDate: () => submittedAt }, summary })), 'kabupaten');
+          for (const day of Object.keys((tally?.musyawarahByDay as Tally | undefined) ?? {})) {
+            const at = Date.parse(`${day}T00:00:00Z`);
+            expect(at >= first && at <= last, day).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('meetingDateInWindow: what the rules allow as a meeting date', () => {
+  const at = new Date('2026-11-21T02:00:00Z');
+  it.each([
+    ['2026-11-21', true],
+    ['2026-11-22', true],
+    ['2026-11-23', false],
+    ['2025-11-21', true],
+    ['2025-11-20', false],
+    ['9999-12-31', false],
+    ['2026-02-30', false],
+    ['21-11-2026', false],
+  ])('%s, written at 2026-11-21T02:00Z → %s', (date, expected) => {
+    expect(meetingDateInWindow(date, at)).toBe(expected);
   });
 });
 

@@ -88,6 +88,34 @@ describe('musyawarah wizard', () => {
     expect(firstInvalidStep(check)).toBe('usulan');
   });
 
+  // Issue 13 F9: the rules refuse a meeting dated outside a window around the time of writing; the
+  // wizard says so next to the date instead of leaving a write the server refuses.
+  it.each([
+    ['9999-12-31', '9999-12-31'],
+    ['the day after tomorrow', '2025-06-17'],
+    ['more than a year ago', '2024-06-14'],
+  ])('a meeting dated %s is refused next to its date', (_case, date) => {
+    const form = newWizard(date);
+    validMeeting(form);
+    form.usulan.push(validBaru());
+    const check = checkWizard(form, REF, ctx);
+    expect(check.ok).toBe(false);
+    expect(check.meeting).toBeNull();
+    expect(check.meetingErrors).toEqual({ date: ['Tanggal musyawarah harus dalam satu tahun terakhir dan tidak lewat dari besok'] });
+    expect(checkWizard(form, REF, { ...ctx, t: translator('en') }).meetingErrors.date).toEqual([
+      'The meeting date must be within the last year and no later than tomorrow',
+    ]);
+    expect(firstInvalidStep(check)).toBe('rapat');
+  });
+
+  it('a meeting held a year ago or dated tomorrow is accepted', () => {
+    for (const date of ['2024-06-15', '2025-06-16']) {
+      const form = newWizard(date);
+      validMeeting(form);
+      expect(checkWizard(form, REF, ctx).meetingErrors).toEqual({});
+    }
+  });
+
   it('when all is valid, the contents to write are the shared schema output, in row order', () => {
     const form = newWizard('2025-06-15');
     validMeeting(form);

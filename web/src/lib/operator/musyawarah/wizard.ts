@@ -1,4 +1,4 @@
-import { meetingSchema, reasonsFromZod, type Meeting, type UsulanContent } from '$domain/index.js';
+import { meetingDateInWindow, meetingSchema, reasonsFromZod, type Meeting, type UsulanContent } from '$domain/index.js';
 import { errorsByField } from '../../form-errors.js';
 import { toMeeting, type MeetingForm } from './form.js';
 import { checkUsulan, type UsulanCheck, type UsulanCheckContext, type UsulanForm } from '../usulan/form.js';
@@ -46,14 +46,17 @@ export function newWizard(today: string, kelurahan = false): WizardForm {
 /** `existingUsulan`: usulan already saved in the draft this wizard adds to (they count towards "at least one"). */
 export function checkWizard(form: WizardForm, now: Date, ctx: UsulanCheckContext, existingUsulan = 0): WizardCheck {
   const m = meetingSchema.safeParse(toMeeting(form.meeting));
+  // The rules refuse a meeting dated outside this window (firestore.rules, recentDay): say so here.
+  const outOfWindow = m.success && !meetingDateInWindow(m.data.date, now);
+  const meeting = m.success && !outOfWindow ? m.data : null;
   const usulan = form.usulan.map((u) => checkUsulan(u, now, ctx));
   const usulanListError = form.usulan.length + existingUsulan === 0 ? ctx.t('wizard.atLeastOneUsulan') : null;
   return {
-    meeting: m.success ? m.data : null,
-    meetingErrors: m.success ? {} : errorsByField(reasonsFromZod(m.error)),
+    meeting,
+    meetingErrors: m.success ? (outOfWindow ? { date: [ctx.t('wizard.meetingDateWindow')] } : {}) : errorsByField(reasonsFromZod(m.error)),
     usulan,
     usulanListError,
-    ok: m.success && usulanListError === null && usulan.every((u) => u.content !== null),
+    ok: meeting !== null && usulanListError === null && usulan.every((u) => u.content !== null),
   };
 }
 
