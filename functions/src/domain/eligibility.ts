@@ -1,4 +1,4 @@
-import { formatIsoDate, isRealDate, jakartaDateOf, type CalendarDate } from './dates.js';
+import { formatIsoDate, isRealDate, jakartaDateOf, yearsOn, type CalendarDate } from './dates.js';
 import type { EligibilityMap } from './documents.js';
 import { versionOnDay, type Criterion, type Program, type ProgramVersion } from './programs.js';
 import { because, type Reason, type ReasonParams } from './reason.js';
@@ -251,7 +251,7 @@ function ageFrom(birthDate: string, on: CalendarDate): number | null {
   const day = digit(birthDate, 8) * 10 + digit(birthDate, 9);
   // A non-digit makes its part negative.
   if (!(year >= 0 && month >= 1 && day >= 1) || !isRealDate(year, month, day)) return null;
-  return on.year - year - (on.month > month || (on.month === month && on.day >= day) ? 0 : 1);
+  return yearsOn(year, month, day, on);
 }
 
 function digit(s: string, i: number): number {
