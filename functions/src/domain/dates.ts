@@ -68,12 +68,10 @@ export function inferYear(yy: number, month: number, day: number, reference: Cal
   return compareDates({ year, month, day }, reference) > 0 ? year - 100 : year;
 }
 
-/** Age in whole years on a date (a person born on 29 February turns a year older on 1 March). */
-export function ageOn(birth: CalendarDate, on: CalendarDate): number {
-  return yearsOn(birth.year, birth.month, birth.day, on);
-}
-
-/** `ageOn` from the birth date's parts, allocating nothing (eligibility's hot path, a million members a second). */
+/**
+ * Age in whole years on a date, from the birth date's parts (a person born on 29 February turns a
+ * year older on 1 March); allocating nothing, for eligibility's hot path (a million members a second).
+ */
 export function yearsOn(year: number, month: number, day: number, on: CalendarDate): number {
   const hadBirthday = on.month > month || (on.month === month && on.day >= day);
   return on.year - year - (hadBirthday ? 0 : 1);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, daysInMonth, inferYear, isoDateOn, jakartaDateOf, jakartaStartOfDay, parseIsoDate } from '../../../functions/src/domain/index.js';
+import {
+  daysInMonth,
+  inferYear,
+  isoDateOn,
+  jakartaDateOf,
+  jakartaStartOfDay,
+  parseIsoDate,
+  yearsOn,
+  type CalendarDate,
+} from '../../../functions/src/domain/index.js';
+
+/** Age from a birth date, as the rules compute it (yearsOn). */
+const ageOn = (b: CalendarDate, on: CalendarDate) => yearsOn(b.year, b.month, b.day, on);
 
 describe('Jakarta calendar helpers', () => {
   it('parses only real ISO dates', () => {
