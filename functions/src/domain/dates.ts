@@ -76,3 +76,10 @@ export function yearsOn(year: number, month: number, day: number, on: CalendarDa
   const hadBirthday = on.month > month || (on.month === month && on.day >= day);
   return on.year - year - (hadBirthday ? 0 : 1);
 }
+
+/** The day before a `YYYY-MM-DD` day (Jakarta calendar); the input itself when it is not a date. */
+export function dayBefore(isoDate: string): string {
+  const d = parseIsoDate(isoDate);
+  if (!d) return isoDate;
+  return isoDateOn(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1));
+}

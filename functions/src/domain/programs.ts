@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateOn } from './dates.js';
+import { dayBefore, isoDateOn } from './dates.js';
 import { because, type Reason } from './reason.js';
 import { isoDateSchema, OCCUPATIONS, SCHOOL_LEVELS } from './schemas.js';
 import { parseWilayahCode } from './wilayah.js';
@@ -166,7 +166,7 @@ export function checkProgramChange(before: Program | undefined, after: Program, 
     reasons.push(because('program.not_yours', { program: after.id, level }, 'level'));
     return reasons;
   }
-  const yesterday = isoDateOn(new Date(Date.parse(`${today}T00:00:00+07:00`) - 1));
+  const yesterday = dayBefore(today);
   for (const old of before?.versions ?? []) {
     if (old.effectiveFrom > today) continue;
     const kept = after.versions.find((v) => v.effectiveFrom === old.effectiveFrom);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProgramConfig, isoDateOn, programSchema, type Program } from '../../../functions/src/domain/index.js';
-import { bandLabel, dayBefore, newVersionForm, openVersion, planNewVersion, versionState } from '../../../web/src/lib/admin/program-form.js';
+import { checkProgramConfig, dayBefore, isoDateOn, programSchema, type Program } from '../../../functions/src/domain/index.js';
+import { bandLabel, newVersionForm, openVersion, planNewVersion, versionState } from '../../../web/src/lib/admin/program-form.js';
 import { formToPolicy, policyPreview, policyToForm, type PolicyForm } from '../../../web/src/lib/admin/policy-form.js';
 import { newUserForm, operatorsByDesa, toCreateInput, toSetRoleInput } from '../../../web/src/lib/admin/user-form.js';
 import { translator } from './messages.js';

@@ -1,8 +1,7 @@
 import { reasonMessage } from '../i18n/reasons.js';
 import {
   checkProgramConfig,
-  isoDateOn,
-  jakartaStartOfDay,
+  dayBefore,
   parseIsoDate,
   programSchema,
   programVersionSchema,
@@ -52,11 +51,6 @@ export function openVersion(program: Program): ProgramVersion | null {
   return [...program.versions].filter((v) => v.effectiveTo === null).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
 }
 
-export function dayBefore(isoDate: string): string {
-  const d = parseIsoDate(isoDate);
-  if (!d) return isoDate;
-  return isoDateOn(new Date(jakartaStartOfDay(d.year, d.month, d.day).getTime() - 1));
-}
 
 export function newVersionForm(program: Program, today: string): VersionForm {
   const open = openVersion(program);
