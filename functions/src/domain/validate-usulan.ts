@@ -110,6 +110,21 @@ export interface UsulanValidationOptions {
 }
 
 /**
+ * Whether the household is where an usulan of this type from `proposerDesaCode` may reach it: a
+ * pindah masuk takes a household of the proposer's kabupaten (a move between kabupaten needs the
+ * giving kabupaten's release), every other type one of the proposer's desa. The validation checks
+ * it, and the application checks it again in its transaction (the household may have moved since).
+ */
+export function householdMisplaced(
+  type: Exclude<UsulanContent['type'], 'baru'>,
+  householdDesaCode: string,
+  proposerDesaCode: string,
+): 'pindah.other_kabupaten' | 'usulan.other_desa' | null {
+  if (type === 'pindah_masuk') return kabupatenOf(householdDesaCode) === kabupatenOf(proposerDesaCode) ? null : 'pindah.other_kabupaten';
+  return householdDesaCode === proposerDesaCode ? null : 'usulan.other_desa';
+}
+
+/**
  * Validates an usulan of any type. Without `target`/`nikLookup` only what the content alone can
  * prove is checked; with them, also: the household belongs to the proposing desa (or, for pindah
  * masuk, to the desa it leaves), it is still in the register, a KK change has a reason, a
@@ -134,15 +149,13 @@ export function validateUsulan(
       errors.push(because('usulan.target_mismatch', undefined, 'householdId'));
     } else if (target.status === 'keluar') {
       errors.push(because('usulan.household_keluar', undefined, 'householdId'));
-    } else if (content.type === 'pindah_masuk') {
-      if (options.desaCode !== undefined && kabupatenOf(target.desaCode) !== kabupatenOf(options.desaCode)) {
-        // Nothing else is said of a household another kabupaten holds (not even whether the desa of origin is right).
-        errors.push(because('pindah.other_kabupaten', undefined, 'householdId'));
-      } else if (target.desaCode !== content.fromDesaCode) {
+    } else {
+      const misplaced = options.desaCode === undefined ? null : householdMisplaced(content.type, target.desaCode, options.desaCode);
+      // Nothing else is said of a household another kabupaten holds (not even whether the desa of origin is right).
+      if (misplaced) errors.push(because(misplaced, undefined, 'householdId'));
+      else if (content.type === 'pindah_masuk' && target.desaCode !== content.fromDesaCode) {
         errors.push(because('pindah.from_mismatch', undefined, 'fromDesaCode'));
       }
-    } else if (options.desaCode !== undefined && target.desaCode !== options.desaCode) {
-      errors.push(because('usulan.other_desa', undefined, 'householdId'));
     }
   }
 

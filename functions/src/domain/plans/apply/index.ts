@@ -1,5 +1,5 @@
 import { because, type Reason } from '../../reason.js';
-import { kabupatenOf } from '../../wilayah.js';
+import { householdMisplaced } from '../../validate-usulan.js';
 import type { UsulanContent } from '../../usulan.js';
 import type { StoredMember } from '../writes.js';
 import { planBaru } from './baru.js';
@@ -47,10 +47,8 @@ export function planApplication(input: ApplicationInput): ApplicationPlan {
 function staleApproval(input: ApplicationInput, c: UsulanContent): Reason | null {
   const h = input.household;
   if (c.type === 'baru' || !h) return null;
-  if (c.type === 'pindah_masuk') {
-    return kabupatenOf(h.desaCode) === kabupatenOf(input.desaCode) ? null : because('pindah.other_kabupaten', { moved: true }, 'householdId');
-  }
-  return h.desaCode === input.desaCode ? null : because('usulan.other_desa', { moved: true }, 'householdId');
+  const misplaced = householdMisplaced(c.type, h.desaCode, input.desaCode);
+  return misplaced ? because(misplaced, { moved: true }, 'householdId') : null;
 }
 
 /** Which of the household's members the application reads: a pindah masuk moves every record, the others work on the active members. */
