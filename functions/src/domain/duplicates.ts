@@ -44,6 +44,8 @@ export interface NikHeld {
   /** Form path of that member's NIK. */
   field: string;
   holder: NikIndexEntry;
+  /** The holder is outside the proposer's kabupaten (`kabupatenCode` given): the proposer is told no more than that the NIK is registered. */
+  elsewhere: boolean;
 }
 
 export interface NikConflicts {
@@ -78,9 +80,9 @@ export function findNikConflicts(members: readonly { nik: string | null }[], loo
     const holder = get(m.nik);
     if (!holder || holder.householdId === options.ownHouseholdId) return;
     const field = `${prefix}.${i}.nik`;
-    const held: NikHeld = { member: i, field, holder };
-    out.found.push(held);
     const elsewhere = options.kabupatenCode !== undefined && !isWithin(holder.desaCode, options.kabupatenCode);
+    const held: NikHeld = { member: i, field, holder, elsewhere };
+    out.found.push(held);
     const params: ReasonParams = elsewhere ? { member: i + 1 } : { member: i + 1, desaCode: holder.desaCode };
     if (holder.status === 'keluar') {
       out.warnings.push(because('nik.registered_keluar', params, field));

@@ -25,7 +25,7 @@ describe('same NIK anywhere in the register', () => {
     expect(r.errors).toEqual([{ code: 'nik.registered', params: { member: 1, desaCode: '17.02.06.2002' }, field: 'household.members.0.nik' }]);
     expect(reasonText(r.errors[0]!)).toBe('NIK anggota ke-1 sudah terdaftar di register (desa 17.02.06.2002)');
     expect(reasonText(r.errors[0]!, 'en')).toBe('The NIK of member 1 is already in the register (village 17.02.06.2002)');
-    expect(r.blocking).toEqual([{ member: 0, field: 'household.members.0.nik', holder: index.get(A) }]);
+    expect(r.blocking).toEqual([{ member: 0, field: 'household.members.0.nik', holder: index.get(A), elsewhere: false }]);
     expect(JSON.stringify(r)).not.toContain(A);
   });
 
@@ -38,7 +38,7 @@ describe('same NIK anywhere in the register', () => {
     expect(reasonText(kepahiang.warnings[1]!)).toBe('NIK anggota ke-4 pernah terdaftar di desa 17.02.06.2001 dan sudah dikeluarkan dari register');
     // Under usulan_baru the suspended member returns by this usulan: not blocking, its old record named.
     expect(kepahiang.blocking.map((b) => b.member)).toEqual([0]);
-    expect(kepahiang.returning).toEqual([{ member: 2, field: 'household.members.2.nik', holder: index.get(B) }]);
+    expect(kepahiang.returning).toEqual([{ member: 2, field: 'household.members.2.nik', holder: index.get(B), elsewhere: false }]);
     const kemensos = findNikConflicts(members, index, { suspensionPolicy: { route: 'reaktivasi', maxReactivations: 2 } });
     expect(kemensos.errors.map((e) => e.code)).toEqual(['nik.registered', 'nik.registered_suspended']);
     expect(kemensos.blocking.map((b) => b.member)).toEqual([0, 2]);

@@ -3,7 +3,6 @@ import type { NikLookup } from '../duplicates.js';
 import type { KabupatenPolicy } from '../policy.js';
 import { suspensionPolicyOf } from '../policy.js';
 import { because } from '../reason.js';
-import { isWithin } from '../wilayah.js';
 import { checkTransition, type UsulanStatus } from '../usulan-status.js';
 import { usulanContentSchema } from '../usulan.js';
 import { validateUsulan, type TargetHousehold } from '../validate-usulan.js';
@@ -135,7 +134,7 @@ export function planValidation(input: ValidationInput): ValidationPlan {
     target: { collection: 'households', id: held.holder.householdId },
     kabupatenCode: doc.kabupatenCode,
     desaCode: doc.desaCode,
-    summary: `Usulan ${doc.type} ${usulanId}: NIK anggota ke-${held.member + 1} sudah ada di register${isWithin(held.holder.desaCode, doc.kabupatenCode) ? ` (desa ${held.holder.desaCode})` : ' (kabupaten/kota lain)'}`,
+    summary: `Usulan ${doc.type} ${usulanId}: NIK anggota ke-${held.member + 1} sudah ada di register${held.elsewhere ? ' (kabupaten/kota lain)' : ` (desa ${held.holder.desaCode})`}`,
   }));
   return {
     ok,

@@ -16,9 +16,12 @@ import { closeReturning, ganda } from './conflicts.js';
 export function planBaru(input: ApplicationInput<UsulanBaruContent>): ApplicationPlan {
   const { content: c, usulanId, desaCode, now } = input;
   const members = c.household.members;
-  const kabupatenCode = kabupatenOf(desaCode);
-  const conflicts = findNikConflicts(members, input.nikIndex, { ownHouseholdId: null, suspensionPolicy: input.suspension, kabupatenCode });
-  if (conflicts.blocking.length > 0) return refused(null, ...conflicts.blocking.map((held) => ganda(held, kabupatenCode)));
+  const conflicts = findNikConflicts(members, input.nikIndex, {
+    ownHouseholdId: null,
+    suspensionPolicy: input.suspension,
+    kabupatenCode: kabupatenOf(desaCode),
+  });
+  if (conflicts.blocking.length > 0) return refused(null, ...conflicts.blocking.map(ganda));
 
   const writes: Write[] = closeReturning(conflicts.returning, because('member.kembali_usulan_baru', { usulanId }));
   const householdId = input.newId();

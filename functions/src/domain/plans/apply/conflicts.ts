@@ -1,7 +1,6 @@
 import type { NikHeld } from '../../duplicates.js';
 import type { Write } from '../writes.js';
 import { because, type Reason } from '../../reason.js';
-import { isWithin } from '../../wilayah.js';
 
 /**
  * A NIK the validation found free (or did not see) is held by another household of the register
@@ -9,9 +8,8 @@ import { isWithin } from '../../wilayah.js';
  * validation (`findNikConflicts`), said as a refusal of the application: the desa is named only
  * when it is in the proposer's kabupaten.
  */
-export function ganda(held: NikHeld, kabupatenCode: string): Reason {
-  const elsewhere = !isWithin(held.holder.desaCode, kabupatenCode);
-  return because('usulan.ganda', elsewhere ? { member: held.member + 1 } : { member: held.member + 1, desaCode: held.holder.desaCode }, held.field);
+export function ganda(held: NikHeld): Reason {
+  return because('usulan.ganda', held.elsewhere ? { member: held.member + 1 } : { member: held.member + 1, desaCode: held.holder.desaCode }, held.field);
 }
 
 /**

@@ -30,9 +30,12 @@ export function planPerbaikan(input: ApplicationInput<UsulanPerbaikanContent>): 
   const active = input.members.filter((m) => m.status === 'aktif');
   const diff = perbaikanDiff(c, active);
   // Only the joining members' NIKs were looked up; the others are this household's own.
-  const kabupatenCode = kabupatenOf(input.desaCode);
-  const conflicts = findNikConflicts(c.household.members, input.nikIndex, { ownHouseholdId: householdId, suspensionPolicy: input.suspension, kabupatenCode });
-  if (conflicts.blocking.length > 0) return refused(householdId, ...conflicts.blocking.map((held) => ganda(held, kabupatenCode)));
+  const conflicts = findNikConflicts(c.household.members, input.nikIndex, {
+    ownHouseholdId: householdId,
+    suspensionPolicy: input.suspension,
+    kabupatenCode: kabupatenOf(input.desaCode),
+  });
+  if (conflicts.blocking.length > 0) return refused(householdId, ...conflicts.blocking.map(ganda));
   let kkHistory = h.kkHistory;
   if (h.kkNumber !== c.household.kkNumber) {
     const appended = appendKkChange(h.kkHistory, {
