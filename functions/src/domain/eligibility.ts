@@ -59,7 +59,7 @@ export interface ProgramsInForce {
   readonly readsMembers: boolean;
   /** Every occupation some program in force excludes: a household with none skips the exclusion checks. */
   readonly excludedAnywhere: ReadonlySet<string>;
-  /** Whole-household decisions already made this run, by household shape (see `decideHousehold`); null when the programs are too many to key. */
+  /** Whole-household decisions already made this run, by household shape (see `decideHousehold`, `MemoState`). */
   readonly memo: MemoState;
 }
 
@@ -139,13 +139,14 @@ const STATUS_REASONS: Record<Exclude<HouseholdStatus, 'aktif'>, Reason> = {
 };
 const DESIL_MISSING = Object.freeze(because('desil.missing'));
 /**
- * A status's place in HOUSEHOLD_STATUSES, -1 for none. Compared, not looked up by key: a status
- * read from a document is a fresh string, and a keyed lookup would have to intern it first.
+ * A value's place in a short constant list, -1 for none. Compared, not looked up by key: a value
+ * read from a document is a fresh string, which a keyed lookup (or a Map) would first have to hash.
  */
-function statusIndex(status: string): number {
-  for (let i = 0; i < HOUSEHOLD_STATUSES.length; i += 1) if (HOUSEHOLD_STATUSES[i] === status) return i;
+function placeIn(list: readonly string[], value: string): number {
+  for (let i = 0; i < list.length; i += 1) if (list[i] === value) return i;
   return -1;
 }
+const statusIndex = (status: string): number => placeIn(HOUSEHOLD_STATUSES, status);
 
 /** A criterion as reason params (the same fields, as plain data). */
 const criterionParams = (c: Criterion): ReasonParams => ({ ...c });
@@ -222,7 +223,8 @@ function shapeMemo(resolved: readonly ResolvedProgram[], excludedAnywhere: Reado
   // A code without its completeness bit: the component bits, then the occupation.
   const bits = criteria.length + Math.ceil(Math.log2(excludedAnywhere.size + 1));
   return {
-    roots: new Int32Array(BASE_KEYS * 3 ** scoped.length * 2),
+    // Status (4) × desil (0–10) × wilayah per scoped program (3 each) × members read or not.
+    roots: new Int32Array(4 * 11 * 3 ** scoped.length * 2),
     parent: new Int32Array(EDGE_SLOTS),
     group: new Int32Array(EDGE_SLOTS),
     child: new Int32Array(EDGE_SLOTS).fill(-1),
@@ -540,27 +542,15 @@ function memberCode(memo: ShapeMemo, m: EligibilityMember, on: CalendarDate): nu
   const school = m.school;
   const pregnant = m.pregnant;
   const disability = m.disability;
-  const level = school === undefined ? 0 : schoolIndex(school);
+  const level = school === undefined ? 0 : placeIn(SCHOOL_LEVELS, school) + 1;
   const facts = (m.sex === 'L' ? 1 : 0) | (pregnant === true ? 2 : 0) | (disability === 'berat' ? 4 : 0) | (level << 3);
   let code =
     (memo.met[facts * AGES + (age > 131 ? 131 : age) + 1]! << 1) | (pregnant === undefined || disability === undefined || school === undefined ? 1 : 0);
   const o = m.occupation;
   if (o !== undefined) {
-    const excluded = memo.occupations;
-    for (let j = 0; j < excluded.length; j += 1) {
-      if (excluded[j] === o) {
-        code += (j + 1) * memo.occupationUnit;
-        break;
-      }
-    }
+    code += (placeIn(memo.occupations, o) + 1) * memo.occupationUnit;
   }
   return code;
-}
-
-/** 1 + the level's place in SCHOOL_LEVELS, 0 for none (a loop, not indexOf: this runs for every member). */
-function schoolIndex(school: SchoolLevel): number {
-  for (let i = 0; i < SCHOOL_LEVELS.length; i += 1) if (SCHOOL_LEVELS[i] === school) return i + 1;
-  return 0;
 }
 
 /** Decisions shared by every household of a shape cannot be changed by one of them. */
