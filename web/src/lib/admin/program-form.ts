@@ -51,7 +51,6 @@ export function openVersion(program: Program): ProgramVersion | null {
   return [...program.versions].filter((v) => v.effectiveTo === null).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
 }
 
-
 export function newVersionForm(program: Program, today: string): VersionForm {
   const open = openVersion(program);
   return { effectiveFrom: today, desilMin: open?.desilMin ?? 1, desilMax: open?.desilMax ?? 5, legalBasis: '', keepRules: true };
