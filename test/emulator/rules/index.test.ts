@@ -5,6 +5,7 @@ import { exportsRules } from './exports.js';
 import { householdsRules } from './households.js';
 import { membersRules } from './members.js';
 import { musyawarahRules } from './musyawarah.js';
+import { lookupCountsRules } from './lookup-counts.js';
 import { nikIndexRules } from './nik-index.js';
 import { policiesRules } from './policies.js';
 import { programsRules } from './programs.js';
@@ -32,6 +33,7 @@ describe('firestore.rules', { shuffle: false }, () => {
   vervalRules();
   stickersRules();
   nikIndexRules();
+  lookupCountsRules();
   auditLogRules();
   usersRules();
   programsRules();
